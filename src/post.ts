@@ -1,1 +1,3 @@
-import * as core from "@actions/core"; core.info("post")
+import { runPost } from './backstop.js'
+
+await runPost()

@@ -1,0 +1,191 @@
+import { createReadStream } from 'node:fs'
+import OpenAI from 'openai'
+import { MetadataKeys } from './constants.js'
+import { createNodeFetch } from './http-fetch.js'
+import { DefaultRetry, isRetryable, withRetry, type RetryPolicy, type Sleep } from './retry.js'
+import { parseBatch, type BatchInfo } from './status.js'
+
+/** Uploads and downloads may run for long; silence, not length, is what ends them (see http-fetch). */
+const TRANSFER_TIMEOUT_MS = 6 * 60 * 60 * 1000
+/** How many recent batches are searched for one carrying our idempotency key. */
+const RECONCILE_SCAN = 100
+
+export interface ApiLog {
+  debug(message: string): void
+  info(message: string): void
+  warning(message: string): void
+}
+
+export interface ApiOptions {
+  baseUrl: string
+  apiKey: string
+  maxAttempts: number
+  requestTimeoutMs: number
+  log: ApiLog
+  sleep?: Sleep
+  /** Redacts secrets out of anything the SDK logs. */
+  redact: (text: string) => string
+  /** Send the SDK's request log to the debug log (ACTIONS_STEP_DEBUG). */
+  verbose?: boolean
+}
+
+export interface CreateParams {
+  inputFileId: string
+  endpoint: string
+  completionWindow: string
+  metadata: Record<string, string>
+}
+
+/**
+ * Every call the action makes, through the official SDK, with one retry policy. The SDK's own
+ * retries are off: a create it retried could bill twice, and it never retries a streamed upload.
+ */
+export class BatchApi {
+  readonly client: OpenAI
+  private readonly policy: RetryPolicy
+
+  constructor(private readonly options: ApiOptions) {
+    const { redact, log } = options
+    const format = (message: string, rest: unknown[]) =>
+      redact([message, ...rest.map((item) => (typeof item === 'string' ? item : safeJson(item)))].join(' '))
+    this.client = new OpenAI({
+      apiKey: options.apiKey,
+      baseURL: options.baseUrl,
+      maxRetries: 0,
+      timeout: options.requestTimeoutMs,
+      fetch: createNodeFetch({ idleTimeoutMs: options.requestTimeoutMs }),
+      logLevel: options.verbose ? 'debug' : 'warn',
+      logger: {
+        debug: (message, ...rest) => log.debug(format(`openai: ${message}`, rest)),
+        info: (message, ...rest) => log.debug(format(`openai: ${message}`, rest)),
+        warn: (message, ...rest) => log.debug(format(`openai: ${message}`, rest)),
+        error: (message, ...rest) => log.debug(format(`openai: ${message}`, rest))
+      }
+    })
+    this.policy = { ...DefaultRetry, attempts: options.maxAttempts }
+  }
+
+  private retry<T>(label: string, call: (attempt: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return withRetry(call, {
+      policy: this.policy,
+      signal,
+      sleep: this.options.sleep,
+      onRetry: (attempt, error, delay) =>
+        this.options.log.info(
+          `${label} failed (attempt ${attempt} of ${this.policy.attempts}: ${this.options.redact((error as Error).message)}); retrying in ${(delay / 1000).toFixed(1)}s`
+        )
+    })
+  }
+
+  /** Uploads the file with purpose `batch`, from a fresh stream on every attempt. */
+  async upload(path: string, signal?: AbortSignal): Promise<OpenAI.Files.FileObject> {
+    return this.retry(
+      'Upload',
+      () =>
+        this.client.files.create(
+          { file: createReadStream(path, { highWaterMark: 1024 * 1024 }), purpose: 'batch' },
+          { signal, timeout: TRANSFER_TIMEOUT_MS }
+        ),
+      signal
+    )
+  }
+
+  /**
+   * Creates the batch at most once. A create that failed ambiguously may have succeeded on the
+   * server, so before sending it again the recent batches are searched for our key and a match is
+   * adopted instead.
+   */
+  async createBatch(params: CreateParams, key: string, signal?: AbortSignal): Promise<{ batch: BatchInfo; adopted: boolean }> {
+    let adopted = false
+    const batch = await this.retry(
+      'Create batch',
+      async (attempt) => {
+        if (attempt > 1) {
+          const existing = await this.findBatchByKey(key, signal)
+          if (existing) {
+            adopted = true
+            this.options.log.info(`Found batch ${existing.id} from the earlier attempt; not creating another`)
+            return existing
+          }
+        }
+        const raw = await this.client.batches.create(
+          {
+            input_file_id: params.inputFileId,
+            endpoint: params.endpoint as OpenAI.Batches.BatchCreateParams['endpoint'],
+            completion_window: params.completionWindow as OpenAI.Batches.BatchCreateParams['completion_window'],
+            metadata: params.metadata
+          },
+          { signal }
+        )
+        return parseBatch(raw)
+      },
+      signal
+    )
+    return { batch, adopted }
+  }
+
+  /** The newest batch whose metadata carries `key`, searched among the most recent ones. */
+  async findBatchByKey(key: string, signal?: AbortSignal, timeoutMs?: number): Promise<BatchInfo | undefined> {
+    return this.retry(
+      'Looking for the batch',
+      async () => {
+        let seen = 0
+        const page = this.client.batches.list({ limit: RECONCILE_SCAN }, { signal, timeout: timeoutMs })
+        for await (const raw of page) {
+          const batch = parseBatch(raw)
+          if (batch.metadata?.[MetadataKeys.IdempotencyKey] === key) return batch
+          if (++seen >= RECONCILE_SCAN) break
+        }
+        return undefined
+      },
+      signal
+    )
+  }
+
+  /** One retrieve, no retry: the poll loop decides what a failure means. */
+  async retrieveOnce(batchId: string, signal?: AbortSignal): Promise<BatchInfo> {
+    return parseBatch(await this.client.batches.retrieve(batchId, { signal }))
+  }
+
+  async retrieve(batchId: string, signal?: AbortSignal): Promise<BatchInfo> {
+    return this.retry('Retrieve batch', () => this.retrieveOnce(batchId, signal), signal)
+  }
+
+  async cancel(batchId: string, signal?: AbortSignal, timeoutMs?: number): Promise<BatchInfo> {
+    return this.retry(
+      'Cancel batch',
+      async () => parseBatch(await this.client.batches.cancel(batchId, { signal, timeout: timeoutMs })),
+      signal
+    )
+  }
+
+  async list(limit: number, signal?: AbortSignal): Promise<BatchInfo[]> {
+    return this.retry(
+      'List batches',
+      async () => {
+        const page = await this.client.batches.list({ limit }, { signal })
+        return page.data.slice(0, limit).map(parseBatch)
+      },
+      signal
+    )
+  }
+
+  /** Opens a file's content as a streamed response; the caller retries cut-off bodies. */
+  openContent(fileId: string, signal?: AbortSignal): () => Promise<Response> {
+    return () => this.client.files.content(fileId, { signal, timeout: TRANSFER_TIMEOUT_MS })
+  }
+
+  get retryPolicy(): RetryPolicy {
+    return this.policy
+  }
+}
+
+export { isRetryable }
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return String(value)
+  }
+}
