@@ -4,7 +4,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28374,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6256);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6948);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6256:
+/***/ 6948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28410,8 +28408,44 @@ __nccwpck_require__.d(x509_transport_state_browser_namespaceObject, {
   rememberX509OAuthError: () => (rememberX509OAuthError)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
@@ -28450,7 +28484,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28490,13 +28524,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -28506,8 +28540,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28521,16 +28555,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -28540,7 +28574,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29503,7 +29537,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29526,7 +29560,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29622,7 +29656,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29770,7 +29804,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -29826,7 +29860,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29853,7 +29887,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30346,13 +30380,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30643,7 +30677,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -30982,8 +31016,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31079,7 +31113,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31162,10 +31196,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -31201,7 +31235,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -31209,15 +31243,15 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31225,14 +31259,14 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31242,13 +31276,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -31284,9 +31318,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -31319,6 +31353,11 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
     if (kind === "m")
@@ -62332,6 +62371,304 @@ bedrock_a = brand_privateBedrockClient;
 
 
 //# sourceMappingURL=index.mjs.map
+;// CONCATENATED MODULE: ./src/retry.ts
+
+/** Resolves after `ms`, or rejects at once with the signal's reason when it is aborted. */
+const retry_sleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(abortReason(signal));
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+class AbortedError extends Error {
+    constructor(message = 'The step was cancelled') {
+        super(message);
+        this.name = 'AbortedError';
+    }
+}
+function abortReason(signal) {
+    return signal.reason instanceof Error ? signal.reason : new AbortedError();
+}
+function isAbort(error, signal) {
+    return (error instanceof AbortedError ||
+        error instanceof APIUserAbortError ||
+        (error instanceof Error && error.name === 'AbortError') ||
+        signal?.aborted === true);
+}
+/** Transient: the same request may succeed later. */
+function isRetryable(error) {
+    if (error instanceof APIUserAbortError)
+        return false;
+    if (error instanceof APIConnectionError)
+        return true;
+    if (error instanceof APIError) {
+        const status = error.status ?? 0;
+        return status === 0 || status === 408 || status === 409 || status === 429 || status >= 500;
+    }
+    return false;
+}
+/** The wait a 429 or 503 asks for, in ms, from `retry-after-ms` or `retry-after` (seconds or a date). */
+function retryAfterMs(error, now = Date.now()) {
+    if (!(error instanceof APIError) || !error.headers)
+        return undefined;
+    const headers = error.headers;
+    const ms = Number(headers.get('retry-after-ms'));
+    if (Number.isFinite(ms) && ms > 0)
+        return ms;
+    const after = headers.get('retry-after');
+    if (!after)
+        return undefined;
+    const seconds = Number(after);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return seconds * 1000;
+    const date = Date.parse(after);
+    return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+const DefaultRetry = { baseMs: 500, maxMs: 8000, maxRetryAfterMs: 60_000 };
+/** Delay before retry number `retry` (1-based): Retry-After when the server gave one, else exponential with full jitter. */
+function retryDelayMs(retry, error, policy, random = Math.random) {
+    const asked = retryAfterMs(error);
+    if (asked !== undefined)
+        return Math.min(asked, policy.maxRetryAfterMs);
+    const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (retry - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/** Runs `call` until it succeeds, fails for good, runs out of attempts or is aborted. */
+async function withRetry(call, options) {
+    const { policy, signal } = options;
+    const wait = options.sleep ?? retry_sleep;
+    const retryable = options.retryable ?? isRetryable;
+    for (let attempt = 1;; attempt++) {
+        if (signal?.aborted)
+            throw abortReason(signal);
+        try {
+            return await call(attempt);
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw abortReason(signal);
+            if (attempt >= policy.attempts || !retryable(error))
+                throw error;
+            const delay = retryDelayMs(attempt, error, policy, options.random);
+            options.onRetry?.(attempt, error, delay);
+            await wait(delay, signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/abort.ts
+
+/**
+ * The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then SIGKILL. Both signals
+ * abort one controller that every request and sleep listens to, so nothing waits behind them.
+ */
+function createAbortScope(target = process) {
+    const controller = new AbortController();
+    let received;
+    const handlers = ['SIGINT', 'SIGTERM'].map((name) => {
+        const handler = () => {
+            received ??= name;
+            if (!controller.signal.aborted)
+                controller.abort(new AbortedError(`The step was cancelled (${name})`));
+        };
+        target.on(name, handler);
+        return [name, handler];
+    });
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        dispose() {
+            for (const [name, handler] of handlers)
+                target.off(name, handler);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/constants.ts
+// The action's interface: input, output and state names in one place (see action.yml).
+const Inputs = {
+    Command: 'command',
+    File: 'file',
+    Endpoint: 'endpoint',
+    CompletionWindow: 'completion-window',
+    Metadata: 'metadata',
+    BatchId: 'batch-id',
+    BaseUrl: 'base-url',
+    ApiKey: 'api-key',
+    Wait: 'wait',
+    PollInterval: 'poll-interval',
+    MaxPollInterval: 'max-poll-interval',
+    WaitTimeout: 'wait-timeout',
+    OnTimeout: 'on-timeout',
+    CancelOnAbort: 'cancel-on-abort',
+    ListLimit: 'list-limit',
+    ValidateOnly: 'validate-only',
+    MaxRequests: 'max-requests',
+    MaxFileSize: 'max-file-size',
+    Download: 'download',
+    ResultsDir: 'results-dir',
+    MaxFailedRequests: 'max-failed-requests',
+    MaxConsecutiveErrors: 'max-consecutive-errors',
+    MaxAttempts: 'max-attempts',
+    RequestTimeout: 'request-timeout',
+    AllowInsecureHttp: 'allow-insecure-http'
+};
+const Outputs = {
+    BatchId: 'batch-id',
+    Status: 'status',
+    InputFileId: 'input-file-id',
+    OutputFileId: 'output-file-id',
+    ErrorFileId: 'error-file-id',
+    Total: 'total',
+    Completed: 'completed',
+    Failed: 'failed',
+    Batch: 'batch',
+    Batches: 'batches',
+    Model: 'model',
+    OutputPath: 'output-path',
+    ErrorPath: 'error-path',
+    ResultsPath: 'results-path',
+    PromptTokens: 'prompt-tokens',
+    CompletionTokens: 'completion-tokens',
+    TotalTokens: 'total-tokens'
+};
+const State = {
+    BatchId: 'batch-id',
+    Settled: 'settled',
+    IdempotencyKey: 'idempotency-key'
+};
+/** Environment variables the API key falls back to, in order. */
+const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
+/** Metadata keys the action writes on every batch it creates. */
+const MetadataKeys = {
+    IdempotencyKey: 'batch_action_key',
+    FileSha256: 'input_sha256',
+    Repository: 'github_repository',
+    RunId: 'github_run_id',
+    RunAttempt: 'github_run_attempt',
+    Workflow: 'github_workflow',
+    Sha: 'github_sha'
+};
+const MetadataLimits = { pairs: 16, keyLength: 64, valueLength: 512 };
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/http-fetch.ts
+
+
+
+/**
+ * A `fetch` on node:http for the SDK. The global fetch holds a streamed multipart upload in memory
+ * as it sends it; this one writes the SDK's body stream to the socket with backpressure, so memory
+ * stays flat whatever the file size, and it drops connections that go silent.
+ */
+function createNodeFetch(options) {
+    const agents = {
+        'http:': new (external_node_http_default()).Agent({ keepAlive: true }),
+        'https:': new (external_node_https_default()).Agent({ keepAlive: true })
+    };
+    return (input, init) => new Promise((resolve, reject) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const protocol = url.protocol;
+        if (protocol !== 'http:' && protocol !== 'https:') {
+            reject(new TypeError(`Unsupported protocol ${url.protocol}`));
+            return;
+        }
+        const signal = init?.signal ?? undefined;
+        if (signal?.aborted) {
+            reject(abortError(signal));
+            return;
+        }
+        const headers = {};
+        new Headers(init?.headers).forEach((value, key) => {
+            headers[key] = value;
+        });
+        const body = init?.body;
+        if (typeof body === 'string' || body instanceof Uint8Array) {
+            headers['content-length'] = String(Buffer.byteLength(body));
+        }
+        const request = (protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, {
+            method: init?.method ?? 'GET',
+            headers,
+            agent: agents[protocol]
+        });
+        let settled = false;
+        const onAbort = () => request.destroy(abortError(signal));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const cleanup = () => signal?.removeEventListener('abort', onAbort);
+        request.setTimeout(options.idleTimeoutMs, () => {
+            request.destroy(new Error(`No data for ${Math.round(options.idleTimeoutMs / 1000)}s from ${url.host}`));
+        });
+        request.on('error', (error) => {
+            cleanup();
+            if (!settled) {
+                settled = true;
+                reject(error);
+            }
+        });
+        request.on('response', (response) => {
+            settled = true;
+            response.on('close', cleanup);
+            const status = response.statusCode ?? 0;
+            const responseHeaders = new Headers();
+            for (const [key, value] of Object.entries(response.headers)) {
+                if (Array.isArray(value))
+                    for (const item of value)
+                        responseHeaders.append(key, item);
+                else if (value !== undefined)
+                    responseHeaders.set(key, value);
+            }
+            // A body cut off before its end must reach the reader as an error, never as a short success.
+            response.on('aborted', () => response.destroy(new Error(`Connection to ${url.host} closed mid-response`)));
+            const hasBody = !(status === 204 || status === 304 || init?.method === 'HEAD');
+            if (!hasBody)
+                response.resume();
+            resolve(new Response(hasBody ? external_node_stream_.Readable.toWeb(response) : null, {
+                status,
+                statusText: response.statusMessage ?? '',
+                headers: responseHeaders
+            }));
+        });
+        if (body == null) {
+            request.end();
+        }
+        else if (typeof body === 'string' || body instanceof Uint8Array) {
+            request.end(body);
+        }
+        else if (body instanceof ReadableStream) {
+            const source = external_node_stream_.Readable.fromWeb(body);
+            source.on('error', (error) => request.destroy(error));
+            source.pipe(request);
+        }
+        else {
+            reject(new TypeError('Unsupported request body'));
+            request.destroy();
+        }
+    });
+}
+function abortError(signal) {
+    const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'The request was aborted');
+    error.name = 'AbortError';
+    return error;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -65129,9 +65466,9 @@ const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null 
         return payload;
     };
 })));
-const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+const $ZodNull = /*@__PURE__*/ $constructor("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.null;
+    inst._zod.pattern = _null;
     inst._zod.values = new Set([null]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -65145,7 +65482,7 @@ const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (c
         });
         return payload;
     };
-})));
+});
 const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
@@ -66105,13 +66442,13 @@ function handleTupleResults(itemResults, final, items, input, optoutStart) {
     }
     return final;
 }
-const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodRecord", (inst, def) => {
+const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
     $ZodType.init(inst, def);
-    const memo = core.globalConfig.memoizer;
+    const memo = globalConfig.memoizer;
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isPlainObject(input)) {
+        if (!isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -66140,7 +66477,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
                             input: key,
                             path: [key],
                             inst,
@@ -66154,14 +66491,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     if (result instanceof Promise) {
                         proms.push(result.then((result) => {
                             if (result.issues.length) {
-                                payload.issues.push(...util.prefixIssues(key, result.issues));
+                                payload.issues.push(...prefixIssues(key, result.issues));
                             }
                             payload.value[outKey] = result.value;
                         }));
                     }
                     else {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }
@@ -66207,7 +66544,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     throw new Error("Async schemas not supported in object keys currently");
                 }
                 // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && regexes.number.test(key) && keyResult.issues.length;
+                const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
                 if (checkNumericKey) {
                     const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
                     if (retryResult instanceof Promise) {
@@ -66231,7 +66568,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
                             input: key,
                             path: [key],
                             inst,
@@ -66247,14 +66584,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                 if (result instanceof Promise) {
                     proms.push(result.then((result) => {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }));
                 }
                 else {
                     if (result.issues.length) {
-                        payload.issues.push(...util.prefixIssues(key, result.issues));
+                        payload.issues.push(...prefixIssues(key, result.issues));
                     }
                     payload.value[outKey] = result.value;
                 }
@@ -66274,7 +66611,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
         }
         return payload;
     };
-})));
+});
 const $ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMap", (inst, def) => {
     $ZodType.init(inst, def);
     const memo = core.globalConfig.memoizer;
@@ -66417,16 +66754,16 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -66443,7 +66780,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -67402,7 +67739,7 @@ function _isoDuration(Class, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _number(Class, params) {
-    return new Class(snapshotChecks({ type: "number", checks: [], ...util.normalizeParams(params) }));
+    return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
 }
 // @__NO_SIDE_EFFECTS__
 function _coercedNumber(Class, params) {
@@ -67526,7 +67863,7 @@ function api_undefined(Class, params) {
 function api_null(Class, params) {
     return new Class({
         type: "null",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -70305,7 +70642,7 @@ const errors_initializer = (inst, issues) => {
         },
     });
 };
-const ZodError = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodError", errors_initializer)));
+const ZodError = /*@__PURE__*/ $constructor("ZodError", errors_initializer);
 const ZodRealError = /*@__PURE__*/ $constructor("ZodError", errors_initializer, undefined, {
     Parent: Error,
 });
@@ -70983,7 +71320,7 @@ const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
     },
 }));
 function schemas_number(params) {
-    return core._number(ZodNumber, params);
+    return _number(ZodNumber, params);
 }
 const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
     $ZodNumberFormat.init(inst, def);
@@ -71086,13 +71423,13 @@ function schemas_undefined(params) {
     return core._undefined(ZodUndefined, params);
 }
 
-const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
-    core.$ZodNull.init(inst, def);
+const ZodNull = /*@__PURE__*/ $constructor("ZodNull", (inst, def) => {
+    $ZodNull.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => nullProcessor(inst, ctx, json, params);
+});
 function schemas_null(params) {
-    return core._null(ZodNull, params);
+    return api_null(ZodNull, params);
 }
 
 const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
@@ -71234,7 +71571,7 @@ function object(shape, params) {
     const def = {
         type: "object",
         shape: shape ?? {},
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     };
     return new ZodObject(def);
 }
@@ -71253,7 +71590,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -71345,14 +71682,14 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodRecord", (inst, def) => {
+const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
     _ensureDefaultMemoizer();
-    core.$ZodRecord.init(inst, def);
+    $ZodRecord.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.recordProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
-})));
+});
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
@@ -71360,14 +71697,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...util.normalizeParams(valueType),
+            ...normalizeParams(valueType),
         });
     }
     return new ZodRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // type alksjf = core.output<core.$ZodRecordKey>;
@@ -71490,10 +71827,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -71503,12 +71840,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
@@ -71867,14 +72204,2971 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/status.ts
+
+const TERMINAL_STATUSES = ['completed', 'failed', 'expired', 'cancelled'];
+/** Providers differ in case (`IN_PROGRESS`); the action compares statuses in lower case. */
+function normalizeStatus(status) {
+    return (status ?? '').trim().toLowerCase();
+}
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(normalizeStatus(status));
+}
+const counts = object({
+    total: schemas_number().nullish(),
+    completed: schemas_number().nullish(),
+    failed: schemas_number().nullish()
+})
+    .loose();
+/**
+ * The batch object as the action relies on it. Only `id` and `status` are required: providers
+ * document fewer fields than OpenAI, and any optional one may be absent or null.
+ */
+const BatchDocument = object({
+    id: schemas_string().min(1),
+    status: schemas_string().transform(normalizeStatus),
+    endpoint: schemas_string().nullish(),
+    input_file_id: schemas_string().nullish(),
+    output_file_id: schemas_string().nullish(),
+    error_file_id: schemas_string().nullish(),
+    created_at: schemas_number().nullish(),
+    in_progress_at: schemas_number().nullish(),
+    finalizing_at: schemas_number().nullish(),
+    completed_at: schemas_number().nullish(),
+    failed_at: schemas_number().nullish(),
+    expired_at: schemas_number().nullish(),
+    cancelling_at: schemas_number().nullish(),
+    cancelled_at: schemas_number().nullish(),
+    request_counts: counts.nullish(),
+    metadata: record(schemas_string(), unknown()).nullish(),
+    errors: object({
+        data: array(object({
+            code: schemas_string().nullish(),
+            message: schemas_string().nullish(),
+            line: schemas_number().nullish(),
+            param: schemas_string().nullish()
+        })
+            .loose())
+            .nullish()
+    })
+        .loose()
+        .nullish()
+})
+    .loose();
+/** Validates a batch answer; some providers wrap it as `{job: {...}}`. */
+function parseBatch(raw) {
+    const candidate = raw && typeof raw === 'object' && 'job' in raw && !('id' in raw) ? raw.job : raw;
+    const result = BatchDocument.safeParse(candidate);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        throw new Error(`The API answered with something that is not a batch (${issue?.path.join('.') || 'answer'}: ${issue?.message}); check base-url`);
+    }
+    return result.data;
+}
+function requestCounts(batch) {
+    return {
+        total: batch.request_counts?.total ?? 0,
+        completed: batch.request_counts?.completed ?? 0,
+        failed: batch.request_counts?.failed ?? 0
+    };
+}
+/** One line for the log: `in_progress: 40/100 done, 2 failed`. */
+function describeProgress(batch) {
+    const { total, completed, failed } = requestCounts(batch);
+    return total > 0 ? `${batch.status}: ${completed + failed}/${total} done, ${failed} failed` : batch.status;
+}
+/** The batch's own errors (problems with its input file), as one readable message. */
+function describeBatchErrors(batch) {
+    const errors = batch.errors?.data ?? [];
+    if (errors.length === 0)
+        return 'the provider gave no reason';
+    const shown = errors.slice(0, 5).map((e) => {
+        const where = e.line != null ? `line ${e.line}: ` : '';
+        const code = e.code ? ` (${e.code})` : '';
+        return `${where}${e.message ?? 'error'}${code}`;
+    });
+    const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : '';
+    return shown.join('; ') + more;
+}
+
+;// CONCATENATED MODULE: ./src/api.ts
+
+
+
+
+
+
+/** Uploads and downloads may run for long; silence, not length, is what ends them (see http-fetch). */
+const TRANSFER_TIMEOUT_MS = 6 * 60 * 60 * 1000;
+/** How many recent batches are searched for one carrying our idempotency key. */
+const RECONCILE_SCAN = 100;
+/**
+ * Every call the action makes, through the official SDK, with one retry policy. The SDK's own
+ * retries are off: a create it retried could bill twice, and it never retries a streamed upload.
+ */
+class BatchApi {
+    options;
+    client;
+    policy;
+    constructor(options) {
+        this.options = options;
+        const { redact, log } = options;
+        const format = (message, rest) => redact([message, ...rest.map((item) => (typeof item === 'string' ? item : safeJson(item)))].join(' '));
+        this.client = new OpenAI({
+            apiKey: options.apiKey,
+            baseURL: options.baseUrl,
+            maxRetries: 0,
+            timeout: options.requestTimeoutMs,
+            fetch: createNodeFetch({ idleTimeoutMs: options.requestTimeoutMs }),
+            logLevel: options.verbose ? 'debug' : 'warn',
+            logger: {
+                debug: (message, ...rest) => log.debug(format(`openai: ${message}`, rest)),
+                info: (message, ...rest) => log.debug(format(`openai: ${message}`, rest)),
+                warn: (message, ...rest) => log.debug(format(`openai: ${message}`, rest)),
+                error: (message, ...rest) => log.debug(format(`openai: ${message}`, rest))
+            }
+        });
+        this.policy = { ...DefaultRetry, attempts: options.maxAttempts };
+    }
+    retry(label, call, signal) {
+        return withRetry(call, {
+            policy: this.policy,
+            signal,
+            sleep: this.options.sleep,
+            onRetry: (attempt, error, delay) => this.options.log.info(`${label} failed (attempt ${attempt} of ${this.policy.attempts}: ${this.options.redact(error.message)}); retrying in ${(delay / 1000).toFixed(1)}s`)
+        });
+    }
+    /** Uploads the file with purpose `batch`, from a fresh stream on every attempt. */
+    async upload(path, signal) {
+        return this.retry('Upload', () => this.client.files.create({ file: (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1024 * 1024 }), purpose: 'batch' }, { signal, timeout: TRANSFER_TIMEOUT_MS }), signal);
+    }
+    /**
+     * Creates the batch at most once. A create that failed ambiguously may have succeeded on the
+     * server, so before sending it again the recent batches are searched for our key and a match is
+     * adopted instead.
+     */
+    async createBatch(params, key, signal) {
+        let adopted = false;
+        const batch = await this.retry('Create batch', async (attempt) => {
+            if (attempt > 1) {
+                const existing = await this.findBatchByKey(key, signal);
+                if (existing) {
+                    adopted = true;
+                    this.options.log.info(`Found batch ${existing.id} from the earlier attempt; not creating another`);
+                    return existing;
+                }
+            }
+            const raw = await this.client.batches.create({
+                input_file_id: params.inputFileId,
+                endpoint: params.endpoint,
+                completion_window: params.completionWindow,
+                metadata: params.metadata
+            }, { signal });
+            return parseBatch(raw);
+        }, signal);
+        return { batch, adopted };
+    }
+    /** The newest batch whose metadata carries `key`, searched among the most recent ones. */
+    async findBatchByKey(key, signal, timeoutMs) {
+        return this.retry('Looking for the batch', async () => {
+            let seen = 0;
+            const page = this.client.batches.list({ limit: RECONCILE_SCAN }, requestOptions(signal, timeoutMs));
+            for await (const raw of page) {
+                const batch = parseBatch(raw);
+                if (batch.metadata?.[MetadataKeys.IdempotencyKey] === key)
+                    return batch;
+                if (++seen >= RECONCILE_SCAN)
+                    break;
+            }
+            return undefined;
+        }, signal);
+    }
+    /** One retrieve, no retry: the poll loop decides what a failure means. */
+    async retrieveOnce(batchId, signal) {
+        return parseBatch(await this.client.batches.retrieve(batchId, { signal }));
+    }
+    async retrieve(batchId, signal) {
+        return this.retry('Retrieve batch', () => this.retrieveOnce(batchId, signal), signal);
+    }
+    async cancel(batchId, signal, timeoutMs) {
+        return this.retry('Cancel batch', async () => parseBatch(await this.client.batches.cancel(batchId, requestOptions(signal, timeoutMs))), signal);
+    }
+    async list(limit, signal) {
+        return this.retry('List batches', async () => {
+            const page = await this.client.batches.list({ limit }, { signal });
+            return page.data.slice(0, limit).map(parseBatch);
+        }, signal);
+    }
+    /** Opens a file's content as a streamed response; the caller retries cut-off bodies. */
+    openContent(fileId, signal) {
+        return () => this.client.files.content(fileId, { signal, timeout: TRANSFER_TIMEOUT_MS });
+    }
+    get retryPolicy() {
+        return this.policy;
+    }
+}
+
+/** The SDK rejects an explicit `timeout: undefined`; leave it out to keep the client's default. */
+function requestOptions(signal, timeoutMs) {
+    return timeoutMs === undefined ? { signal } : { signal, timeout: timeoutMs };
+}
+function safeJson(value) {
+    try {
+        return JSON.stringify(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/errors.ts
+
+/** Replaces every secret in `text`; secrets shorter than 4 characters would mask too much to be useful. */
+function redact(text, secrets) {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret.length >= 4)
+            out = out.split(secret).join('***');
+    }
+    return out;
+}
+function keySourceName(source) {
+    if (source === 'input')
+        return 'the api-key input';
+    if (source)
+        return `the ${source} environment variable`;
+    return 'no key';
+}
+/** One readable sentence for any failure of an API call, never containing the key. */
+function describeApiError(error, context) {
+    const host = safeHost(context.baseUrl);
+    if (error instanceof APIError && (error.status === 401 || error.status === 403)) {
+        return (`${host} rejected the API key from ${keySourceName(context.keySource)} (HTTP ${error.status}: ${apiMessage(error)}). ` +
+            'Check that the secret is set, current, and meant for this base-url');
+    }
+    if (error instanceof error_APIConnectionTimeoutError) {
+        return `${host} did not answer in time; raise request-timeout if the provider is slow`;
+    }
+    if (error instanceof APIConnectionError) {
+        const cause = error.cause;
+        const detail = cause instanceof Error ? cause.message : error.message;
+        return `could not reach ${host} (${detail}); check base-url and the runner's network`;
+    }
+    if (error instanceof APIError) {
+        return `${host} answered HTTP ${error.status ?? '?'}: ${apiMessage(error)}`;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+function apiMessage(error) {
+    const body = error.error;
+    if (body && typeof body.message === 'string' && body.message)
+        return body.message;
+    return error.message.replace(/^\d{3}\s*/, '') || 'no message';
+}
+function safeHost(baseUrl) {
+    try {
+        return new URL(baseUrl).host;
+    }
+    catch {
+        return 'the API';
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/idempotency.ts
+
+/**
+ * The key that makes `create` idempotent: the same workflow step, run attempt and file always give
+ * the same key, so a create re-sent after an ambiguous failure can find the batch the first one made.
+ * Outside GitHub Actions there is no run to tie it to, so the key is unique to this attempt.
+ */
+function idempotencyKey(env, fileSha256, now) {
+    const parts = env.GITHUB_ACTIONS === 'true' && env.GITHUB_RUN_ID
+        ? [
+            'actions',
+            env.GITHUB_REPOSITORY ?? '',
+            env.GITHUB_RUN_ID,
+            env.GITHUB_RUN_ATTEMPT ?? '1',
+            env.GITHUB_JOB ?? '',
+            env.GITHUB_ACTION ?? '',
+            fileSha256
+        ]
+        : ['local', fileSha256, String(now)];
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
+}
+
+;// CONCATENATED MODULE: ./src/durations.ts
+const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
+const DURATION = /^(?:(\d+(?:\.\d+)?)(ms|s|m|h|d))+$/;
+/**
+ * Parses a duration such as `90s`, `45m`, `5h30m` or `1h 5m` into milliseconds.
+ * A bare number is taken as seconds, the unit the other interval inputs use.
+ */
+function parseDuration(text) {
+    const compact = text.trim().toLowerCase().replace(/\s+/g, '');
+    if (/^\d+(?:\.\d+)?$/.test(compact))
+        return Math.round(Number(compact) * 1000);
+    if (!DURATION.test(compact)) {
+        throw new Error(`"${text}" is not a duration: use a number of seconds or units such as 90s, 45m, 5h30m`);
+    }
+    let seconds = 0;
+    for (const [, amount, unit] of compact.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {
+        seconds += Number(amount) * (UNIT_SECONDS[unit] ?? 0);
+    }
+    return Math.round(seconds * 1000);
+}
+
+;// CONCATENATED MODULE: ./src/metadata.ts
+
+
+const MetadataObject = record(schemas_string(), schemas_string());
+/** Parses the `metadata` input: a JSON object of strings, or `key=value` lines. */
+function parseMetadata(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return {};
+    if (trimmed.startsWith('{')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(trimmed);
+        }
+        catch (error) {
+            throw new Error(`metadata is not valid JSON: ${error.message}`);
+        }
+        const result = MetadataObject.safeParse(parsed);
+        if (!result.success) {
+            const where = result.error.issues[0]?.path.join('.');
+            throw new Error(`metadata must be a JSON object whose values are all strings, such as {"suite": "nightly"}${where ? ` (see "${where}")` : ''}`);
+        }
+        return result.data;
+    }
+    const metadata = {};
+    for (const [index, raw] of trimmed.split(/\r?\n/).entries()) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq <= 0) {
+            throw new Error(`metadata line ${index + 1} ("${line}") is not key=value; use key=value lines or a JSON object`);
+        }
+        metadata[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+    }
+    return metadata;
+}
+/** Checks the API's metadata limits (16 pairs, keys up to 64 characters, values up to 512). */
+function checkMetadataLimits(metadata) {
+    const keys = Object.keys(metadata);
+    if (keys.length > MetadataLimits.pairs) {
+        const own = Object.values(MetadataKeys).filter((key) => key in metadata).length;
+        throw new Error(`metadata has ${keys.length} pairs, more than the API's limit of ${MetadataLimits.pairs} ` +
+            `(${own} of them are added by the action for traceability and idempotency); remove ${keys.length - MetadataLimits.pairs}`);
+    }
+    for (const [key, value] of Object.entries(metadata)) {
+        if (key.length === 0 || key.length > MetadataLimits.keyLength) {
+            throw new Error(`metadata key "${key.slice(0, 80)}" must be 1 to ${MetadataLimits.keyLength} characters long`);
+        }
+        if (value.length > MetadataLimits.valueLength) {
+            throw new Error(`metadata value of "${key}" is ${value.length} characters long, more than the API's limit of ${MetadataLimits.valueLength}`);
+        }
+    }
+}
+/** Traceability keys from the workflow run; empty outside GitHub Actions. */
+function traceabilityMetadata(context, inActions) {
+    if (!inActions)
+        return {};
+    const entries = [
+        [MetadataKeys.Repository, context.repo ? `${context.repo.owner}/${context.repo.repo}` : undefined],
+        [MetadataKeys.RunId, context.runId],
+        [MetadataKeys.RunAttempt, context.runAttempt],
+        [MetadataKeys.Workflow, context.workflow],
+        [MetadataKeys.Sha, context.sha]
+    ];
+    const metadata = {};
+    for (const [key, value] of entries) {
+        if (value === undefined || value === '' || Number.isNaN(value))
+            continue;
+        metadata[key] = String(value).slice(0, MetadataLimits.valueLength);
+    }
+    return metadata;
+}
+/**
+ * The metadata sent with the batch: the user's pairs win over traceability keys they also set;
+ * the idempotency keys are always the action's own.
+ */
+function buildBatchMetadata(user, trace, identity) {
+    const metadata = { ...trace, ...user };
+    metadata[MetadataKeys.IdempotencyKey] = identity.key;
+    metadata[MetadataKeys.FileSha256] = identity.fileSha256;
+    checkMetadataLimits(metadata);
+    return metadata;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/results.ts
+// The results side of a batch: downloading the output and error files to disk, joining them with the
+// input file into results.jsonl, and the max-failed-requests limit.
+//
+// Files can be hundreds of megabytes: nothing here holds a whole file, or all response bodies, in memory.
+
+
+
+
+
+
+// ---------------------------------------------------------------------------------------------
+// Atomic file writes
+// ---------------------------------------------------------------------------------------------
+/** A temporary name next to `destPath` (same directory, so the final rename is atomic). */
+function partPath(destPath) {
+    return `${destPath}.part-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+}
+async function syncDirectory(dir) {
+    // Makes the rename itself durable. Not supported everywhere (Windows): best effort.
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(dir, 'r');
+        await handle.sync();
+    }
+    catch {
+        // ignore
+    }
+    finally {
+        await handle?.close().catch(() => undefined);
+    }
+}
+/**
+ * Runs `write` against a fresh temporary file next to `destPath`, fsyncs it and renames it to
+ * `destPath`. On any error the temporary file is removed and nothing appears under `destPath`.
+ */
+async function writeAtomically(destPath, write) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(destPath), { recursive: true });
+    const tmp = partPath(destPath);
+    let file;
+    try {
+        file = await (0,promises_namespaceObject.open)(tmp, 'wx');
+        const result = await write(file);
+        await file.sync();
+        await file.close();
+        file = undefined;
+        await (0,promises_namespaceObject.rename)(tmp, destPath);
+        await syncDirectory((0,external_node_path_namespaceObject.dirname)(destPath));
+        return result;
+    }
+    catch (error) {
+        await file?.close().catch(() => undefined);
+        await (0,promises_namespaceObject.rm)(tmp, { force: true }).catch(() => undefined);
+        throw error;
+    }
+}
+const WRITE_BUFFER = 1 << 20;
+/**
+ * Collects small chunks and writes them to the handle about 1 MiB at a time. (A stream from
+ * FileHandle.createWriteStream with autoClose: false keeps a reference that makes close() hang.)
+ */
+class BufferedWriter {
+    chunks = [];
+    size = 0;
+    bytes = 0;
+    file;
+    constructor(file) {
+        this.file = file;
+    }
+    async write(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        if (this.size >= WRITE_BUFFER)
+            await this.flush();
+    }
+    async flush() {
+        if (this.size === 0)
+            return;
+        const data = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.size);
+        this.chunks = [];
+        this.size = 0;
+        let done = 0;
+        while (done < data.length) {
+            const { bytesWritten } = await this.file.write(data, done, data.length - done);
+            done += bytesWritten;
+        }
+        this.bytes += data.length;
+    }
+}
+/** An HTTP answer that was not 2xx, when open() hands back such a Response instead of throwing. */
+class HttpStatusError extends Error {
+    status;
+    constructor(status, statusText, detail) {
+        super(`HTTP ${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${detail}` : ''}`);
+        this.name = 'HttpStatusError';
+        this.status = status;
+    }
+}
+/** The body ended before the number of bytes the server announced. */
+class TruncatedBodyError extends Error {
+    constructor(received, expected) {
+        super(`download cut off: received ${received} of ${expected} bytes`);
+        this.name = 'TruncatedBodyError';
+    }
+}
+const LOCAL_FS_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG', 'EEXIST']);
+/** Whether another attempt could succeed. */
+function isRetryableDownloadError(error) {
+    const status = error instanceof APIError || error instanceof HttpStatusError ? error.status : undefined;
+    if (typeof status === 'number') {
+        if (status === 408 || status === 429)
+            return true;
+        return !(status >= 400 && status < 500);
+    }
+    if (error instanceof Error) {
+        if (error.name === 'AbortError' || error.name === 'APIUserAbortError')
+            return false;
+        const code = error.code;
+        // Errors of the local disk: trying the download again would not help.
+        if (typeof code === 'string' && LOCAL_FS_ERRORS.has(code))
+            return false;
+    }
+    return true;
+}
+function defaultBackoffMs(attempt) {
+    return Math.min(1000 * 2 ** (attempt - 1), 30_000);
+}
+async function defaultSleep(ms, signal) {
+    await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+}
+function expectedLength(response) {
+    // With a content encoding, fetch decodes the body and Content-Length counts the encoded bytes.
+    const encoding = response.headers.get('content-encoding');
+    if (encoding && encoding.toLowerCase() !== 'identity')
+        return undefined;
+    const header = response.headers.get('content-length');
+    if (header === null || !/^\d+$/.test(header.trim()))
+        return undefined;
+    return Number(header.trim());
+}
+async function downloadOnce(open, destPath, signal) {
+    signal?.throwIfAborted();
+    const response = await open();
+    if (!response.ok) {
+        let detail;
+        try {
+            detail = (await response.text()).slice(0, 500).trim() || undefined;
+        }
+        catch {
+            detail = undefined;
+        }
+        throw new HttpStatusError(response.status, response.statusText, detail);
+    }
+    const body = response.body;
+    if (body === null)
+        throw new Error('the download answered without a body');
+    const expected = expectedLength(response);
+    const reader = body.getReader();
+    // Stops a read that waits for a stalled server, even when open() did not pass the signal to fetch.
+    const onAbort = () => {
+        reader.cancel(signal?.reason).catch(() => undefined);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        return await writeAtomically(destPath, async (file) => {
+            const writer = new BufferedWriter(file);
+            for (;;) {
+                const { done, value } = await reader.read();
+                signal?.throwIfAborted();
+                if (done)
+                    break;
+                await writer.write(value);
+            }
+            await writer.flush();
+            if (expected !== undefined && writer.bytes !== expected)
+                throw new TruncatedBodyError(writer.bytes, expected);
+            return { bytes: writer.bytes };
+        });
+    }
+    finally {
+        signal?.removeEventListener('abort', onAbort);
+        // Releases the connection when the body was not read to its end.
+        await reader.cancel().catch(() => undefined);
+    }
+}
+/**
+ * Streams the body of `open()` to `destPath`: into a temporary file in the same directory, fsynced,
+ * then renamed. A failed or cut-off download is retried with a fresh `open()` up to `attempts`
+ * times; 4xx answers other than 408/429 fail at once. Nothing is left at `destPath` or in `.part`
+ * files when the download fails or is aborted.
+ */
+async function downloadToFile(open, destPath, options) {
+    const attempts = Math.max(1, Math.floor(options.attempts));
+    const { signal } = options;
+    const sleep = options.sleep ?? defaultSleep;
+    const backoffMs = options.backoffMs ?? defaultBackoffMs;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await downloadOnce(open, destPath, signal);
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw signal.reason ?? error;
+            if (attempt >= attempts || !isRetryableDownloadError(error))
+                throw error;
+            options.onRetry?.(attempt, error);
+            try {
+                await sleep(backoffMs(attempt), signal);
+            }
+            catch (sleepError) {
+                throw signal?.aborted ? (signal.reason ?? sleepError) : sleepError;
+            }
+        }
+    }
+}
+/** Parses max-failed-requests: '' (no limit), '5' (requests), '5%' or '0.5%' (of all requests). */
+function parseFailureLimit(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return { kind: 'none' };
+    const count = /^\d+$/.exec(trimmed);
+    if (count) {
+        const value = Number(trimmed);
+        if (Number.isSafeInteger(value))
+            return { kind: 'count', value };
+    }
+    const percent = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/.exec(trimmed);
+    if (percent?.[1] !== undefined) {
+        const value = Number(percent[1]);
+        if (Number.isFinite(value) && value <= 100)
+            return { kind: 'percent', value };
+    }
+    throw new Error(`max-failed-requests must be a number or a percentage such as 5%, got ${JSON.stringify(text)}`);
+}
+/** True when more requests failed than the limit allows. */
+function exceedsFailureLimit(limit, failed, total) {
+    switch (limit.kind) {
+        case 'none':
+            return false;
+        case 'count':
+            return failed > limit.value;
+        case 'percent': {
+            if (total <= 0)
+                return false;
+            // failed / total > value / 100, without the rounding of a division (e.g. 0.7% of 10,000 is 70).
+            const allowed = Math.round(limit.value * total * 1e6) / 1e6;
+            return failed * 100 > allowed;
+        }
+    }
+}
+const CHUNK = 1 << 20;
+/** Reads a file in chunks and yields its lines with their byte offsets. Never holds more than a chunk plus one line. */
+async function* scanLines(path) {
+    const file = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        let position = 0;
+        let lineStart = 0;
+        let number = 0;
+        let pending = [];
+        const emit = (tail) => {
+            let bytes = pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
+            pending = [];
+            let offset = lineStart;
+            if (number === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+                bytes = bytes.subarray(3);
+                offset += 3;
+            }
+            if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d)
+                bytes = bytes.subarray(0, bytes.length - 1);
+            number++;
+            return { number, offset, bytes };
+        };
+        for (;;) {
+            const chunk = Buffer.allocUnsafe(CHUNK);
+            const { bytesRead } = await file.read(chunk, 0, CHUNK, position);
+            if (bytesRead === 0)
+                break;
+            let start = 0;
+            for (;;) {
+                const newline = chunk.indexOf(0x0a, start);
+                if (newline === -1 || newline >= bytesRead)
+                    break;
+                yield emit(chunk.subarray(start, newline));
+                lineStart = position + newline + 1;
+                start = newline + 1;
+            }
+            if (start < bytesRead)
+                pending.push(chunk.subarray(start, bytesRead));
+            position += bytesRead;
+        }
+        if (pending.length > 0)
+            yield emit(Buffer.alloc(0));
+    }
+    finally {
+        await file.close();
+    }
+}
+function isBlank(bytes) {
+    for (const byte of bytes) {
+        if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d)
+            return false;
+    }
+    return true;
+}
+// ---------------------------------------------------------------------------------------------
+// Schemas of the JSONL documents
+// ---------------------------------------------------------------------------------------------
+const InputLine = looseObject({ custom_id: schemas_string() });
+const ResultLineSchema = looseObject({
+    id: schemas_string().nullish(),
+    custom_id: schemas_string(),
+    response: looseObject({
+        status_code: schemas_number().nullish(),
+        request_id: schemas_string().nullish(),
+        body: unknown()
+    })
+        .nullish(),
+    error: looseObject({
+        code: union([schemas_string(), schemas_number()]).nullish(),
+        message: schemas_string().nullish()
+    })
+        .nullish()
+});
+const ErrorBodySchema = looseObject({
+    error: union([
+        schemas_string(),
+        looseObject({
+            message: schemas_string().nullish(),
+            code: union([schemas_string(), schemas_number()]).nullish(),
+            type: schemas_string().nullish()
+        })
+    ])
+});
+const count = schemas_number().nullish().catch(undefined);
+const UsageBodySchema = looseObject({
+    usage: looseObject({
+        prompt_tokens: count,
+        completion_tokens: count,
+        input_tokens: count,
+        output_tokens: count,
+        total_tokens: count
+    })
+        .nullish()
+});
+const MAX_FAILURES_LISTED = 10;
+const MAX_LINE_WARNINGS = 5;
+function errorInBody(body) {
+    if (typeof body === 'string')
+        return body.trim() ? { message: body.trim().slice(0, 2000) } : {};
+    const parsed = ErrorBodySchema.safeParse(body);
+    if (!parsed.success)
+        return {};
+    const error = parsed.data.error;
+    if (typeof error === 'string')
+        return { message: error };
+    const code = error.code ?? error.type;
+    return {
+        ...(error.message ? { message: error.message } : {}),
+        ...(code !== null && code !== undefined ? { code: String(code) } : {})
+    };
+}
+function makeError(code, message, statusCode) {
+    return {
+        ...(code !== undefined ? { code } : {}),
+        message,
+        ...(statusCode !== undefined ? { status_code: statusCode } : {})
+    };
+}
+/** Decides whether a line of the output or error file is a success, and what the error is. */
+function classify(line, fromErrorFile) {
+    const response = line.response ?? undefined;
+    const statusCode = response?.status_code ?? undefined;
+    const inBody = errorInBody(response?.body);
+    if (line.error) {
+        const code = line.error.code ?? undefined;
+        return {
+            status: 'error',
+            error: makeError(code !== undefined ? String(code) : inBody.code, line.error.message || inBody.message || (statusCode !== undefined ? `HTTP ${statusCode}` : 'request failed'), statusCode)
+        };
+    }
+    if (response === undefined) {
+        return { status: 'error', error: makeError(undefined, 'the result has neither a response nor an error', undefined) };
+    }
+    if (statusCode !== undefined && (statusCode < 200 || statusCode > 299)) {
+        return { status: 'error', error: makeError(inBody.code, inBody.message || `HTTP ${statusCode}`, statusCode) };
+    }
+    if (fromErrorFile) {
+        return {
+            status: 'error',
+            error: makeError(inBody.code, inBody.message || 'request failed (listed in the error file)', statusCode)
+        };
+    }
+    return { status: 'ok', body: response.body ?? null };
+}
+function addUsage(total, body) {
+    const parsed = UsageBodySchema.safeParse(body);
+    const usage = parsed.success ? parsed.data.usage : undefined;
+    if (!usage)
+        return;
+    const prompt = usage.prompt_tokens ?? usage.input_tokens ?? 0;
+    const completion = usage.completion_tokens ?? usage.output_tokens ?? 0;
+    total.prompt += prompt;
+    total.completion += completion;
+    total.total += usage.total_tokens ?? prompt + completion;
+}
+const SOURCE_OUTPUT = 0;
+const SOURCE_ERROR = 1;
+const KIND_OK = 0;
+const KIND_ERROR = 1;
+/** custom_id -> (file, byte offset, byte length, ok/error), in typed arrays to stay small with millions of lines. */
+class ResultIndex {
+    ids = new Map();
+    offsets = new Float64Array(1024);
+    lengths = new Uint32Array(1024);
+    sources = new Uint8Array(1024);
+    kinds = new Uint8Array(1024);
+    used = new Uint8Array(1024);
+    size = 0;
+    grow() {
+        const capacity = this.offsets.length * 2;
+        const grow = (old, make) => {
+            const next = make(capacity);
+            next.set(old);
+            return next;
+        };
+        this.offsets = grow(this.offsets, (n) => new Float64Array(n));
+        this.lengths = grow(this.lengths, (n) => new Uint32Array(n));
+        this.sources = grow(this.sources, (n) => new Uint8Array(n));
+        this.kinds = grow(this.kinds, (n) => new Uint8Array(n));
+        this.used = grow(this.used, (n) => new Uint8Array(n));
+    }
+    /** Adds or replaces an entry; returns false when the id was already there. */
+    set(id, source, offset, length, kind) {
+        const existing = this.ids.get(id);
+        let slot = existing;
+        if (slot === undefined) {
+            if (this.size === this.offsets.length)
+                this.grow();
+            slot = this.size++;
+            this.ids.set(id, slot);
+        }
+        else if (!(this.kinds[slot] === KIND_ERROR && kind === KIND_OK)) {
+            // Keep the first line for an id, unless a success comes after a failure.
+            return false;
+        }
+        this.offsets[slot] = offset;
+        this.lengths[slot] = length;
+        this.sources[slot] = source;
+        this.kinds[slot] = kind;
+        return existing === undefined;
+    }
+}
+function describeError(error) {
+    if (error instanceof ZodError) {
+        return error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`).join('; ');
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+async function indexResultFile(index, path, source, label, warnings) {
+    let malformed = 0;
+    let duplicates = 0;
+    for await (const line of scanLines(path)) {
+        if (isBlank(line.bytes))
+            continue;
+        let parsed;
+        try {
+            parsed = ResultLineSchema.parse(JSON.parse(line.bytes.toString('utf8')));
+        }
+        catch (error) {
+            malformed++;
+            if (malformed <= MAX_LINE_WARNINGS) {
+                warnings.push(`${label} line ${line.number} skipped: ${describeError(error).slice(0, 300)}`);
+            }
+            continue;
+        }
+        const kind = classify(parsed, source === SOURCE_ERROR).status === 'ok' ? KIND_OK : KIND_ERROR;
+        if (!index.set(parsed.custom_id, source, line.offset, line.bytes.length, kind))
+            duplicates++;
+    }
+    if (malformed > MAX_LINE_WARNINGS) {
+        warnings.push(`${label}: ${malformed - MAX_LINE_WARNINGS} more malformed lines skipped (${malformed} in all)`);
+    }
+    if (duplicates > 0) {
+        warnings.push(`${label}: ${duplicates} lines repeat a custom_id already seen; the first result (or a success) was kept`);
+    }
+    return { malformed };
+}
+/** Reads exactly `length` bytes at `offset`, reusing a scratch buffer. */
+class PositionedReader {
+    scratch = Buffer.allocUnsafe(64 * 1024);
+    files;
+    constructor(files) {
+        this.files = files;
+    }
+    async read(source, offset, length) {
+        const file = this.files[source];
+        if (!file)
+            throw new Error('internal error: result file not open');
+        if (this.scratch.length < length)
+            this.scratch = Buffer.allocUnsafe(Math.max(length, this.scratch.length * 2));
+        let done = 0;
+        while (done < length) {
+            const { bytesRead } = await file.read(this.scratch, done, length - done, offset + done);
+            if (bytesRead === 0)
+                throw new Error('a result file changed while it was being joined');
+            done += bytesRead;
+        }
+        return this.scratch.toString('utf8', 0, length);
+    }
+}
+/**
+ * Writes results.jsonl: one line per request of the input file, in input order (or, without an
+ * input file, one per result ordered by custom_id), with status ok/error/missing.
+ */
+async function joinResults(options) {
+    const warnings = [];
+    const index = new ResultIndex();
+    let malformed = 0;
+    if (options.outputPath) {
+        malformed += (await indexResultFile(index, options.outputPath, SOURCE_OUTPUT, 'output file', warnings)).malformed;
+    }
+    if (options.errorPath) {
+        malformed += (await indexResultFile(index, options.errorPath, SOURCE_ERROR, 'error file', warnings)).malformed;
+    }
+    const result = {
+        path: options.destPath,
+        total: 0,
+        ok: 0,
+        error: 0,
+        missing: 0,
+        usage: { prompt: 0, completion: 0, total: 0 },
+        failures: [],
+        malformed,
+        warnings
+    };
+    const files = [undefined, undefined];
+    try {
+        if (options.outputPath)
+            files[SOURCE_OUTPUT] = await (0,promises_namespaceObject.open)(options.outputPath, 'r');
+        if (options.errorPath)
+            files[SOURCE_ERROR] = await (0,promises_namespaceObject.open)(options.errorPath, 'r');
+        const reader = new PositionedReader(files);
+        const resultFor = async (customId) => {
+            const slot = index.ids.get(customId);
+            result.total++;
+            if (slot === undefined) {
+                result.missing++;
+                return JSON.stringify({ custom_id: customId, status: 'missing' });
+            }
+            index.used[slot] = 1;
+            const source = index.sources[slot] ?? SOURCE_OUTPUT;
+            const text = await reader.read(source, index.offsets[slot] ?? 0, index.lengths[slot] ?? 0);
+            const classified = classify(ResultLineSchema.parse(JSON.parse(text)), source === SOURCE_ERROR);
+            if (classified.status === 'ok') {
+                result.ok++;
+                addUsage(result.usage, classified.body);
+                return JSON.stringify({ custom_id: customId, status: 'ok', response: classified.body });
+            }
+            result.error++;
+            if (result.failures.length < MAX_FAILURES_LISTED)
+                result.failures.push({ custom_id: customId, ...classified.error });
+            return JSON.stringify({ custom_id: customId, status: 'error', error: classified.error });
+        };
+        const inputPath = options.inputPath;
+        async function* customIds() {
+            if (inputPath === undefined) {
+                yield* [...index.ids.keys()].sort();
+                return;
+            }
+            let bad = 0;
+            for await (const line of scanLines(inputPath)) {
+                if (isBlank(line.bytes))
+                    continue;
+                try {
+                    yield InputLine.parse(JSON.parse(line.bytes.toString('utf8'))).custom_id;
+                }
+                catch (error) {
+                    bad++;
+                    if (bad <= MAX_LINE_WARNINGS) {
+                        warnings.push(`input file line ${line.number} skipped: ${describeError(error).slice(0, 300)}`);
+                    }
+                }
+            }
+            if (bad > MAX_LINE_WARNINGS)
+                warnings.push(`input file: ${bad - MAX_LINE_WARNINGS} more malformed lines skipped`);
+        }
+        await writeAtomically(options.destPath, async (file) => {
+            const writer = new BufferedWriter(file);
+            let batch = [];
+            let batchLength = 0;
+            for await (const customId of customIds()) {
+                const line = await resultFor(customId);
+                batch.push(line, '\n');
+                batchLength += line.length + 1;
+                if (batchLength >= WRITE_BUFFER) {
+                    await writer.write(Buffer.from(batch.join(''), 'utf8'));
+                    batch = [];
+                    batchLength = 0;
+                }
+            }
+            if (batch.length > 0)
+                await writer.write(Buffer.from(batch.join(''), 'utf8'));
+            await writer.flush();
+        });
+    }
+    finally {
+        await Promise.all(files.map((file) => file?.close().catch(() => undefined)));
+    }
+    if (options.inputPath !== undefined) {
+        let unused = 0;
+        for (let slot = 0; slot < index.size; slot++)
+            if (index.used[slot] === 0)
+                unused++;
+        if (unused > 0) {
+            warnings.push(`${unused} results have a custom_id that is not in the input file; they were left out of results.jsonl`);
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/sizes.ts
+// Byte sizes as people write them in workflow inputs (`max-file-size: 200MB`).
+//
+// Units: decimal SI for kB/MB/GB/TB (200MB = 200,000,000 bytes), binary for
+// KiB/MiB/GiB/TiB (1 MiB = 1,048,576 bytes), case-insensitive. Providers state
+// their limits in decimal units ("200 MB", "10 GB"); reading them as decimal is
+// also the safe side (200 MB < 200 MiB), so a file we accept is never over a
+// limit the provider meant in either sense.
+const UNITS = {
+    '': 1n,
+    b: 1n,
+    byte: 1n,
+    bytes: 1n,
+    k: 1000n,
+    kb: 1000n,
+    m: 1000n ** 2n,
+    mb: 1000n ** 2n,
+    g: 1000n ** 3n,
+    gb: 1000n ** 3n,
+    t: 1000n ** 4n,
+    tb: 1000n ** 4n,
+    p: 1000n ** 5n,
+    pb: 1000n ** 5n,
+    ki: 1024n,
+    kib: 1024n,
+    mi: 1024n ** 2n,
+    mib: 1024n ** 2n,
+    gi: 1024n ** 3n,
+    gib: 1024n ** 3n,
+    ti: 1024n ** 4n,
+    tib: 1024n ** 4n,
+    pi: 1024n ** 5n,
+    pib: 1024n ** 5n
+};
+const SIZE = /^(\d(?:[\d_,]*\d)?)?(?:\.(\d+))?\s*([a-z]*)$/i;
+/**
+ * Parses '512', '200MB', '10 GB', '1.5GiB', '64kib' into a whole number of bytes.
+ * A fraction of a larger unit is rounded down to a whole byte; a fraction of a
+ * byte ('1.5B') is an error. Throws an Error naming the text on bad input.
+ */
+function parseByteSize(text) {
+    const trimmed = text.trim();
+    const fail = (why) => {
+        throw new Error(`invalid size ${JSON.stringify(text)}: ${why}; write a number of bytes or a number with a unit, such as 512, 200MB, 10GB or 1.5GiB`);
+    };
+    if (trimmed === '')
+        fail('it is empty');
+    if (trimmed.startsWith('-'))
+        fail('a size cannot be negative');
+    const m = SIZE.exec(trimmed);
+    if (!m || (m[1] === undefined && m[2] === undefined))
+        return fail('not a number with an optional unit');
+    const rawInt = m[1] ?? '0';
+    // '1,5GB' is a European decimal, not 15 GB: commas only as thousands separators.
+    if (rawInt.includes(',') && !/^\d{1,3}(?:,\d{3})+$/.test(rawInt))
+        fail('use "." for a decimal point; "," only separates thousands');
+    const intPart = rawInt.replace(/[_,]/g, '');
+    const fraction = m[2] ?? '';
+    const unit = (m[3] ?? '').toLowerCase();
+    const multiplier = UNITS[unit];
+    if (multiplier === undefined)
+        return fail(`unknown unit "${m[3]}" (use B, kB, MB, GB, TB, PB, KiB, MiB, GiB, TiB or PiB)`);
+    const scaled = BigInt(intPart + fraction) * multiplier;
+    const divisor = 10n ** BigInt(fraction.length);
+    if (multiplier === 1n && scaled % divisor !== 0n)
+        fail('a size in bytes must be a whole number');
+    const bytes = scaled / divisor;
+    if (bytes > BigInt(Number.MAX_SAFE_INTEGER))
+        fail('it is too large');
+    return Number(bytes);
+}
+const DISPLAY_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+/** Formats a byte count with decimal SI units and at most one decimal: '512 B', '200 MB', '1.5 GB'. */
+function formatBytes(n) {
+    if (!Number.isFinite(n))
+        return `${n} B`;
+    if (n < 0)
+        return `-${formatBytes(-n)}`;
+    if (n < 1000)
+        return `${Math.round(n)} B`;
+    let unit = 0;
+    let value = n;
+    while (unit < DISPLAY_UNITS.length - 1 && Math.round(value * 10) / 10 >= 1000) {
+        value /= 1000;
+        unit++;
+    }
+    const rounded = Math.round(value * 10) / 10;
+    return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)} ${DISPLAY_UNITS[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+
+
+/** Every input problem at once, so a misconfigured step is fixed in one go. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `${problems.length} invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const booleanText = schemas_string()
+    .transform((text) => text.trim().toLowerCase())
+    .pipe(schemas_enum(['true', 'false'], { error: 'must be true or false' }))
+    .transform((text) => text === 'true');
+const positiveSeconds = schemas_string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds, such as 5 or 0.5')
+    .transform(Number)
+    .pipe(schemas_number().positive('must be more than 0'));
+const integerIn = (min, max) => schemas_string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(schemas_number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+const inputs_duration = (minMs) => schemas_string()
+    .transform((text, ctx) => {
+    try {
+        return parseDuration(text);
+    }
+    catch (error) {
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return NEVER;
+    }
+})
+    .pipe(schemas_number().min(minMs, `must be at least ${minMs / 1000}s`));
+const fromParser = (parse) => schemas_string().transform((text, ctx) => {
+    try {
+        return parse(text);
+    }
+    catch (error) {
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return NEVER;
+    }
+});
+const inputs_optional = (schema) => schemas_string().transform((text, ctx) => {
+    if (text.trim() === '')
+        return undefined;
+    const result = schema.safeParse(text);
+    if (result.success)
+        return result.data;
+    for (const issue of result.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message });
+    return NEVER;
+});
+const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+function isLoopbackHost(hostname) {
+    return LOOPBACK_HOSTS.test(hostname);
+}
+const baseUrl = schemas_string().transform((text, ctx) => {
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        ctx.addIssue({ code: 'custom', message: `"${text}" is not a URL; use the API's base URL, such as https://api.studio.nebius.com/v1/` });
+        return NEVER;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        ctx.addIssue({ code: 'custom', message: `must be an https:// URL, got ${url.protocol}` });
+        return NEVER;
+    }
+    if (url.username || url.password) {
+        ctx.addIssue({ code: 'custom', message: 'must not carry credentials; pass the key in api-key' });
+        return NEVER;
+    }
+    return url.href;
+});
+/** Each input's schema; the names are the action's interface. */
+const fields = {
+    [Inputs.Command]: schemas_enum(['run', 'status', 'cancel', 'list'], {
+        error: 'must be one of run, status, cancel, list'
+    }),
+    [Inputs.File]: schemas_string().trim(),
+    [Inputs.Endpoint]: schemas_string().trim().regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
+    [Inputs.CompletionWindow]: schemas_string().trim().min(1, 'must not be empty (the APIs take 24h)'),
+    [Inputs.Metadata]: fromParser(parseMetadata),
+    [Inputs.BatchId]: schemas_string()
+        .trim()
+        .regex(/^[A-Za-z0-9._:-]*$/, 'must be a batch id such as batch_abc123 (letters, digits, . _ : -)'),
+    [Inputs.BaseUrl]: baseUrl,
+    [Inputs.ApiKey]: schemas_string().trim(),
+    [Inputs.Wait]: booleanText,
+    [Inputs.PollInterval]: positiveSeconds,
+    [Inputs.MaxPollInterval]: positiveSeconds,
+    [Inputs.WaitTimeout]: inputs_duration(1000),
+    [Inputs.OnTimeout]: schemas_enum(['leave', 'cancel', 'fail'], { error: 'must be one of leave, cancel, fail' }),
+    [Inputs.CancelOnAbort]: booleanText,
+    [Inputs.ListLimit]: integerIn(1, 100),
+    [Inputs.ValidateOnly]: booleanText,
+    [Inputs.MaxRequests]: inputs_optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+    [Inputs.MaxFileSize]: inputs_optional(fromParser(parseByteSize)),
+    [Inputs.Download]: booleanText,
+    [Inputs.ResultsDir]: schemas_string().trim().min(1, 'must name a directory, such as batch-results'),
+    [Inputs.MaxFailedRequests]: fromParser(parseFailureLimit),
+    [Inputs.MaxConsecutiveErrors]: integerIn(1, 1000),
+    [Inputs.MaxAttempts]: integerIn(1, 20),
+    [Inputs.RequestTimeout]: inputs_duration(1000),
+    [Inputs.AllowInsecureHttp]: booleanText
+};
+/** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
+const Defaults = {
+    [Inputs.Command]: 'run',
+    [Inputs.File]: '',
+    [Inputs.Endpoint]: '/v1/chat/completions',
+    [Inputs.CompletionWindow]: '24h',
+    [Inputs.Metadata]: '',
+    [Inputs.BatchId]: '',
+    [Inputs.BaseUrl]: 'https://api.studio.nebius.com/v1/',
+    [Inputs.ApiKey]: '',
+    [Inputs.Wait]: 'true',
+    [Inputs.PollInterval]: '5',
+    [Inputs.MaxPollInterval]: '60',
+    [Inputs.WaitTimeout]: '5h30m',
+    [Inputs.OnTimeout]: 'leave',
+    [Inputs.CancelOnAbort]: 'true',
+    [Inputs.ListLimit]: '20',
+    [Inputs.ValidateOnly]: 'false',
+    [Inputs.MaxRequests]: '',
+    [Inputs.MaxFileSize]: '',
+    [Inputs.Download]: 'true',
+    [Inputs.ResultsDir]: 'batch-results',
+    [Inputs.MaxFailedRequests]: '',
+    [Inputs.MaxConsecutiveErrors]: '10',
+    [Inputs.MaxAttempts]: '5',
+    [Inputs.RequestTimeout]: '2m',
+    [Inputs.AllowInsecureHttp]: 'false'
+};
+/** Reads, validates and cross-checks every input. Throws InputError naming each bad one. */
+function getInputs(read = (name) => getInput(name), env = process.env, 
+/** The post step only cancels: what each command requires does not apply to it. */
+purpose = 'main') {
+    const problems = [];
+    const parsed = {};
+    for (const [name, schema] of Object.entries(fields)) {
+        const raw = read(name);
+        const text = raw.trim() === '' ? Defaults[name] : raw;
+        const result = schema.safeParse(text);
+        if (result.success)
+            parsed[name] = result.data;
+        else
+            problems.push(`${name}: ${result.error.issues[0]?.message ?? 'is invalid'}`);
+    }
+    const p = parsed;
+    if (problems.length === 0) {
+        const url = new URL(p[Inputs.BaseUrl]);
+        if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !p[Inputs.AllowInsecureHttp]) {
+            problems.push(`base-url: ${url.origin} is plain http and not a loopback host, so the API key would travel in clear text; ` +
+                'use https://, or set allow-insecure-http: true if you accept that');
+        }
+        if (p[Inputs.MaxPollInterval] < p[Inputs.PollInterval]) {
+            problems.push(`max-poll-interval (${p[Inputs.MaxPollInterval]}) must not be less than poll-interval (${p[Inputs.PollInterval]})`);
+        }
+        const command = p[Inputs.Command];
+        const needsFile = command === 'run' || p[Inputs.ValidateOnly];
+        if (purpose === 'main' && needsFile && p[Inputs.File] === '') {
+            problems.push(`file: is required for command: ${command}${p[Inputs.ValidateOnly] ? ' with validate-only' : ''}; give the path of the JSONL of requests`);
+        }
+        if (purpose === 'main' && (command === 'status' || command === 'cancel') && p[Inputs.BatchId] === '' && !p[Inputs.ValidateOnly]) {
+            problems.push(`batch-id: is required for command: ${command}`);
+        }
+        try {
+            checkMetadataLimits(p[Inputs.Metadata]);
+        }
+        catch (error) {
+            problems.push(`metadata: ${error.message}`);
+        }
+    }
+    let apiKey = '';
+    let keySource;
+    if (problems.length === 0) {
+        if (p[Inputs.ApiKey] !== '') {
+            apiKey = p[Inputs.ApiKey];
+            keySource = 'input';
+        }
+        else {
+            for (const name of KeyEnvironment) {
+                const value = env[name]?.trim();
+                if (value) {
+                    apiKey = value;
+                    keySource = name;
+                    break;
+                }
+            }
+        }
+        if (!keySource && (purpose === 'post' || !p[Inputs.ValidateOnly])) {
+            problems.push('api-key: no API key was given; set the api-key input (for example api-key: ${{ secrets.NEBIUS_API_KEY }}) ' +
+                'or the NEBIUS_API_KEY or OPENAI_API_KEY environment variable');
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return {
+        command: p[Inputs.Command],
+        file: p[Inputs.File],
+        endpoint: p[Inputs.Endpoint],
+        completionWindow: p[Inputs.CompletionWindow],
+        metadata: p[Inputs.Metadata],
+        batchId: p[Inputs.BatchId],
+        baseUrl: p[Inputs.BaseUrl],
+        apiKey,
+        keySource,
+        wait: p[Inputs.Wait],
+        pollIntervalMs: Math.round(p[Inputs.PollInterval] * 1000),
+        maxPollIntervalMs: Math.round(p[Inputs.MaxPollInterval] * 1000),
+        waitTimeoutMs: p[Inputs.WaitTimeout],
+        onTimeout: p[Inputs.OnTimeout],
+        cancelOnAbort: p[Inputs.CancelOnAbort],
+        listLimit: p[Inputs.ListLimit],
+        validateOnly: p[Inputs.ValidateOnly],
+        maxRequests: p[Inputs.MaxRequests],
+        maxFileBytes: p[Inputs.MaxFileSize],
+        download: p[Inputs.Download],
+        resultsDir: p[Inputs.ResultsDir],
+        maxFailedRequests: p[Inputs.MaxFailedRequests],
+        maxConsecutiveErrors: p[Inputs.MaxConsecutiveErrors],
+        maxAttempts: p[Inputs.MaxAttempts],
+        requestTimeoutMs: p[Inputs.RequestTimeout],
+        allowInsecureHttp: p[Inputs.AllowInsecureHttp]
+    };
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/jsonl.ts
+// Pre-flight validation of a batch requests file (JSONL), before anything is uploaded.
+//
+// One streaming pass: the file is read in chunks, split on '\n' bytes, each line decoded
+// as strict UTF-8 and parsed, and the SHA-256 of the bytes computed on the way. Memory
+// stays flat whatever the file size; the custom_ids seen (for the duplicate check) are
+// the only thing that grows.
+//
+// Decisions on the edges of the format (aim: accept what providers accept, reject with a
+// clear message what they would refuse, never crash):
+// - UTF-8 byte order mark: REJECTED ("remove the byte order mark"). JSON texts must not
+//   start with one (RFC 8259 section 8.1) and the batch validators behind these APIs parse
+//   lines with strict JSON parsers (Python's json.loads raises "Unexpected UTF-8 BOM";
+//   JSON.parse fails on it too), so a BOM turns line 1 into invalid JSON on the provider's
+//   side. Windows tools (PowerShell `Out-File`, Notepad) add one silently, hence the
+//   specific message. Line 1 is still checked past the BOM so its other problems show at
+//   once. A BOM at the start of a later line (files joined with `cat`) is reported too;
+//   a UTF-16 byte order mark stops the check ("save the file as UTF-8").
+// - CRLF line endings: ACCEPTED. '\r' before '\n' is JSON whitespace for every JSON parser.
+// - Blank lines (empty or only spaces, tabs, '\r'): REJECTED anywhere except the empty
+//   text after the final '\n'. OpenAI's validator refuses empty lines, and one found in
+//   the middle of a file is usually a mistake in the script that wrote it. So "...}\n"
+//   and "...}" (no final newline) are fine, "...}\n\n" is an error on the blank line.
+// - Invalid UTF-8: reported per line, with the byte offset in the line.
+// - A line longer than MAX_LINE_BYTES (64 MiB) is reported and skipped, not parsed: no
+//   provider takes a single request that large, and holding it would break flat memory.
+// - An empty file, or one with no request lines, is an error.
+// Line numbers are physical 1-based lines (blank lines count), as an editor shows them;
+// line 0 marks file-level problems (size, endpoint, no requests).
+
+
+
+
+
+/** Longest line that is parsed; longer lines are reported and skipped. */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+// 64 KiB: the text decoded from one read then stays a young-generation string, freed by
+// the next scavenge. Reads of 256 KiB or more make large-object strings that wait for a
+// full GC (measured on 200 MB: peak RSS 97 MB at 64 KiB, 117-141 MB at 256 KiB, same speed).
+const DEFAULT_CHUNK_BYTES = 64 * 1024;
+const DEFAULT_MAX_PROBLEMS = 50;
+// ---------------------------------------------------------------------------------------
+// Schemas. Every line is checked with one zod schema (envelope + endpoint body), built
+// once per endpoint. zod runs on every line (about 0.5 us for a typical chat request);
+// readable messages are only built from its issues when a line fails.
+const nonEmptyString = schemas_string().min(1);
+const tokenArray = array(schemas_int()).min(1);
+const embeddingsInput = union([nonEmptyString, array(nonEmptyString).min(1), tokenArray, array(tokenArray).min(1)], {
+    error: 'must be a non-empty string, or a non-empty array of non-empty strings, of integers (tokens) or of non-empty integer arrays'
+});
+const completionsPrompt = union([schemas_string(), array(schemas_string()), tokenArray, array(tokenArray).min(1), schemas_null()], {
+    error: 'must be a string, an array of strings, an array of integers (tokens) or an array of integer arrays'
+});
+/** Body fields each endpoint needs, beyond `model`. Other fields pass through unchecked. */
+const BODY_SHAPES = {
+    '/v1/chat/completions': {
+        messages: array(looseObject({ role: schemas_string() })).min(1)
+    },
+    '/v1/embeddings': { input: embeddingsInput },
+    '/v1/completions': { prompt: completionsPrompt },
+    // `input` may be left out when the request names a stored prompt (`prompt: {id}`),
+    // which carries its own input; that case is handled by RESPONSES_WITH_PROMPT below.
+    '/v1/responses': {
+        input: union([schemas_string(), array(unknown())], {
+            error: 'must be a string or an array of input items'
+        })
+    }
+};
+const RESPONSES_WITH_PROMPT = looseObject({
+    model: nonEmptyString,
+    prompt: looseObject({ id: nonEmptyString }),
+    input: union([schemas_string(), array(unknown())], {
+        error: 'must be a string or an array of input items'
+    })
+        .optional()
+});
+/**
+ * A schema's check, through zod's Standard Schema interface (`~standard.validate`): its
+ * result is a plain `{ value }` or `{ issues }` (zod's own finalized issues). `safeParse`
+ * returns, on failure, a lazy result object with accessors that V8 handles badly: over a
+ * file of bad lines it grew the young generation to 128 MB (peak RSS 223 MB on 200 MB)
+ * and ran slower.
+ */
+function checker(schema) {
+    const standard = schema['~standard'];
+    return (value) => {
+        const result = standard.validate(value);
+        if (result instanceof Promise)
+            throw new Error('internal error: a request schema is asynchronous');
+        return result.issues;
+    };
+}
+const schemaCache = new Map();
+function schemasFor(endpoint) {
+    let cached = schemaCache.get(endpoint);
+    if (cached)
+        return cached;
+    const shape = BODY_SHAPES[endpoint];
+    const envelope = (body) => looseObject({
+        custom_id: nonEmptyString,
+        method: literal('POST'),
+        url: literal(endpoint),
+        body
+    });
+    cached = {
+        line: checker(envelope(looseObject({ model: nonEmptyString, ...shape }))),
+        alternative: endpoint === '/v1/responses' ? checker(envelope(RESPONSES_WITH_PROMPT)) : undefined,
+        bodyChecked: shape !== undefined
+    };
+    schemaCache.set(endpoint, cached);
+    return cached;
+}
+// ---------------------------------------------------------------------------------------
+// Messages
+function pathText(path) {
+    let out = '';
+    for (const key of path) {
+        if (typeof key === 'number')
+            out += `[${key}]`;
+        else
+            out += out === '' ? String(key) : `.${String(key)}`;
+    }
+    return out;
+}
+function valueAt(root, path) {
+    let value = root;
+    for (const key of path) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[key];
+    }
+    return value;
+}
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    switch (typeof value) {
+        case 'object':
+            return 'an object';
+        case 'string':
+            return 'a string';
+        case 'number':
+            return Number.isInteger(value) ? 'an integer' : 'a number';
+        case 'boolean':
+            return 'a boolean';
+        default:
+            return typeof value;
+    }
+}
+const EXPECTED = {
+    string: 'a string',
+    object: 'an object',
+    array: 'an array',
+    int: 'an integer',
+    number: 'a number',
+    boolean: 'a boolean'
+};
+function preview(value, max = 60) {
+    let text;
+    try {
+        text = JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        text = String(value);
+    }
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+function describeIssue(issue, root, endpoint) {
+    const where = pathText(issue.path);
+    const value = valueAt(root, issue.path);
+    if (issue.path.length === 0 && issue.code === 'invalid_type') {
+        return `each line must be a JSON object with custom_id, method, url and body; found ${kindOf(value)}`;
+    }
+    switch (issue.code) {
+        case 'invalid_type':
+            if (value === undefined)
+                return `${where} is missing`;
+            return `${where} must be ${EXPECTED[issue.expected] ?? issue.expected}, found ${kindOf(value)}`;
+        case 'too_small':
+            return `${where} must not be empty`;
+        case 'invalid_value':
+            if (where === 'url') {
+                return value === undefined
+                    ? 'url is missing'
+                    : `url ${preview(value)} differs from the endpoint ${JSON.stringify(endpoint)}`;
+            }
+            if (value === undefined)
+                return `${where} is missing`;
+            return `${where} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, found ${preview(value)}`;
+        case 'invalid_union':
+            if (value === undefined)
+                return `${where} is missing`;
+            return `${where} ${issue.message}`;
+        default:
+            return `${where}: ${issue.message}`;
+    }
+}
+function describeJsonError(error, text) {
+    const message = error instanceof Error ? error.message : String(error);
+    const trimmed = text.trim();
+    let hint = '';
+    if (trimmed === '[' || trimmed === ']') {
+        hint =
+            '; the file looks like a JSON array, but a batch file is JSONL: one request object per line, no brackets';
+    }
+    else if (trimmed.endsWith(','))
+        hint = '; remove the comma at the end of the line (JSONL has no commas between lines)';
+    return `not valid JSON (${message.length > 200 ? `${message.slice(0, 199)}…` : message})${hint}`;
+}
+/** Byte offset of the first invalid UTF-8 sequence in bytes (only called once decoding failed). */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    const n = bytes.length;
+    while (i < n) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let min;
+        if (b >= 0xc2 && b <= 0xdf) {
+            need = 1;
+            min = 0x80;
+        }
+        else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            min = 0x800;
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            min = 0x10000;
+        }
+        else
+            return i;
+        if (i + need >= n)
+            return i;
+        let cp = b & (0x3f >> need);
+        for (let k = 1; k <= need; k++) {
+            const c = bytes[i + k];
+            if (c === undefined || (c & 0xc0) !== 0x80)
+                return i;
+            cp = (cp << 6) | (c & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += need + 1;
+    }
+    return -1;
+}
+function plural(n, word) {
+    return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+// ---------------------------------------------------------------------------------------
+// custom_ids seen, for the duplicate check: the one structure that grows with the file.
+// A Map<string, number> costs about 70 bytes per id (string, entry, spare capacity): 50 MB
+// for a 1 GB file, 350 MB for Nebius's 5,000,000 requests. This open-addressing table keeps
+// a 96-bit hash of each id and its line in 16 bytes per slot. Two different ids would have
+// to agree on all 96 bits to be taken for a duplicate: about 1 in 10^16 for a file of
+// 5,000,000 ids, far below any other cause of failure.
+function mix32(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+}
+/** Shards grow one at a time, so a doubling never holds two copies of the whole table. */
+const ID_SHARDS = 256;
+class IdShard {
+    /** Stride 4: hash a, hash b, hash c, line (0 = empty slot). */
+    slots = new Uint32Array(64 * 4);
+    mask = 63;
+    size = 0;
+}
+class IdTable {
+    shards = Array.from({ length: ID_SHARDS }, () => new IdShard());
+    size = 0;
+    /** Records `id` on `line` (>= 1); returns the line of an earlier equal id, or 0. */
+    add(id, line) {
+        let a = 0x811c9dc5 ^ id.length;
+        let b = 0x9747b28c;
+        let c = 0x2545f491 + id.length;
+        for (let i = 0; i < id.length; i++) {
+            const unit = id.charCodeAt(i);
+            a = Math.imul(a ^ unit, 0x01000193);
+            b = Math.imul(b ^ unit, 0x5bd1e995);
+            b ^= b >>> 15;
+            c = Math.imul((c << 5) | (c >>> 27), 0x9e3779b1) + unit;
+        }
+        a = mix32(a);
+        b = mix32(b ^ a);
+        c = mix32(c ^ Math.imul(b, 0x27d4eb2f));
+        // The shard from the top bits of a, the slot from its low bits.
+        const shard = this.shards[a >>> 24];
+        const slots = shard.slots;
+        let slot = a & shard.mask;
+        for (;;) {
+            const o = slot * 4;
+            const seen = slots[o + 3];
+            if (seen === 0) {
+                slots[o] = a;
+                slots[o + 1] = b;
+                slots[o + 2] = c;
+                slots[o + 3] = line;
+                this.size++;
+                if (++shard.size * 4 > (shard.mask + 1) * 3)
+                    grow(shard);
+                return 0;
+            }
+            if (slots[o] === a && slots[o + 1] === b && slots[o + 2] === c)
+                return seen;
+            slot = (slot + 1) & shard.mask;
+        }
+    }
+}
+function grow(shard) {
+    const old = shard.slots;
+    const capacity = (shard.mask + 1) * 2;
+    const slots = new Uint32Array(capacity * 4);
+    const mask = capacity - 1;
+    for (let o = 0; o < old.length; o += 4) {
+        if (old[o + 3] === 0)
+            continue;
+        let slot = old[o] & mask;
+        while (slots[slot * 4 + 3] !== 0)
+            slot = (slot + 1) & mask;
+        slots.set(old.subarray(o, o + 4), slot * 4);
+    }
+    shard.slots = slots;
+    shard.mask = mask;
+}
+class Validator {
+    options;
+    schemas;
+    maxProblems;
+    maxRequests;
+    requestLimitText;
+    ids = new IdTable();
+    otherModels = new Map();
+    decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    overLimit;
+    /** Line problems kept in detail, in line order. */
+    lineProblems = [];
+    /** Problems that are always kept (file-level, request limit). */
+    pinned = [];
+    problemCount = 0;
+    requests = 0;
+    model;
+    modelLine = 0;
+    stopped = false;
+    constructor(options) {
+        this.options = options;
+        this.schemas = schemasFor(options.endpoint);
+        this.maxProblems = Math.max(0, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+        this.maxRequests = options.maxRequests ?? options.provider.maxRequests;
+        this.requestLimitText =
+            options.maxRequests !== undefined
+                ? `max-requests (${options.maxRequests.toLocaleString('en-US')})`
+                : `the ${plural(options.provider.maxRequests ?? 0, 'request')} ${options.provider.name} accepts in one batch`;
+    }
+    get wantDetail() {
+        return this.lineProblems.length < this.maxProblems;
+    }
+    addLineProblem(line, message) {
+        this.problemCount++;
+        if (this.wantDetail)
+            this.lineProblems.push({ line, message });
+    }
+    addPinned(line, message) {
+        this.problemCount++;
+        const problem = { line, message };
+        this.pinned.push(problem);
+        return problem;
+    }
+    /** A line as bytes (without its '\n'): the first line, lines spanning reads, or near invalid UTF-8. */
+    lineBytes(bytes, lineNo) {
+        if (lineNo === 1 && bytes.length >= 2) {
+            const b0 = bytes[0];
+            const b1 = bytes[1];
+            if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+                this.addPinned(1, 'the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8 without a byte order mark');
+                this.stopped = true;
+                return;
+            }
+        }
+        let text;
+        try {
+            text = this.decoder.decode(bytes);
+        }
+        catch {
+            this.requests++;
+            this.countRequest(lineNo);
+            const at = firstInvalidUtf8(bytes);
+            this.addLineProblem(lineNo, `not valid UTF-8${at >= 0 ? ` (byte ${at + 1} of the line is 0x${bytes[at].toString(16).padStart(2, '0')})` : ''}; the file must be UTF-8`);
+            return;
+        }
+        this.line(text, lineNo);
+    }
+    blank(lineNo) {
+        this.addLineProblem(lineNo, 'blank line; remove it (only the end of the file may follow the last newline, and providers reject empty lines)');
+    }
+    countRequest(lineNo) {
+        if (this.maxRequests !== undefined && this.requests === this.maxRequests + 1) {
+            this.overLimit = this.addPinned(lineNo, '');
+        }
+    }
+    /** A decoded line, without its '\n'. */
+    line(text, lineNo) {
+        if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && isBlankText(text)))
+            return this.blank(lineNo);
+        this.requests++;
+        this.countRequest(lineNo);
+        // Messages for this line; only built while problems are still kept in detail.
+        let messages;
+        let body = text;
+        if (text.charCodeAt(0) === 0xfeff) {
+            messages = [
+                lineNo === 1
+                    ? 'the file starts with a UTF-8 byte order mark (BOM); remove the byte order mark (save as "UTF-8", not "UTF-8 with BOM"): providers reject it'
+                    : 'the line starts with a byte order mark (U+FEFF), probably from joining files that had one; remove it'
+            ];
+            body = text.slice(1);
+        }
+        let parsed;
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch (error) {
+            ;
+            (messages ??= []).push(describeJsonError(error, body));
+            this.finishLine(lineNo, messages);
+            return;
+        }
+        let issues = this.schemas.line(parsed);
+        if (issues && this.schemas.alternative && hasStoredPrompt(parsed)) {
+            issues = this.schemas.alternative(parsed);
+        }
+        if (issues && this.wantDetail) {
+            messages ??= [];
+            for (const issue of issues)
+                messages.push(describeIssue(issue, parsed, this.options.endpoint));
+        }
+        // Duplicates and the one-model rule, on whatever parts of the line are valid.
+        let failed = issues !== undefined || messages !== undefined; // (a byte order mark)
+        let newModel;
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+            const record = parsed;
+            const id = record.custom_id;
+            if (typeof id === 'string' && id.length > 0) {
+                const first = this.ids.add(id, lineNo);
+                if (first !== 0) {
+                    failed = true;
+                    (messages ??= []).push(`custom_id ${preview(id)} repeats line ${first}`);
+                }
+            }
+            const requestBody = record.body;
+            if (requestBody !== null && typeof requestBody === 'object' && !Array.isArray(requestBody)) {
+                const model = requestBody.model;
+                if (typeof model === 'string' && model.length > 0) {
+                    if (this.model === undefined) {
+                        this.model = model;
+                        this.modelLine = lineNo;
+                    }
+                    else if (model !== this.model) {
+                        // Reported on the first line of each other model; later lines only counted.
+                        const seen = this.otherModels.get(model);
+                        if (seen)
+                            seen.count++;
+                        else {
+                            failed = true;
+                            newModel = { line: lineNo, count: 0 };
+                            this.otherModels.set(model, newModel);
+                            (messages ??= []).push(`model ${preview(model)} differs from ${preview(this.model)} on line ${this.modelLine}; a batch takes one model`);
+                        }
+                    }
+                }
+            }
+        }
+        if (failed) {
+            const problem = this.finishLine(lineNo, messages ?? ['invalid request']);
+            if (newModel)
+                newModel.problem = problem;
+        }
+    }
+    /** Records one problem for the line, its messages joined; returns it when kept in detail. */
+    finishLine(lineNo, messages) {
+        this.problemCount++;
+        if (!this.wantDetail)
+            return undefined;
+        const problem = { line: lineNo, message: messages.join(', ') };
+        this.lineProblems.push(problem);
+        return problem;
+    }
+    tooLongLine(lineNo, length) {
+        this.requests++;
+        this.countRequest(lineNo);
+        this.addLineProblem(lineNo, `the line is longer than ${formatBytes(MAX_LINE_BYTES)} (${formatBytes(length)} at least); no provider takes a request this large, so it was not checked`);
+    }
+    finish() {
+        if (this.overLimit) {
+            this.overLimit.message = `the file has ${plural(this.requests, 'request')}, more than ${this.requestLimitText}; this is the first line over the limit (split the file into several batches)`;
+        }
+        for (const [model, seen] of this.otherModels) {
+            if (seen.problem && seen.count > 0) {
+                seen.problem.message += ` (${plural(seen.count, 'more line')} after this one use${seen.count === 1 ? 's' : ''} ${preview(model)})`;
+            }
+        }
+        if (this.requests === 0 && !this.stopped) {
+            this.addPinned(0, 'the file has no requests; write one JSON request per line');
+        }
+    }
+}
+function hasStoredPrompt(parsed) {
+    const body = parsed?.body;
+    return body !== null && typeof body === 'object' && 'prompt' in body;
+}
+function isBlankText(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 0x20 && c !== 0x09 && c !== 0x0d)
+            return false;
+    }
+    return true;
+}
+// ---------------------------------------------------------------------------------------
+/** The bytes of a line that spans reads, copied out of the reused read buffer. */
+class Carry {
+    buffer = Buffer.alloc(0);
+    /** Bytes of the line so far (also counted while skipping). */
+    length = 0;
+    /** Past MAX_LINE_BYTES: the line is only measured, not kept. */
+    skipping = false;
+    append(bytes) {
+        const total = this.length + bytes.length;
+        if (this.skipping || total > MAX_LINE_BYTES) {
+            this.skipping = true;
+            this.length = total;
+            return;
+        }
+        if (total > this.buffer.length) {
+            const size = Math.min(MAX_LINE_BYTES, Math.max(total, this.buffer.length * 2, 16 * 1024));
+            const bigger = Buffer.allocUnsafe(size);
+            this.buffer.copy(bigger, 0, 0, this.length);
+            this.buffer = bigger;
+        }
+        this.buffer.set(bytes, this.length);
+        this.length = total;
+    }
+    bytes() {
+        return this.buffer.subarray(0, this.length);
+    }
+    reset() {
+        this.length = 0;
+        this.skipping = false;
+        // Let the buffer of a line of several MB go.
+        if (this.buffer.length > 1024 * 1024)
+            this.buffer = Buffer.alloc(0);
+    }
+}
+// ---------------------------------------------------------------------------------------
+function fileLevelChecks(size, options) {
+    const problems = [];
+    const { provider, endpoint } = options;
+    if (provider.endpoints && !provider.endpoints.includes(endpoint)) {
+        problems.push(`${provider.name} does not offer the endpoint ${JSON.stringify(endpoint)} for batches; it offers ${provider.endpoints.join(', ')}`);
+    }
+    const limit = options.maxFileBytes ?? provider.maxFileBytes;
+    if (limit !== undefined && size > limit)
+        problems.push(sizeMessage(size, limit, options));
+    return problems;
+}
+function sizeMessage(size, limit, options) {
+    const bytes = (n) => `${formatBytes(n)} (${n.toLocaleString('en-US')} bytes)`;
+    const what = options.maxFileBytes !== undefined
+        ? `max-file-size, ${bytes(limit)}`
+        : `the ${bytes(limit)} ${options.provider.name} accepts for a batch input file`;
+    return `the file is ${bytes(size)}, more than ${what}; split it into several batches`;
+}
+/**
+ * Checks a batch requests file without uploading it: every line is one request for
+ * `options.endpoint`, custom_ids are unique, one model throughout, within the provider's
+ * limits. Never throws for bad content; throws only when the file cannot be read
+ * (other than a missing file or a directory, which are reported as problems).
+ */
+async function validateRequestsFile(path, options) {
+    const maxProblems = Math.max(0, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+    const notes = [];
+    // File-level and request-limit problems are always kept; line problems fill the rest.
+    const done = (partial, pinned, lineProblems, problemCount) => {
+        const kept = [
+            ...pinned.slice(0, maxProblems),
+            ...lineProblems.slice(0, Math.max(0, maxProblems - pinned.length))
+        ];
+        kept.sort((a, b) => a.line - b.line); // stable: file-level problems keep their order
+        const report = { ...partial, problems: kept, problemCount, notes };
+        if (report.model === undefined)
+            delete report.model;
+        return report;
+    };
+    let size;
+    try {
+        const info = await (0,promises_namespaceObject.stat)(path);
+        if (!info.isFile()) {
+            return done({ requests: 0, bytes: 0, sha256: '' }, [{ line: 0, message: `${path} is not a file` }], [], 1);
+        }
+        size = info.size;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            return done({ requests: 0, bytes: 0, sha256: '' }, [{ line: 0, message: `${path} does not exist` }], [], 1);
+        }
+        throw error;
+    }
+    const fileProblems = fileLevelChecks(size, options).map((message) => ({ line: 0, message }));
+    if (fileProblems.length > 0) {
+        return done({ requests: 0, bytes: size, sha256: '' }, fileProblems, [], fileProblems.length);
+    }
+    if (!schemasFor(options.endpoint).bodyChecked) {
+        notes.push(`no body checks for the endpoint ${options.endpoint}: only custom_id, method, url and body.model are checked`);
+    }
+    if (options.provider.name === 'unknown') {
+        if (options.maxRequests === undefined)
+            notes.push('no request limit known for this provider; set max-requests to check one');
+        if (options.maxFileBytes === undefined)
+            notes.push('no file size limit known for this provider; set max-file-size to check one');
+    }
+    const v = new Validator(options);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    let lineNo = 1;
+    const carry = new Carry();
+    // Two buffers, reused: one is read into while the other is checked (reading ahead as
+    // fs.createReadStream does, without its fresh buffer per chunk, which waits for a GC:
+    // measured +70 MB RSS over a 1 GB file doing nothing but hashing). A line spanning
+    // reads is copied into `carry`, also reused.
+    const readSize = Math.max(1, options.readChunkBytes ?? DEFAULT_CHUNK_BYTES);
+    let buffer = Buffer.allocUnsafe(readSize);
+    let spare = Buffer.allocUnsafe(readSize);
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    let reading = handle.read(buffer, 0, readSize, null);
+    try {
+        for (;;) {
+            const { bytesRead } = await reading;
+            if (bytesRead === 0)
+                break;
+            const chunk = bytesRead === readSize ? buffer : buffer.subarray(0, bytesRead);
+            reading = handle.read(spare, 0, readSize, null);
+            [buffer, spare] = [spare, buffer];
+            hash.update(chunk);
+            bytes += chunk.length;
+            let start = 0;
+            let nl = chunk.indexOf(10);
+            if (carry.length > 0) {
+                // Complete the line carried over from earlier reads.
+                if (nl === -1) {
+                    carry.append(chunk);
+                    continue;
+                }
+                carry.append(chunk.subarray(0, nl));
+                if (carry.skipping)
+                    v.tooLongLine(lineNo, carry.length);
+                else
+                    v.lineBytes(carry.bytes(), lineNo);
+                carry.reset();
+                lineNo++;
+                start = nl + 1;
+                nl = chunk.indexOf(10, start);
+            }
+            else if (lineNo === 1 && nl !== -1) {
+                // Line 1 goes through the byte path (UTF-16 detection).
+                v.lineBytes(chunk.subarray(0, nl), 1);
+                lineNo++;
+                start = nl + 1;
+                nl = chunk.indexOf(10, start);
+            }
+            if (v.stopped)
+                break;
+            // The complete lines of this read, [start, last newline): decode them at once when
+            // they are valid UTF-8 (the usual case), else line by line to locate the bad one.
+            if (nl !== -1) {
+                const last = chunk.lastIndexOf(10);
+                const region = chunk.subarray(start, last);
+                if ((0,external_node_buffer_.isUtf8)(region)) {
+                    const text = region.toString('utf8');
+                    let from = 0;
+                    for (;;) {
+                        const to = text.indexOf('\n', from);
+                        v.line(to === -1 ? text.slice(from) : text.slice(from, to), lineNo++);
+                        if (to === -1)
+                            break;
+                        from = to + 1;
+                    }
+                }
+                else {
+                    let s = start;
+                    for (let to = nl; to !== -1 && to <= last; to = chunk.indexOf(10, s)) {
+                        v.lineBytes(chunk.subarray(s, to), lineNo++);
+                        s = to + 1;
+                    }
+                }
+                start = last + 1;
+            }
+            // The start of a line that continues in the next read.
+            if (start < chunk.length)
+                carry.append(chunk.subarray(start));
+        }
+    }
+    finally {
+        await reading.catch(() => undefined);
+        await handle.close();
+    }
+    if (!v.stopped && carry.length > 0) {
+        // A last line without '\n'.
+        if (carry.skipping)
+            v.tooLongLine(lineNo, carry.length);
+        else
+            v.lineBytes(carry.bytes(), lineNo);
+    }
+    v.finish();
+    let problemCount = v.problemCount;
+    const fileProblemsAfter = [];
+    const limit = options.maxFileBytes ?? options.provider.maxFileBytes;
+    if (!v.stopped && limit !== undefined && bytes > limit) {
+        // The file grew after stat.
+        fileProblemsAfter.push({ line: 0, message: sizeMessage(bytes, limit, options) });
+        problemCount++;
+    }
+    return done({ requests: v.requests, bytes, sha256: v.stopped ? '' : hash.digest('hex'), model: v.model }, [...fileProblemsAfter, ...v.pinned], v.lineProblems, problemCount);
+}
+/**
+ * One line for logs and errors: "3 problems in requests.jsonl: line 2: ...; line 5: ...;
+ * line 9: ...", the first few in detail, then "and N more".
+ */
+function summarizeProblems(report, displayName, shown = 5) {
+    const total = Math.max(report.problemCount, report.problems.length);
+    if (total === 0)
+        return `no problems in ${displayName}`;
+    const head = report.problems
+        .slice(0, shown)
+        .map((p) => (p.line > 0 ? `line ${p.line}: ${p.message}` : p.message));
+    const more = total - head.length;
+    return `${plural(total, 'problem')} in ${displayName}: ${head.join('; ')}${more > 0 ? `; and ${more.toLocaleString('en-US')} more` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+
+
+
+/**
+ * Sets outputs as soon as they are known and remembers them, so a step that fails or is cancelled
+ * later still reports what it had, and each value is written only when it changes.
+ */
+class OutputWriter {
+    redact;
+    values = new Map();
+    constructor(redact = (text) => text) {
+        this.redact = redact;
+    }
+    set(name, value) {
+        const text = this.redact(value == null ? '' : String(value));
+        if (this.values.get(name) === text)
+            return;
+        this.values.set(name, text);
+        setOutput(name, text);
+    }
+    get(name) {
+        return this.values.get(name);
+    }
+    setBatch(batch) {
+        const counts = requestCounts(batch);
+        this.set(Outputs.BatchId, batch.id);
+        this.set(Outputs.Status, batch.status);
+        this.set(Outputs.InputFileId, batch.input_file_id);
+        this.set(Outputs.OutputFileId, batch.output_file_id);
+        this.set(Outputs.ErrorFileId, batch.error_file_id);
+        this.set(Outputs.Total, counts.total);
+        this.set(Outputs.Completed, counts.completed);
+        this.set(Outputs.Failed, counts.failed);
+        this.set(Outputs.Batch, JSON.stringify(batch));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/paths.ts
+
+
+function defaultRoots(env = process.env) {
+    return { workspace: env.GITHUB_WORKSPACE || process.cwd(), temp: env.RUNNER_TEMP || undefined };
+}
+/**
+ * Resolves a path input against the workspace and refuses one that leads outside it (or the
+ * runner's temp dir), by `..` or through a symlink, so an input cannot read or write elsewhere.
+ */
+async function resolveInside(input, inputName, roots) {
+    const absolute = external_node_path_default().resolve(roots.workspace, input);
+    const real = await realpathOfNearest(absolute);
+    const allowed = await Promise.all([roots.workspace, roots.temp].filter((root) => !!root).map((root) => realpathOfNearest(external_node_path_default().resolve(root))));
+    if (!allowed.some((root) => isWithin(real, root))) {
+        throw new Error(`${inputName}: "${input}" leads to ${real}, outside the workspace (${allowed[0]}); ` +
+            'use a path inside the workspace (or the runner temp dir)');
+    }
+    return absolute;
+}
+function isWithin(child, parent) {
+    const relative = external_node_path_default().relative(parent, child);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+/** realpath of the path, or of its nearest existing ancestor joined with the rest. */
+async function realpathOfNearest(absolute) {
+    let current = absolute;
+    const rest = [];
+    for (;;) {
+        try {
+            return external_node_path_default().join(await (0,promises_namespaceObject.realpath)(current), ...rest.reverse());
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+            const parent = external_node_path_default().dirname(current);
+            if (parent === current)
+                return absolute;
+            rest.push(external_node_path_default().basename(current));
+            current = parent;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/poll.ts
+
+
+/** Jitter takes off up to this share of a delay, never adds: the cap stays a true upper bound. */
+const JITTER = 0.15;
+/**
+ * The delay before poll number `poll` (0-based): `initialMs` first, then doubling up to `maxMs`,
+ * each lowered by up to 15% of jitter so that many runners started together spread out.
+ */
+function pollDelayMs(poll, options, random = Math.random) {
+    const base = Math.min(options.maxMs, options.initialMs * 2 ** Math.max(0, poll));
+    if (poll === 0)
+        return options.initialMs;
+    return Math.max(1, Math.round(base * (1 - JITTER * random())));
+}
+class PollError extends Error {
+    lastBatch;
+    cause;
+    constructor(message, lastBatch, cause) {
+        super(message);
+        this.lastBatch = lastBatch;
+        this.cause = cause;
+        this.name = 'PollError';
+    }
+}
+/**
+ * Polls until the batch is terminal or `timeoutMs` has passed since the call. Transient failures
+ * (network, 429, 5xx) are tolerated up to `maxConsecutiveErrors` in a row; a 429's Retry-After
+ * stretches the next delay. Anything else ends the wait with the error.
+ */
+async function waitForBatch(start, deps, options) {
+    const now = deps.now ?? Date.now;
+    const sleep = deps.sleep ?? retry_sleep;
+    const deadline = now() + options.timeoutMs;
+    let batch = start;
+    let polls = 0;
+    let consecutiveErrors = 0;
+    let asked;
+    while (!isTerminal(batch.status)) {
+        const remaining = deadline - now();
+        if (remaining <= 0)
+            return { batch, timedOut: true, polls };
+        const delay = Math.min(Math.max(pollDelayMs(polls, options, deps.random), asked ?? 0), remaining);
+        asked = undefined;
+        await sleep(delay, options.signal);
+        polls++;
+        try {
+            batch = await deps.retrieve(options.signal);
+            consecutiveErrors = 0;
+            deps.onBatch?.(batch);
+        }
+        catch (error) {
+            if (options.signal?.aborted || !isRetryable(error))
+                throw error;
+            consecutiveErrors++;
+            if (consecutiveErrors >= options.maxConsecutiveErrors) {
+                throw new PollError(`${consecutiveErrors} polls in a row failed (last: ${error.message}); ` +
+                    'the provider may be down: collect the batch later with command: status, or raise max-consecutive-errors', batch, error);
+            }
+            asked = retryAfterMs(error);
+            deps.onPollError?.(error, consecutiveErrors, Math.max(pollDelayMs(polls, options), asked ?? 0));
+        }
+    }
+    return { batch, timedOut: false, polls };
+}
+
+;// CONCATENATED MODULE: ./src/providers.ts
+// What the validator knows about the provider behind a base URL: its per-file
+// limits and the batch endpoints it offers. Sources: ../shared/reference/batch-api-facts.md
+// (OpenAI's Batch guide and API reference; Nebius AI Studio's batch-inference docs).
+// Sizes are decimal (200 MB = 200,000,000 bytes), the safe reading of "200 MB".
+// An unknown host gets no limits and any endpoint: the action then checks only
+// the file's own consistency, and the provider has the last word.
+const OPENAI = Object.freeze({
+    name: 'OpenAI',
+    maxRequests: 50_000,
+    maxFileBytes: 200_000_000,
+    endpoints: Object.freeze([
+        '/v1/responses',
+        '/v1/chat/completions',
+        '/v1/embeddings',
+        '/v1/completions',
+        '/v1/moderations',
+        '/v1/images/generations',
+        '/v1/images/edits',
+        '/v1/videos'
+    ])
+});
+const NEBIUS = Object.freeze({
+    name: 'Nebius AI Studio',
+    maxRequests: 5_000_000,
+    maxFileBytes: 10_000_000_000,
+    endpoints: Object.freeze(['/v1/chat/completions', '/v1/embeddings'])
+});
+const BY_HOST = new Map([
+    ['api.openai.com', OPENAI],
+    ['api.studio.nebius.com', NEBIUS],
+    ['api.tokenfactory.nebius.com', NEBIUS],
+    // The host Nebius AI Studio's first docs used; kept for workflows that still name it.
+    ['api.studio.nebius.ai', NEBIUS]
+]);
+function hostOf(baseUrl) {
+    const text = baseUrl.trim();
+    for (const candidate of [text, `https://${text}`]) {
+        try {
+            const host = new URL(candidate).hostname;
+            if (host)
+                return host.toLowerCase().replace(/\.$/, '');
+        }
+        catch {
+            // try the next form
+        }
+    }
+    return undefined;
+}
+/**
+ * The provider behind a base URL, by its host name ('https://api.openai.com/v1' -> OpenAI).
+ * Unknown or unparsable URLs give `{ name: 'unknown' }`: no limits, any endpoint.
+ */
+function providerFor(baseUrl) {
+    const host = hostOf(baseUrl);
+    return (host !== undefined && BY_HOST.get(host)) || { name: 'unknown' };
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+
+
+/**
+ * What the main step leaves for the post step: the batch it is responsible for, and whether it
+ * finished with it. The post step cancels a saved batch that was never settled.
+ */
+const stepState = {
+    saveBatch(batchId) {
+        saveState(State.BatchId, batchId);
+        saveState(State.Settled, 'false');
+    },
+    markSettled() {
+        saveState(State.Settled, 'true');
+    },
+    read() {
+        return { batchId: getState(State.BatchId), settled: getState(State.Settled) === 'true' };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/summary.ts
+// The GitHub job summary (GITHUB_STEP_SUMMARY) of a batch run and of `list`.
+//
+// The content is built by pure functions on a core.summary-like object; everything inserted into it
+// is HTML, so every value coming from the API or from results is escaped.
+
+const summary_EMPTY = '-';
+const MAX_MESSAGE = 300;
+/** Escapes text for HTML, and flattens line breaks (a blank line would end the HTML block in markdown). */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\s*[\r\n]+\s*/g, ' ');
+}
+function cell(value, maxLength = Infinity) {
+    if (value === undefined || value === null)
+        return summary_EMPTY;
+    let text = typeof value === 'number' ? formatNumber(value) : value;
+    if (text.length > maxLength)
+        text = `${text.slice(0, maxLength - 3)}...`;
+    // core.summary writes an empty cell as an unclosed <td>.
+    return text.trim() === '' ? summary_EMPTY : escapeHtml(text);
+}
+function code(value) {
+    return typeof value === 'string' && value.trim() !== '' ? `<code>${escapeHtml(value)}</code>` : summary_EMPTY;
+}
+function header(...titles) {
+    return titles.map((data) => ({ data, header: true }));
+}
+function formatNumber(value) {
+    return Number.isFinite(value) ? value.toLocaleString('en-US') : String(value);
+}
+/** A finite, positive unix timestamp, or undefined (absent, null, 0 from some providers). */
+function timestamp(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+function span(start, end) {
+    const from = timestamp(start);
+    const to = timestamp(end);
+    if (from === undefined || to === undefined || to < from)
+        return undefined;
+    return to - from;
+}
+/** Durations in seconds from the batch timestamps; undefined where a timestamp is missing. */
+function batchDurations(batch) {
+    const end = timestamp(batch.completed_at) ?? timestamp(batch.failed_at) ?? timestamp(batch.expired_at) ?? timestamp(batch.cancelled_at);
+    const durations = {
+        queued: span(batch.created_at, batch.in_progress_at),
+        running: span(batch.in_progress_at, batch.finalizing_at),
+        finalizing: span(batch.finalizing_at, batch.completed_at),
+        total: span(batch.created_at, end)
+    };
+    return Object.fromEntries(Object.entries(durations).filter(([, value]) => value !== undefined));
+}
+/** '42s', '3m 05s', '2h 03m'. */
+function formatDuration(seconds) {
+    const total = Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : 0;
+    if (total < 60)
+        return `${total}s`;
+    if (total < 3600)
+        return `${Math.floor(total / 60)}m ${String(total % 60).padStart(2, '0')}s`;
+    return `${Math.floor(total / 3600)}h ${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}m`;
+}
+/** The status as text, lower-case (some providers answer IN_PROGRESS). */
+function statusText(batch) {
+    const status = batch?.status;
+    return typeof status === 'string' && status.trim() !== '' ? status.trim().toLowerCase() : 'unknown';
+}
+function isoTime(value) {
+    const seconds = timestamp(value);
+    if (seconds === undefined)
+        return undefined;
+    const date = new Date(seconds * 1000);
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+function summary_requestCounts(batch) {
+    const counts = batch?.request_counts;
+    if (!counts)
+        return undefined;
+    const part = (value, label) => `${typeof value === 'number' ? formatNumber(value) : '?'} ${label}`;
+    return `${part(counts.total, 'total')}, ${part(counts.completed, 'completed')}, ${part(counts.failed, 'failed')}`;
+}
+function tokenUsage(data) {
+    let usage = data.usage;
+    const fromBatch = data.batch?.usage;
+    if (!usage && fromBatch) {
+        const prompt = typeof fromBatch.input_tokens === 'number' ? fromBatch.input_tokens : 0;
+        const completion = typeof fromBatch.output_tokens === 'number' ? fromBatch.output_tokens : 0;
+        const total = typeof fromBatch.total_tokens === 'number' ? fromBatch.total_tokens : prompt + completion;
+        usage = { prompt, completion, total };
+    }
+    if (!usage)
+        return undefined;
+    return `${formatNumber(usage.prompt)} prompt, ${formatNumber(usage.completion)} completion, ${formatNumber(usage.total)} total`;
+}
+/** Adds the summary of one batch run to `summary` (does not write it). */
+function renderBatchSummary(summary, data) {
+    const { batch } = data;
+    const title = batch ? `Batch ${String(batch.id ?? '')}: ${statusText(batch)}` : `Batch ${data.command}: ${data.outcome}`;
+    summary.addHeading(escapeHtml(title), 2);
+    const rows = [header('Batch', 'Value')];
+    const add = (label, value) => {
+        rows.push([label, value ?? summary_EMPTY]);
+    };
+    add('Command', cell(data.command));
+    add('Outcome', cell(data.outcome));
+    if (data.message)
+        add('Message', cell(data.message, 1000));
+    add('Batch ID', code(batch?.id));
+    add('Endpoint', cell(batch?.endpoint));
+    add('Model', cell(data.model ?? batch?.model));
+    add('Status', batch ? cell(statusText(batch)) : summary_EMPTY);
+    add('Requests', cell(summary_requestCounts(batch)));
+    add('Tokens', cell(tokenUsage(data)));
+    if (batch) {
+        const durations = batchDurations(batch);
+        const labels = { queued: 'Queued', running: 'Running', finalizing: 'Finalizing', total: 'Total time' };
+        for (const key of ['queued', 'running', 'finalizing', 'total']) {
+            const seconds = durations[key];
+            if (seconds !== undefined)
+                add(labels[key], formatDuration(seconds));
+        }
+    }
+    const files = [
+        ['Output file', data.files.output],
+        ['Error file', data.files.error],
+        ['Results file', data.files.results]
+    ];
+    for (const [label, path] of files)
+        if (path)
+            add(label, code(path));
+    summary.addTable(rows);
+    if (data.failures.length > 0) {
+        const failed = batch?.request_counts?.failed;
+        const shown = data.failures.length;
+        const heading = typeof failed === 'number' && failed > shown
+            ? `Failed requests (first ${shown} of ${formatNumber(failed)})`
+            : 'Failed requests';
+        summary.addHeading(escapeHtml(heading), 3);
+        summary.addTable([
+            header('custom_id', 'Error'),
+            ...data.failures.map((failure) => [code(failure.custom_id), cell(failure.message, MAX_MESSAGE)])
+        ]);
+    }
+}
+/** Adds the table of `list` to `summary` (does not write it). */
+function renderListSummary(summary, batches) {
+    summary.addHeading('Batches', 2);
+    if (batches.length === 0) {
+        summary.addRaw('<p>No batches found.</p>').addEOL();
+        return;
+    }
+    summary.addTable([
+        header('ID', 'Status', 'Endpoint', 'Created', 'Requests (total / completed / failed)'),
+        ...batches.map((batch) => {
+            const counts = batch.request_counts;
+            const num = (value) => (typeof value === 'number' ? formatNumber(value) : '?');
+            return [
+                code(batch.id),
+                cell(statusText(batch)),
+                cell(batch.endpoint),
+                cell(isoTime(batch.created_at)),
+                counts ? `${num(counts.total)} / ${num(counts.completed)} / ${num(counts.failed)}` : summary_EMPTY
+            ];
+        })
+    ]);
+}
+async function writeSummary(render) {
+    if (!process.env['GITHUB_STEP_SUMMARY'])
+        return;
+    try {
+        render(summary);
+        await summary.write();
+    }
+    catch (error) {
+        summary.emptyBuffer();
+        core_warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** Appends the summary of a batch run to the job summary; does nothing when GITHUB_STEP_SUMMARY is unset. */
+async function writeBatchSummary(data) {
+    await writeSummary((summary) => renderBatchSummary(summary, data));
+}
+/** Appends the table of `list` to the job summary; does nothing when GITHUB_STEP_SUMMARY is unset. */
+async function writeListSummary(batches) {
+    await writeSummary((summary) => renderListSummary(summary, batches));
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Time allowed for cancelling after SIGINT: the runner sends SIGTERM at 7.5 s and kills at 10 s. */
+const ABORT_BUDGET_MS = 6000;
+/** A failure whose message is already written for the user. */
+class StepFailure extends Error {
+    outcome;
+    constructor(message, outcome = 'failed') {
+        super(message);
+        this.outcome = outcome;
+        this.name = 'StepFailure';
+    }
+}
+/** Everything one run of the step knows; filled in as it goes so any ending can report it. */
+class Step {
+    inputs;
+    scope;
+    api;
+    outputs;
+    secrets = [];
+    batch;
+    /** The batch this step is responsible for cancelling on abort. */
+    owned = false;
+    /** Set while a create is in flight whose outcome the step may not learn. */
+    pendingKey;
+    model;
+    results;
+    files = {};
+    outcome = 'succeeded';
+    message;
+    constructor(inputs, scope, api) {
+        this.inputs = inputs;
+        this.scope = scope;
+        this.api = api;
+        this.outputs = new OutputWriter((text) => this.redact(text));
+    }
+    redact(text) {
+        return redact(text, [this.inputs.apiKey]);
+    }
+    get signal() {
+        return this.scope.signal;
+    }
+    requireApi() {
+        if (!this.api)
+            throw new Error('No API client: an API key is needed for this command');
+        return this.api;
+    }
+    track(batch) {
+        const previous = this.batch;
+        this.batch = batch;
+        this.outputs.setBatch(batch);
+        if (previous?.status !== batch.status)
+            info(`Batch ${batch.id} is ${describeProgress(batch)}`);
+        else
+            core_debug(`Batch ${batch.id} is ${describeProgress(batch)}`);
+    }
+}
 async function run() {
-    const s = schemas_string().parse(getInput('command') || 'run');
-    const c = new OpenAI({ apiKey: 'x', baseURL: 'http://127.0.0.1:1/' });
-    info(`${s} ${typeof c.batches.create}`);
+    const scope = createAbortScope();
+    let step;
+    let inputs;
+    try {
+        inputs = getInputs();
+        if (inputs.apiKey)
+            core_setSecret(inputs.apiKey);
+        const api = inputs.apiKey
+            ? new BatchApi({
+                baseUrl: inputs.baseUrl,
+                apiKey: inputs.apiKey,
+                maxAttempts: inputs.maxAttempts,
+                requestTimeoutMs: inputs.requestTimeoutMs,
+                verbose: isDebug(),
+                redact: (text) => redact(text, [inputs.apiKey]),
+                log: { debug: core_debug, info: info, warning: core_warning }
+            })
+            : undefined;
+        step = new Step(inputs, scope, api);
+        await dispatch(step);
+    }
+    catch (error) {
+        const message = step ? await explainFailure(step, error) : describeInputFailure(error, inputs);
+        setFailed(inputs ? redact(message, [inputs.apiKey]) : message);
+    }
+    finally {
+        if (step)
+            await main_writeSummary(step);
+        scope.dispose();
+    }
+}
+async function dispatch(step) {
+    const { inputs } = step;
+    if (inputs.validateOnly)
+        return void (await validateFile(step));
+    switch (inputs.command) {
+        case 'run':
+            return runBatch(step);
+        case 'status':
+            return statusOf(step);
+        case 'cancel':
+            return cancelBatch(step);
+        case 'list':
+            return listBatches(step);
+    }
+}
+/** Pre-flight: every problem in the file, annotated on its line, before anything is sent. */
+async function validateFile(step) {
+    const { inputs } = step;
+    const roots = defaultRoots();
+    const filePath = await resolveInside(inputs.file, 'file', roots);
+    try {
+        await (0,promises_namespaceObject.access)(filePath, promises_namespaceObject.constants.R_OK);
+    }
+    catch {
+        throw new StepFailure(`file: ${inputs.file} was not found or is not readable (looked at ${filePath}); check the path, relative to the workspace`);
+    }
+    const display = external_node_path_default().relative(roots.workspace, filePath) || inputs.file;
+    const provider = providerFor(inputs.baseUrl);
+    const report = await group(`Validate ${display}`, () => untilAborted(validateRequestsFile(filePath, {
+        endpoint: inputs.endpoint,
+        provider,
+        maxRequests: inputs.maxRequests,
+        maxFileBytes: inputs.maxFileBytes
+    }), step.signal));
+    for (const note of report.notes)
+        core_debug(note);
+    step.outputs.set(Outputs.Total, report.requests);
+    step.outputs.set(Outputs.Model, report.model);
+    step.model = report.model;
+    if (report.problemCount > 0) {
+        for (const problem of report.problems) {
+            error(problem.message, problem.line > 0 ? { file: display, startLine: problem.line } : { file: display });
+        }
+        throw new StepFailure(`${summarizeProblems(report, display)}. Nothing was uploaded.`);
+    }
+    info(`${display}: ${report.requests} requests, ${formatBytes(report.bytes)}, model ${report.model}, endpoint ${inputs.endpoint}` +
+        (provider.name !== 'unknown' ? ` (${provider.name})` : ''));
+    if (inputs.validateOnly)
+        info('validate-only: the file is valid; nothing was uploaded');
+    return { path: filePath, sha256: report.sha256 };
+}
+async function runBatch(step) {
+    const { inputs } = step;
+    const api = step.requireApi();
+    const file = await validateFile(step);
+    const inActions = process.env.GITHUB_ACTIONS === 'true';
+    const trace = inActions ? traceabilityMetadata((await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413))).context, true) : {};
+    const key = idempotencyKey(process.env, file.sha256, Date.now());
+    let metadata;
+    try {
+        metadata = buildBatchMetadata(inputs.metadata, trace, { key, fileSha256: file.sha256 });
+    }
+    catch (error) {
+        throw new StepFailure(`metadata: ${error.message}. Nothing was uploaded.`);
+    }
+    const uploaded = await group('Upload', async () => {
+        const result = await api.upload(file.path, step.signal);
+        info(`Uploaded ${formatBytes(result.bytes ?? 0)} as ${result.id}`);
+        return result;
+    });
+    step.outputs.set(Outputs.InputFileId, uploaded.id);
+    if (step.signal.aborted)
+        throw step.signal.reason;
+    const created = await group('Create batch', async () => {
+        step.pendingKey = key;
+        try {
+            return await api.createBatch({ inputFileId: uploaded.id, endpoint: inputs.endpoint, completionWindow: inputs.completionWindow, metadata }, key, step.signal);
+        }
+        finally {
+            if (!step.signal.aborted)
+                step.pendingKey = undefined;
+        }
+    });
+    step.pendingKey = undefined;
+    step.owned = true;
+    stepState.saveBatch(created.batch.id);
+    step.track(created.batch);
+    info(`${created.adopted ? 'Adopted' : 'Created'} batch ${created.batch.id} (idempotency key ${key})`);
+    await waitAndCollect(step, file.path);
+}
+async function statusOf(step) {
+    const api = step.requireApi();
+    const batch = await api.retrieve(step.inputs.batchId, step.signal);
+    step.track(batch);
+    if (step.inputs.wait && !isTerminal(batch.status)) {
+        step.owned = true;
+        stepState.saveBatch(batch.id);
+    }
+    const inputPath = step.inputs.file ? await resolveInside(step.inputs.file, 'file', defaultRoots()) : undefined;
+    await waitAndCollect(step, inputPath);
+}
+async function cancelBatch(step) {
+    const api = step.requireApi();
+    const current = await api.retrieve(step.inputs.batchId, step.signal);
+    step.track(current);
+    if (isTerminal(current.status)) {
+        if (current.status !== 'cancelled')
+            notice(`Batch ${current.id} is already ${current.status}; there is nothing to cancel`);
+        step.message = `already ${current.status}`;
+        return;
+    }
+    if (current.status !== 'cancelling')
+        step.track(await api.cancel(current.id, step.signal));
+    info(`Cancel requested for batch ${current.id}`);
+    await waitAndCollect(step, undefined);
+}
+async function listBatches(step) {
+    const batches = await step.requireApi().list(step.inputs.listLimit, step.signal);
+    step.outputs.set(Outputs.Batches, JSON.stringify(batches));
+    for (const batch of batches) {
+        const created = batch.created_at ? new Date(batch.created_at * 1000).toISOString() : '-';
+        info(`${batch.id}  ${describeProgress(batch)}  ${batch.endpoint ?? ''}  ${created}`);
+    }
+    info(`${batches.length} batch${batches.length === 1 ? '' : 'es'}`);
+    await writeListSummary(batches);
+}
+/** Waits as configured, then reports how the batch ended and brings its results back. */
+async function waitAndCollect(step, inputPath) {
+    const { inputs } = step;
+    const api = step.requireApi();
+    let batch = step.batch;
+    if (!inputs.wait && !isTerminal(batch.status)) {
+        stepState.markSettled();
+        step.outcome = 'left running';
+        info(`wait is false: batch ${batch.id} runs on; collect it later with command: status and batch-id: ${batch.id}`);
+        return;
+    }
+    if (!isTerminal(batch.status)) {
+        const result = await group(`Wait for batch ${batch.id}`, () => waitForBatch(batch, {
+            retrieve: (signal) => api.retrieveOnce(batch.id, signal),
+            onBatch: (next) => step.track(next),
+            onPollError: (error, consecutive, delay) => core_warning(`Poll ${consecutive} of at most ${inputs.maxConsecutiveErrors} in a row failed: ${step.redact(describeApiError(error, inputs))}; trying again in ${Math.round(delay / 1000)}s`)
+        }, {
+            initialMs: inputs.pollIntervalMs,
+            maxMs: inputs.maxPollIntervalMs,
+            timeoutMs: inputs.waitTimeoutMs,
+            maxConsecutiveErrors: inputs.maxConsecutiveErrors,
+            signal: step.signal
+        }));
+        batch = result.batch;
+        if (result.timedOut)
+            return onWaitTimeout(step, batch);
+    }
+    stepState.markSettled();
+    await collectResults(step, batch, inputPath);
+    judgeEnding(step, batch);
+}
+async function onWaitTimeout(step, batch) {
+    const { inputs } = step;
+    const waited = `The wait timed out (wait-timeout ${inputs.waitTimeoutMs / 1000}s) with batch ${batch.id} ${batch.status}`;
+    step.outcome = 'timed out';
+    switch (inputs.onTimeout) {
+        case 'leave':
+            stepState.markSettled();
+            step.outcome = 'left running';
+            step.message = `${waited}; it was left running. Collect it later with command: status and batch-id: ${batch.id}`;
+            notice(step.message);
+            return;
+        case 'cancel': {
+            step.track(await step.requireApi().cancel(batch.id, step.signal));
+            stepState.markSettled();
+            throw new StepFailure(`${waited}; it was cancelled (on-timeout: cancel)`, 'timed out');
+        }
+        case 'fail':
+            stepState.markSettled();
+            throw new StepFailure(`${waited}; failing as on-timeout: fail asks. The batch runs on: collect it with command: status and batch-id: ${batch.id}`, 'timed out');
+    }
+}
+/** Downloads the output and error files of a finished batch and joins them to the requests. */
+async function collectResults(step, batch, inputPath) {
+    const { inputs } = step;
+    if (!inputs.download)
+        return;
+    if (batch.status === 'completed' && !batch.output_file_id) {
+        core_warning(`Batch ${batch.id} completed without an output file: every request failed${batch.error_file_id ? '; downloading the error file' : ''}`);
+    }
+    if (!batch.output_file_id && !batch.error_file_id) {
+        step.outputs.set(Outputs.OutputPath, '');
+        step.outputs.set(Outputs.ErrorPath, '');
+        return;
+    }
+    const api = step.requireApi();
+    const dir = await resolveInside(external_node_path_default().join(inputs.resultsDir, batch.id), 'results-dir', defaultRoots());
+    await group('Download results', async () => {
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        const fetchFile = async (fileId, name) => {
+            if (!fileId)
+                return undefined;
+            const dest = external_node_path_default().join(dir, name);
+            const { bytes } = await downloadToFile(api.openContent(fileId, step.signal), dest, {
+                attempts: inputs.maxAttempts,
+                signal: step.signal,
+                onRetry: (attempt, error) => info(`Download of ${fileId} failed (attempt ${attempt}: ${step.redact(error.message)}); retrying`)
+            });
+            info(`Downloaded ${fileId} to ${dest} (${formatBytes(bytes)})`);
+            return dest;
+        };
+        step.files.output = await fetchFile(batch.output_file_id, 'output.jsonl');
+        step.files.error = await fetchFile(batch.error_file_id, 'errors.jsonl');
+        step.outputs.set(Outputs.OutputPath, step.files.output ?? '');
+        step.outputs.set(Outputs.ErrorPath, step.files.error ?? '');
+        const joined = await joinResults({
+            inputPath,
+            outputPath: step.files.output,
+            errorPath: step.files.error,
+            destPath: external_node_path_default().join(dir, 'results.jsonl')
+        });
+        for (const warning of joined.warnings ?? [])
+            core_warning(warning);
+        step.results = joined;
+        step.files.results = joined.path;
+        step.outputs.set(Outputs.ResultsPath, joined.path);
+        step.outputs.set(Outputs.PromptTokens, joined.usage.prompt);
+        step.outputs.set(Outputs.CompletionTokens, joined.usage.completion);
+        step.outputs.set(Outputs.TotalTokens, joined.usage.total);
+        info(`Joined ${joined.total} requests into ${joined.path}: ${joined.ok} ok, ${joined.error} failed, ${joined.missing} missing; ` +
+            `${joined.usage.total} tokens`);
+    });
+}
+/** Success or failure from the final status, as the command and inputs define it. */
+function judgeEnding(step, batch) {
+    const { inputs } = step;
+    const counts = requestCounts(batch);
+    switch (batch.status) {
+        case 'completed': {
+            const failed = step.results ? step.results.error + step.results.missing : counts.failed;
+            const total = step.results?.total || counts.total;
+            if (exceedsFailureLimit(inputs.maxFailedRequests, failed, total)) {
+                throw new StepFailure(`${failed} of ${total} requests failed, more than max-failed-requests allows; see ${step.files.error ?? 'the error file'}`);
+            }
+            if (failed > 0)
+                core_warning(`${failed} of ${total} requests failed`);
+            return;
+        }
+        case 'cancelled':
+            if (inputs.command === 'cancel')
+                return;
+            throw new StepFailure(`Batch ${batch.id} was cancelled before it finished (${counts.completed} of ${counts.total} requests completed)`, 'cancelled');
+        case 'expired':
+            throw new StepFailure(`Batch ${batch.id} expired: the completion window (${inputs.completionWindow}) passed with ${counts.completed} of ${counts.total} requests completed; partial results were kept`);
+        case 'failed':
+            throw new StepFailure(`Batch ${batch.id} failed: ${describeBatchErrors(batch)}`);
+    }
+}
+/** Turns any error into the one message the step fails with; on SIGINT, cancels first. */
+async function explainFailure(step, error) {
+    if (error instanceof StepFailure) {
+        step.outcome = error.outcome;
+        return (step.message = error.message);
+    }
+    if (step.scope.received || isAbort(error, step.signal)) {
+        step.outcome = 'cancelled';
+        return (step.message = await cancelOnAbort(step));
+    }
+    step.outcome = 'failed';
+    if (error instanceof PollError) {
+        return (step.message = `${error.message}. Batch ${error.lastBatch.id} was ${error.lastBatch.status} when last seen`);
+    }
+    const described = describeApiError(error, step.inputs);
+    return (step.message = step.batch ? `${described} (batch ${step.batch.id})` : described);
+}
+/** The step was cancelled: cancel its batch at once, within the time the runner allows. */
+async function cancelOnAbort(step) {
+    const { inputs } = step;
+    const how = `The step was cancelled (${step.scope.received ?? 'aborted'})`;
+    const api = step.api;
+    if (!inputs.cancelOnAbort || !api) {
+        return step.batch ? `${how}; batch ${step.batch.id} was left ${step.batch.status} (cancel-on-abort is false)` : how;
+    }
+    const budget = AbortSignal.timeout(ABORT_BUDGET_MS);
+    try {
+        let target = step.owned ? step.batch : undefined;
+        if (!target && step.pendingKey) {
+            target = await api.findBatchByKey(step.pendingKey, budget, ABORT_BUDGET_MS);
+            if (target) {
+                stepState.saveBatch(target.id);
+                step.track(target);
+            }
+            else
+                return `${how} while creating the batch; no batch was found for this step, so nothing runs on`;
+        }
+        if (!target)
+            return `${how} before a batch was created; nothing was created`;
+        if (isTerminal(target.status))
+            return `${how}; batch ${target.id} had already ended ${target.status}`;
+        step.track(await api.cancel(target.id, budget, ABORT_BUDGET_MS));
+        stepState.markSettled();
+        return `${how}; batch ${target.id} was cancelled (now ${step.batch?.status})`;
+    }
+    catch (error) {
+        const id = step.batch?.id;
+        return `${how}; cancelling batch ${id ?? '(unknown)'} failed: ${describeApiError(error, inputs)}. ${id ? `Cancel it by hand: command: cancel, batch-id: ${id}` : ''}`.trim();
+    }
+}
+/** Stops waiting for local work (validation of a large file) as soon as the step is cancelled. */
+function untilAborted(work, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+function describeInputFailure(error, inputs) {
+    if (error instanceof InputError)
+        return error.message;
+    const message = error instanceof Error ? error.message : String(error);
+    return inputs ? redact(message, [inputs.apiKey]) : message;
+}
+async function main_writeSummary(step) {
+    if (step.inputs.command === 'list' || step.inputs.validateOnly || !step.batch)
+        return;
+    try {
+        await writeBatchSummary({
+            command: step.inputs.command,
+            batch: step.batch,
+            model: step.model,
+            outcome: step.outcome,
+            message: step.message ? step.redact(step.message) : undefined,
+            files: step.files,
+            usage: step.results?.usage,
+            failures: step.results?.failures ?? []
+        });
+    }
+    catch (error) {
+        core_warning(`Could not write the job summary: ${error.message}`);
+    }
 }
 
 
@@ -71891,6 +75185,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -72055,6 +75356,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -72141,7 +75449,7 @@ exports.findX509Credential = WeakMap.prototype.get.bind(approvedX509Credentials)
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -72153,6 +75461,9 @@ exports.findX509Credential = WeakMap.prototype.get.bind(approvedX509Credentials)
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -72227,6 +75538,18 @@ exports.findX509Credential = WeakMap.prototype.get.bind(approvedX509Credentials)
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -72269,6 +75592,28 @@ exports.findX509Credential = WeakMap.prototype.get.bind(approvedX509Credentials)
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -72292,6 +75637,69 @@ exports.findX509Credential = WeakMap.prototype.get.bind(approvedX509Credentials)
 /******/ 		if (!module.children) module.children = [];
 /******/ 		return module;
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

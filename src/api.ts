@@ -130,7 +130,7 @@ export class BatchApi {
       'Looking for the batch',
       async () => {
         let seen = 0
-        const page = this.client.batches.list({ limit: RECONCILE_SCAN }, { signal, timeout: timeoutMs })
+        const page = this.client.batches.list({ limit: RECONCILE_SCAN }, requestOptions(signal, timeoutMs))
         for await (const raw of page) {
           const batch = parseBatch(raw)
           if (batch.metadata?.[MetadataKeys.IdempotencyKey] === key) return batch
@@ -154,7 +154,7 @@ export class BatchApi {
   async cancel(batchId: string, signal?: AbortSignal, timeoutMs?: number): Promise<BatchInfo> {
     return this.retry(
       'Cancel batch',
-      async () => parseBatch(await this.client.batches.cancel(batchId, { signal, timeout: timeoutMs })),
+      async () => parseBatch(await this.client.batches.cancel(batchId, requestOptions(signal, timeoutMs))),
       signal
     )
   }
@@ -181,6 +181,11 @@ export class BatchApi {
 }
 
 export { isRetryable }
+
+/** The SDK rejects an explicit `timeout: undefined`; leave it out to keep the client's default. */
+function requestOptions(signal?: AbortSignal, timeoutMs?: number): { signal?: AbortSignal; timeout?: number } {
+  return timeoutMs === undefined ? { signal } : { signal, timeout: timeoutMs }
+}
 
 function safeJson(value: unknown): string {
   try {

@@ -12,7 +12,7 @@ export async function runPost(): Promise<void> {
   if (settled) return core.info(`Batch ${batchId} was settled by the main step; nothing to clean up`)
   let apiKey = ''
   try {
-    const inputs = getInputs()
+    const inputs = getInputs(undefined, process.env, 'post')
     apiKey = inputs.apiKey
     if (apiKey) core.setSecret(apiKey)
     if (!inputs.cancelOnAbort) return core.info(`cancel-on-abort is false: batch ${batchId} is left running`)

@@ -198,7 +198,9 @@ type Parsed = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> }
 /** Reads, validates and cross-checks every input. Throws InputError naming each bad one. */
 export function getInputs(
   read: (name: string) => string = (name) => core.getInput(name),
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  /** The post step only cancels: what each command requires does not apply to it. */
+  purpose: 'main' | 'post' = 'main'
 ): ActionInputs {
   const problems: string[] = []
   const parsed: Partial<Record<string, unknown>> = {}
@@ -223,10 +225,11 @@ export function getInputs(
       problems.push(`max-poll-interval (${p[Inputs.MaxPollInterval]}) must not be less than poll-interval (${p[Inputs.PollInterval]})`)
     }
     const command = p[Inputs.Command]
-    if ((command === 'run' || p[Inputs.ValidateOnly]) && p[Inputs.File] === '') {
+    const needsFile = command === 'run' || p[Inputs.ValidateOnly]
+    if (purpose === 'main' && needsFile && p[Inputs.File] === '') {
       problems.push(`file: is required for command: ${command}${p[Inputs.ValidateOnly] ? ' with validate-only' : ''}; give the path of the JSONL of requests`)
     }
-    if ((command === 'status' || command === 'cancel') && p[Inputs.BatchId] === '' && !p[Inputs.ValidateOnly]) {
+    if (purpose === 'main' && (command === 'status' || command === 'cancel') && p[Inputs.BatchId] === '' && !p[Inputs.ValidateOnly]) {
       problems.push(`batch-id: is required for command: ${command}`)
     }
     try {
@@ -252,7 +255,7 @@ export function getInputs(
         }
       }
     }
-    if (!keySource && !p[Inputs.ValidateOnly]) {
+    if (!keySource && (purpose === 'post' || !p[Inputs.ValidateOnly])) {
       problems.push(
         'api-key: no API key was given; set the api-key input (for example api-key: ${{ secrets.NEBIUS_API_KEY }}) ' +
           'or the NEBIUS_API_KEY or OPENAI_API_KEY environment variable'

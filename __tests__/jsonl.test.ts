@@ -1,0 +1,358 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  DEFAULT_BASE_URL,
+  DEFAULT_ENDPOINT,
+  MODEL,
+  OPENAI_BASE_URL,
+  file,
+  line,
+  malformedCases,
+  validCases,
+  type JsonlCase,
+  type ValidCase
+} from '../__fixtures__/jsonl-cases.js'
+import {
+  MAX_LINE_BYTES,
+  summarizeProblems,
+  validateRequestsFile,
+  type ValidationReport
+} from '../src/jsonl.js'
+import { providerFor, type Provider } from '../src/providers.js'
+
+let dir: string
+let counter = 0
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jsonl-test-'))
+})
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function write(content: string | Buffer): Promise<string> {
+  const path = join(dir, `case-${++counter}.jsonl`)
+  await writeFile(path, content)
+  return path
+}
+
+function run(
+  path: string,
+  c: JsonlCase | ValidCase,
+  readChunkBytes?: number
+): Promise<ValidationReport> {
+  return validateRequestsFile(path, {
+    endpoint: c.endpoint ?? DEFAULT_ENDPOINT,
+    provider: providerFor(c.baseUrl ?? DEFAULT_BASE_URL),
+    maxRequests: c.maxRequests,
+    maxFileBytes: c.maxFileBytes,
+    readChunkBytes
+  })
+}
+
+/** Read sizes that split lines, multi-byte characters and byte order marks across chunks. */
+function chunkSizes(content: string | Buffer): Array<number | undefined> {
+  const length = Buffer.byteLength(content)
+  return length < 100_000 ? [undefined, 1, 2, 3, 7, 64, 4096] : [undefined, 4093, 65_536]
+}
+
+describe('fixture tables', () => {
+  it('have enough cases', () => {
+    expect(malformedCases.length).toBeGreaterThanOrEqual(25)
+    expect(validCases.length).toBeGreaterThanOrEqual(10)
+    expect(new Set(malformedCases.map((c) => c.name)).size).toBe(malformedCases.length)
+    expect(new Set(validCases.map((c) => c.name)).size).toBe(validCases.length)
+  })
+})
+
+describe('malformed files', () => {
+  it.each(malformedCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const path = await write(c.content)
+    for (const size of chunkSizes(c.content)) {
+      const report = await run(path, c, size)
+      const context = `read size ${size ?? 'default'}: ${JSON.stringify(report.problems)}`
+      expect({ context, lines: report.problems.map((p) => p.line) }).toEqual({
+        context,
+        lines: c.expectedLines
+      })
+      expect(report.problemCount).toBe(c.expectedLines.length)
+      for (const [i, pattern] of (c.messages ?? []).entries()) {
+        expect(report.problems[i]?.message).toMatch(pattern)
+      }
+      for (const p of report.problems) {
+        expect(p.message.length).toBeGreaterThan(0)
+        expect(Number.isInteger(p.line) && p.line >= 0).toBe(true)
+      }
+    }
+  })
+})
+
+describe('valid files', () => {
+  it.each(validCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const path = await write(c.content)
+    const expectedHash = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex')
+    for (const size of chunkSizes(c.content)) {
+      const report = await run(path, c, size)
+      expect(report.problems).toEqual([])
+      expect(report.problemCount).toBe(0)
+      expect(report.requests).toBe(c.requests)
+      expect(report.model).toBe(c.model)
+      expect(report.bytes).toBe(Buffer.byteLength(c.content))
+      expect(report.sha256).toBe(expectedHash)
+    }
+  })
+})
+
+describe('validateRequestsFile', () => {
+  it('reports the SHA-256 and size of the bytes, BOM and CRLF included', async () => {
+    const content = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(`${line('a')}\r\n${line('b')}`)
+    ])
+    const path = await write(content)
+    const report = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: { name: 'unknown' }
+    })
+    expect(report.sha256).toBe(createHash('sha256').update(content).digest('hex'))
+    expect(report.bytes).toBe(content.length)
+    expect(report.requests).toBe(2)
+  })
+
+  it('notes the checks it cannot make', async () => {
+    const path = await write(file(line('a', { url: '/v1/rerank' })))
+    const report = await validateRequestsFile(path, {
+      endpoint: '/v1/rerank',
+      provider: { name: 'unknown' }
+    })
+    expect(report.problems).toEqual([])
+    expect(report.notes).toEqual([
+      expect.stringMatching(/no body checks for the endpoint \/v1\/rerank/),
+      expect.stringMatching(/no request limit known/),
+      expect.stringMatching(/no file size limit known/)
+    ])
+    const known = await validateRequestsFile(path, {
+      endpoint: '/v1/rerank',
+      provider: { name: 'unknown' },
+      maxRequests: 10,
+      maxFileBytes: 1000
+    })
+    expect(known.notes).toHaveLength(1)
+  })
+
+  it('keeps the first 50 problems in detail and counts them all', async () => {
+    const lines = Array.from({ length: 120 }, (_, i) => line(`r${i}`, { method: 'GET' }))
+    const path = await write(file(...lines))
+    const report = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: providerFor(DEFAULT_BASE_URL)
+    })
+    expect(report.problems).toHaveLength(50)
+    expect(report.problems.map((p) => p.line)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+    expect(report.problemCount).toBe(120)
+    expect(report.requests).toBe(120)
+
+    const few = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: providerFor(DEFAULT_BASE_URL),
+      maxProblems: 3
+    })
+    expect(few.problems.map((p) => p.line)).toEqual([1, 2, 3])
+    expect(few.problemCount).toBe(120)
+  })
+
+  it('always keeps the request-limit problem, even past the detailed ones', async () => {
+    const lines = Array.from({ length: 70 }, (_, i) =>
+      i < 60 ? line(`r${i}`, { method: 'GET' }) : line(`r${i}`)
+    )
+    const path = await write(file(...lines))
+    const report = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: providerFor(DEFAULT_BASE_URL),
+      maxRequests: 65,
+      maxProblems: 10
+    })
+    expect(report.problems).toHaveLength(10)
+    expect(report.problems.at(-1)).toEqual({
+      line: 66,
+      message: expect.stringMatching(/the file has 70 requests, more than max-requests \(65\)/)
+    })
+    expect(report.problemCount).toBe(61)
+  })
+
+  it("stops at OpenAI's 50,000 requests once, naming the first line over", async () => {
+    const lines = Array.from({ length: 50_003 }, (_, i) =>
+      line(`r${i}`, {}, { model: 'gpt-4o-mini' })
+    )
+    const path = await write(file(...lines))
+    const report = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: providerFor(OPENAI_BASE_URL)
+    })
+    expect(report.problems).toEqual([
+      {
+        line: 50_001,
+        message: expect.stringMatching(
+          /^the file has 50,003 requests, more than the 50,000 requests OpenAI accepts in one batch/
+        )
+      }
+    ])
+    expect(report.problemCount).toBe(1)
+    expect(report.requests).toBe(50_003)
+  })
+
+  it('fails a 20 GB file at once from its size, without reading it', async () => {
+    const path = join(dir, 'huge.jsonl')
+    const handle = await open(path, 'w')
+    await handle.truncate(20_000_000_000) // sparse: no disk used
+    await handle.close()
+    const started = Date.now()
+    const report = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: providerFor(DEFAULT_BASE_URL)
+    })
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(report.problems).toEqual([
+      {
+        line: 0,
+        message:
+          'the file is 20 GB (20,000,000,000 bytes), more than the 10 GB (10,000,000,000 bytes) Nebius AI Studio accepts for a batch input file; split it into several batches'
+      }
+    ])
+    expect(report.sha256).toBe('')
+    expect(report.bytes).toBe(20_000_000_000)
+    await rm(path)
+  })
+
+  it('checks size against a provider limit and lets max-file-size override it', async () => {
+    const content = file(line('a'), line('b'))
+    const path = await write(content)
+    const tiny: Provider = { name: 'Tiny', maxFileBytes: 100 }
+    const over = await validateRequestsFile(path, { endpoint: DEFAULT_ENDPOINT, provider: tiny })
+    expect(over.problems).toEqual([
+      { line: 0, message: expect.stringMatching(/more than the 100 B \(100 bytes\) Tiny accepts/) }
+    ])
+    const raised = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: tiny,
+      maxFileBytes: 1_000_000
+    })
+    expect(raised.problems).toEqual([])
+  })
+
+  it('reports a missing file and a directory instead of throwing', async () => {
+    const missing = await validateRequestsFile(join(dir, 'nope.jsonl'), {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: { name: 'unknown' }
+    })
+    expect(missing.problems).toEqual([
+      { line: 0, message: expect.stringMatching(/does not exist/) }
+    ])
+    const sub = join(dir, 'a-directory')
+    await mkdir(sub)
+    const directory = await validateRequestsFile(sub, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: { name: 'unknown' }
+    })
+    expect(directory.problems).toEqual([
+      { line: 0, message: expect.stringMatching(/is not a file/) }
+    ])
+  })
+
+  it('reports a line longer than the limit without holding it', async () => {
+    const big = Buffer.alloc(MAX_LINE_BYTES + 10, 0x61)
+    const path = await write(
+      Buffer.concat([Buffer.from(`${line('a')}\n`), big, Buffer.from(`\n${line('b')}\n`), big])
+    )
+    const report = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: { name: 'unknown' }
+    })
+    expect(report.problems).toEqual([
+      { line: 2, message: expect.stringMatching(/^the line is longer than 67.1 MB/) },
+      { line: 4, message: expect.stringMatching(/^the line is longer than/) }
+    ])
+    expect(report.requests).toBe(4)
+  })
+
+  it('never throws on random bytes', async () => {
+    const bytes = Buffer.alloc(200_000)
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 2654435761) >>> 24
+    for (let i = 0; i < bytes.length; i += 97) bytes[i] = 10
+    const path = await write(bytes)
+    const report = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: { name: 'unknown' }
+    })
+    expect(report.problemCount).toBeGreaterThan(50)
+    expect(report.problems).toHaveLength(50)
+  })
+
+  it('gives the model and request count of a valid file', async () => {
+    const path = await write(file(line('a'), line('b'), line('c')))
+    const report = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: providerFor(DEFAULT_BASE_URL)
+    })
+    expect(report).toEqual({
+      requests: 3,
+      bytes: expect.any(Number),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      model: MODEL,
+      problems: [],
+      problemCount: 0,
+      notes: []
+    })
+  })
+})
+
+describe('summarizeProblems', () => {
+  const base: ValidationReport = {
+    requests: 10,
+    bytes: 100,
+    sha256: '',
+    problems: [],
+    problemCount: 0,
+    notes: []
+  }
+
+  it('says when there is nothing to report', () => {
+    expect(summarizeProblems(base, 'requests.jsonl')).toBe('no problems in requests.jsonl')
+  })
+
+  it('uses the singular for one problem and omits line 0', () => {
+    expect(
+      summarizeProblems(
+        { ...base, problems: [{ line: 0, message: 'the file has no requests' }], problemCount: 1 },
+        'in.jsonl'
+      )
+    ).toBe('1 problem in in.jsonl: the file has no requests')
+  })
+
+  it('lists the problems with their lines', () => {
+    const problems = [
+      { line: 2, message: 'not valid JSON' },
+      { line: 5, message: 'custom_id is missing' },
+      { line: 9, message: 'model "b" differs from "a" on line 1; a batch takes one model' }
+    ]
+    expect(summarizeProblems({ ...base, problems, problemCount: 3 }, 'requests.jsonl')).toBe(
+      '3 problems in requests.jsonl: line 2: not valid JSON; line 5: custom_id is missing; line 9: model "b" differs from "a" on line 1; a batch takes one model'
+    )
+  })
+
+  it('shows the first few then "and N more"', () => {
+    const problems = Array.from({ length: 50 }, (_, i) => ({ line: i + 1, message: 'blank line' }))
+    const text = summarizeProblems({ ...base, problems, problemCount: 1234 }, 'r.jsonl')
+    expect(text).toBe(
+      '1,234 problems in r.jsonl: line 1: blank line; line 2: blank line; line 3: blank line; line 4: blank line; line 5: blank line; and 1,229 more'
+    )
+    expect(summarizeProblems({ ...base, problems, problemCount: 50 }, 'r.jsonl', 2)).toMatch(
+      /line 2: blank line; and 48 more$/
+    )
+  })
+})
