@@ -40,7 +40,12 @@ describe('downloadToFile', () => {
   const openResponses = new Set<ServerResponse>()
 
   function cut(res: ServerResponse, chunked: boolean): void {
-    res.writeHead(200, chunked ? { 'content-type': 'application/octet-stream' } : { 'content-length': String(payload.length) })
+    res.writeHead(
+      200,
+      chunked
+        ? { 'content-type': 'application/octet-stream' }
+        : { 'content-length': String(payload.length) }
+    )
     res.write(payload.subarray(0, 1024 * 1024), () => {
       setTimeout(() => res.socket?.destroy(), 20)
     })
@@ -110,11 +115,15 @@ describe('downloadToFile', () => {
 
   beforeEach(() => hits.clear())
 
-  const leftovers = async (): Promise<string[]> => (await readdir(dir)).filter((name) => name.includes('.part'))
+  const leftovers = async (): Promise<string[]> =>
+    (await readdir(dir)).filter((name) => name.includes('.part'))
 
   it('downloads a file byte-exact', async () => {
     const dest = join(dir, 'output.jsonl')
-    const { bytes } = await downloadToFile(() => fetch(`${base}/file`), dest, { attempts: 3, sleep: noSleep })
+    const { bytes } = await downloadToFile(() => fetch(`${base}/file`), dest, {
+      attempts: 3,
+      sleep: noSleep
+    })
     expect(bytes).toBe(payload.length)
     expect((await readFile(dest)).equals(payload)).toBe(true)
     expect(await readdir(dir)).toEqual(['output.jsonl'])
@@ -125,7 +134,9 @@ describe('downloadToFile', () => {
     await downloadToFile(() => fetch(`${base}/chunked`), dest, { attempts: 1 })
     expect((await readFile(dest)).equals(payload)).toBe(true)
     const empty = join(dir, 'empty.jsonl')
-    expect(await downloadToFile(() => fetch(`${base}/empty`), empty, { attempts: 1 })).toEqual({ bytes: 0 })
+    expect(await downloadToFile(() => fetch(`${base}/empty`), empty, { attempts: 1 })).toEqual({
+      bytes: 0
+    })
     expect((await stat(empty)).size).toBe(0)
     expect(await leftovers()).toEqual([])
   })
@@ -138,26 +149,29 @@ describe('downloadToFile', () => {
     expect((await readFile(dest)).equals(payload)).toBe(true)
   })
 
-  it.each(['/cut-once', '/cut-once-chunked'])('retries a body cut off mid-stream (%s)', async (path) => {
-    const dest = join(dir, 'output.jsonl')
-    const retries: [number, unknown][] = []
-    const delays: number[] = []
-    const { bytes } = await downloadToFile(() => fetch(`${base}${path}`), dest, {
-      attempts: 3,
-      sleep: async (ms) => {
-        delays.push(ms)
-      },
-      backoffMs: (attempt) => attempt * 10,
-      onRetry: (attempt, error) => retries.push([attempt, error])
-    })
-    expect(hits.get(path)).toBe(2)
-    expect(retries).toHaveLength(1)
-    expect(retries[0]?.[0]).toBe(1)
-    expect(delays).toEqual([10])
-    expect(bytes).toBe(payload.length)
-    expect((await readFile(dest)).equals(payload)).toBe(true)
-    expect(await leftovers()).toEqual([])
-  })
+  it.each(['/cut-once', '/cut-once-chunked'])(
+    'retries a body cut off mid-stream (%s)',
+    async (path) => {
+      const dest = join(dir, 'output.jsonl')
+      const retries: [number, unknown][] = []
+      const delays: number[] = []
+      const { bytes } = await downloadToFile(() => fetch(`${base}${path}`), dest, {
+        attempts: 3,
+        sleep: async (ms) => {
+          delays.push(ms)
+        },
+        backoffMs: (attempt) => attempt * 10,
+        onRetry: (attempt, error) => retries.push([attempt, error])
+      })
+      expect(hits.get(path)).toBe(2)
+      expect(retries).toHaveLength(1)
+      expect(retries[0]?.[0]).toBe(1)
+      expect(delays).toEqual([10])
+      expect(bytes).toBe(payload.length)
+      expect((await readFile(dest)).equals(payload)).toBe(true)
+      expect(await leftovers()).toEqual([])
+    }
+  )
 
   it('leaves nothing behind when every attempt is cut off', async () => {
     const dest = join(dir, 'output.jsonl')
@@ -236,7 +250,9 @@ describe('downloadToFile', () => {
     const dest = join(dir, 'output.jsonl')
     let calls = 0
     const short = (): Response =>
-      new Response(new Blob([payload.subarray(0, 100)]).stream(), { headers: { 'content-length': '200' } })
+      new Response(new Blob([payload.subarray(0, 100)]).stream(), {
+        headers: { 'content-length': '200' }
+      })
     const error = await downloadToFile(
       async () => {
         calls++
@@ -262,12 +278,32 @@ describe('downloadToFile', () => {
         return response
       },
       dest,
-      { attempts: 5, signal: controller.signal, sleep: noSleep, onRetry: (attempt) => retries.push(attempt) }
+      {
+        attempts: 5,
+        signal: controller.signal,
+        sleep: noSleep,
+        onRetry: (attempt) => retries.push(attempt)
+      }
     )
     await expect(pending).rejects.toThrow('cancelled by the test')
     expect(Date.now() - started).toBeLessThan(5000)
     expect(hits.get('/hang')).toBe(1)
     expect(retries).toEqual([])
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('stops a stalled body on abort even when open() did not pass the signal to fetch', async () => {
+    const dest = join(dir, 'output.jsonl')
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(new Error('gave up')), 100)
+    await expect(
+      downloadToFile(() => fetch(`${base}/hang`), dest, {
+        attempts: 3,
+        signal: controller.signal,
+        sleep: noSleep
+      })
+    ).rejects.toThrow('gave up')
+    expect(hits.get('/hang')).toBe(1)
     expect(await readdir(dir)).toEqual([])
   })
 
@@ -306,7 +342,8 @@ describe('downloadToFile', () => {
 
 type Json = Record<string, unknown>
 
-const jsonl = (lines: unknown[], eol = '\n'): string => lines.map((line) => JSON.stringify(line)).join(eol) + eol
+const jsonl = (lines: unknown[], eol = '\n'): string =>
+  lines.map((line) => JSON.stringify(line)).join(eol) + eol
 
 const inputLine = (id: string, url = '/v1/chat/completions'): Json => ({
   custom_id: id,
@@ -318,7 +355,9 @@ const inputLine = (id: string, url = '/v1/chat/completions'): Json => ({
 const chatBody = (id: string, prompt: number, completion: number): Json => ({
   id: `chatcmpl-${id}`,
   object: 'chat.completion',
-  choices: [{ index: 0, message: { role: 'assistant', content: `answer ${id}` }, finish_reason: 'stop' }],
+  choices: [
+    { index: 0, message: { role: 'assistant', content: `answer ${id}` }, finish_reason: 'stop' }
+  ],
   usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion }
 })
 
@@ -356,31 +395,56 @@ describe('joinResults', () => {
           response: {
             status_code: 400,
             request_id: 'req_e',
-            body: { error: { message: 'Invalid <model> & stuff', type: 'invalid_request_error', code: null } }
+            body: {
+              error: {
+                message: 'Invalid <model> & stuff',
+                type: 'invalid_request_error',
+                code: null
+              }
+            }
           },
           error: null
         },
         okLine('a', chatBody('a', 7, 3)),
         // An output line with a non-null error is a failure too.
-        { id: 'batch_req_g', custom_id: 'g', response: null, error: { code: 'server_error', message: 'boom' } }
+        {
+          id: 'batch_req_g',
+          custom_id: 'g',
+          response: null,
+          error: { code: 'server_error', message: 'boom' }
+        }
       ])
     )
     await writeFile(
       errors,
       jsonl([
         // Shape 1: error object, response null.
-        { id: 'batch_req_d', custom_id: 'd', response: null, error: { code: 'batch_expired', message: 'expired' } },
+        {
+          id: 'batch_req_d',
+          custom_id: 'd',
+          response: null,
+          error: { code: 'batch_expired', message: 'expired' }
+        },
         // Shape 2: response with a 5xx status and an error body.
         {
           id: 'batch_req_b',
           custom_id: 'b',
-          response: { status_code: 500, request_id: 'req_b', body: { error: { message: 'internal', code: 'server_error' } } },
+          response: {
+            status_code: 500,
+            request_id: 'req_b',
+            body: { error: { message: 'internal', code: 'server_error' } }
+          },
           error: null
         }
       ])
     )
 
-    const result = await joinResults({ inputPath: input, outputPath: output, errorPath: errors, destPath: dest })
+    const result = await joinResults({
+      inputPath: input,
+      outputPath: output,
+      errorPath: errors,
+      destPath: dest
+    })
     expect(result).toEqual({
       path: dest,
       total: 7,
@@ -391,7 +455,12 @@ describe('joinResults', () => {
       failures: [
         { custom_id: 'b', code: 'server_error', message: 'internal', status_code: 500 },
         { custom_id: 'd', code: 'batch_expired', message: 'expired' },
-        { custom_id: 'e', code: 'invalid_request_error', message: 'Invalid <model> & stuff', status_code: 400 },
+        {
+          custom_id: 'e',
+          code: 'invalid_request_error',
+          message: 'Invalid <model> & stuff',
+          status_code: 400
+        },
         { custom_id: 'g', code: 'server_error', message: 'boom' }
       ],
       malformed: 0,
@@ -399,13 +468,21 @@ describe('joinResults', () => {
     })
     expect(await readJsonl(dest)).toEqual([
       { custom_id: 'a', status: 'ok', response: chatBody('a', 7, 3) },
-      { custom_id: 'b', status: 'error', error: { code: 'server_error', message: 'internal', status_code: 500 } },
+      {
+        custom_id: 'b',
+        status: 'error',
+        error: { code: 'server_error', message: 'internal', status_code: 500 }
+      },
       { custom_id: 'c', status: 'ok', response: chatBody('c', 10, 5) },
       { custom_id: 'd', status: 'error', error: { code: 'batch_expired', message: 'expired' } },
       {
         custom_id: 'e',
         status: 'error',
-        error: { code: 'invalid_request_error', message: 'Invalid <model> & stuff', status_code: 400 }
+        error: {
+          code: 'invalid_request_error',
+          message: 'Invalid <model> & stuff',
+          status_code: 400
+        }
       },
       { custom_id: 'f', status: 'missing' },
       { custom_id: 'g', status: 'error', error: { code: 'server_error', message: 'boom' } }
@@ -420,11 +497,20 @@ describe('joinResults', () => {
       output,
       jsonl([
         okLine('chat', chatBody('chat', 100, 20)),
-        okLine('emb', { object: 'list', data: [{ embedding: [0.1] }], usage: { prompt_tokens: 8, total_tokens: 8 } }),
+        okLine('emb', {
+          object: 'list',
+          data: [{ embedding: [0.1] }],
+          usage: { prompt_tokens: 8, total_tokens: 8 }
+        }),
         okLine('resp', {
           object: 'response',
           output: [],
-          usage: { input_tokens: 30, output_tokens: 12, total_tokens: 42, output_tokens_details: { reasoning_tokens: 4 } }
+          usage: {
+            input_tokens: 30,
+            output_tokens: 12,
+            total_tokens: 42,
+            output_tokens_details: { reasoning_tokens: 4 }
+          }
         }),
         okLine('nototal', { usage: { prompt_tokens: 1, completion_tokens: 2 } }),
         okLine('nullusage', { usage: null }),
@@ -437,15 +523,25 @@ describe('joinResults', () => {
     expect(result.usage).toEqual({ prompt: 139, completion: 34, total: 179 })
     expect(result.ok).toBe(8)
     const lines = await readJsonl(dest)
-    expect(lines.find((line) => line['custom_id'] === 'nobody')).toEqual({ custom_id: 'nobody', status: 'ok', response: null })
+    expect(lines.find((line) => line['custom_id'] === 'nobody')).toEqual({
+      custom_id: 'nobody',
+      status: 'ok',
+      response: null
+    })
   })
 
   it('without an input file, orders results by custom_id', async () => {
     const output = join(dir, 'output.jsonl')
     const errors = join(dir, 'errors.jsonl')
     const dest = join(dir, 'results.jsonl')
-    await writeFile(output, jsonl(['req-10', 'req-2', 'Req-3', 'req-1'].map((id) => okLine(id, chatBody(id, 1, 1)))))
-    await writeFile(errors, jsonl([{ custom_id: 'a-err', response: null, error: { code: 'x', message: 'y' } }]))
+    await writeFile(
+      output,
+      jsonl(['req-10', 'req-2', 'Req-3', 'req-1'].map((id) => okLine(id, chatBody(id, 1, 1))))
+    )
+    await writeFile(
+      errors,
+      jsonl([{ custom_id: 'a-err', response: null, error: { code: 'x', message: 'y' } }])
+    )
     const result = await joinResults({ outputPath: output, errorPath: errors, destPath: dest })
     expect(result).toMatchObject({ total: 5, ok: 4, error: 1, missing: 0 })
     expect((await readJsonl(dest)).map((line) => [line['custom_id'], line['status']])).toEqual([
@@ -468,13 +564,22 @@ describe('joinResults', () => {
       jsonl(
         [...ids].reverse().map((id) => ({
           custom_id: id,
-          response: { status_code: 429, body: { error: { message: `quota ${id}`, code: 'rate_limit_exceeded' } } },
+          response: {
+            status_code: 429,
+            body: { error: { message: `quota ${id}`, code: 'rate_limit_exceeded' } }
+          },
           error: null
         }))
       )
     )
     const result = await joinResults({ inputPath: input, errorPath: errors, destPath: dest })
-    expect(result).toMatchObject({ total: 12, ok: 0, error: 12, missing: 0, usage: { prompt: 0, completion: 0, total: 0 } })
+    expect(result).toMatchObject({
+      total: 12,
+      ok: 0,
+      error: 12,
+      missing: 0,
+      usage: { prompt: 0, completion: 0, total: 0 }
+    })
     // The first 10, in results (input) order.
     expect(result.failures.map((failure) => failure.custom_id)).toEqual(ids.slice(0, 10))
     expect(result.failures[0]).toEqual({
@@ -527,7 +632,10 @@ describe('joinResults', () => {
     const errors = join(dir, 'errors.jsonl')
     const dest = join(dir, 'results.jsonl')
     await writeFile(input, jsonl([inputLine('a'), inputLine('b')]))
-    await writeFile(errors, jsonl([{ custom_id: 'a', response: null, error: { code: 'x', message: 'first failure' } }]))
+    await writeFile(
+      errors,
+      jsonl([{ custom_id: 'a', response: null, error: { code: 'x', message: 'first failure' } }])
+    )
     await writeFile(
       output,
       Array.from({ length: 8 }, () => 'not json').join('\n') +
@@ -539,7 +647,12 @@ describe('joinResults', () => {
           okLine('zzz', chatBody('zzz', 1, 1))
         ])
     )
-    const result = await joinResults({ inputPath: input, outputPath: output, errorPath: errors, destPath: dest })
+    const result = await joinResults({
+      inputPath: input,
+      outputPath: output,
+      errorPath: errors,
+      destPath: dest
+    })
     // A success wins over a failure for the same id; otherwise the first line wins.
     expect(result).toMatchObject({ total: 2, ok: 2, error: 0, missing: 0, malformed: 8 })
     expect(result.warnings).toEqual([
@@ -559,10 +672,30 @@ describe('joinResults', () => {
     const input = join(dir, 'input.jsonl')
     const output = join(dir, 'output.jsonl')
     const dest = join(dir, 'results.jsonl')
-    await writeFile(input, '\ufeff' + [inputLine('a'), inputLine('b'), inputLine('c')].map((l) => JSON.stringify(l)).join('\r\n\r\n'))
-    await writeFile(output, '\ufeff' + jsonl([okLine('c', chatBody('c', 1, 2)), okLine('a', chatBody('a', 3, 4))], '\r\n').trimEnd())
+    await writeFile(
+      input,
+      '\ufeff' +
+        [inputLine('a'), inputLine('b'), inputLine('c')]
+          .map((l) => JSON.stringify(l))
+          .join('\r\n\r\n')
+    )
+    await writeFile(
+      output,
+      '\ufeff' +
+        jsonl(
+          [okLine('c', chatBody('c', 1, 2)), okLine('a', chatBody('a', 3, 4))],
+          '\r\n'
+        ).trimEnd()
+    )
     const result = await joinResults({ inputPath: input, outputPath: output, destPath: dest })
-    expect(result).toMatchObject({ total: 3, ok: 2, missing: 1, malformed: 0, warnings: [], usage: { total: 10 } })
+    expect(result).toMatchObject({
+      total: 3,
+      ok: 2,
+      missing: 1,
+      malformed: 0,
+      warnings: [],
+      usage: { total: 10 }
+    })
     expect(await readJsonl(dest)).toEqual([
       { custom_id: 'a', status: 'ok', response: chatBody('a', 3, 4) },
       { custom_id: 'b', status: 'missing' },
@@ -573,7 +706,11 @@ describe('joinResults', () => {
   it('keeps unknown fields and unicode in response bodies', async () => {
     const output = join(dir, 'output.jsonl')
     const dest = join(dir, 'results.jsonl')
-    const body = { ...chatBody('u', 1, 1), extra: { nested: [1, 'ü', '日本語', '\u2028'] }, system_fingerprint: null }
+    const body = {
+      ...chatBody('u', 1, 1),
+      extra: { nested: [1, 'ü', '日本語', '\u2028'] },
+      system_fingerprint: null
+    }
     await writeFile(output, jsonl([okLine('u', body)]))
     await joinResults({ outputPath: output, destPath: dest })
     expect(await readJsonl(dest)).toEqual([{ custom_id: 'u', status: 'ok', response: body }])
@@ -605,7 +742,13 @@ describe('joinResults', () => {
       if (i % 97 === 0) continue // missing
       if (i % 13 === 0) {
         expectedError++
-        errorLines.push(JSON.stringify({ custom_id: id, response: null, error: { code: 'batch_expired', message: 'expired' } }))
+        errorLines.push(
+          JSON.stringify({
+            custom_id: id,
+            response: null,
+            error: { code: 'batch_expired', message: 'expired' }
+          })
+        )
       } else {
         expectedOk++
         outputLines.push(JSON.stringify(okLine(id, { ...chatBody(id, 2, 3), filler })))
@@ -613,7 +756,12 @@ describe('joinResults', () => {
     }
     await writeFile(output, outputLines.join('\n') + '\n')
     await writeFile(errors, errorLines.join('\n') + '\n')
-    const result = await joinResults({ inputPath: input, outputPath: output, errorPath: errors, destPath: dest })
+    const result = await joinResults({
+      inputPath: input,
+      outputPath: output,
+      errorPath: errors,
+      destPath: dest
+    })
     const expectedMissing = ids.filter((_, i) => i % 97 === 0).length
     expect(result).toMatchObject({
       total: n,
@@ -627,7 +775,11 @@ describe('joinResults', () => {
     expect(result.failures[0]?.custom_id).toBe('request-000013')
     const lines = await readJsonl(dest)
     expect(lines.map((line) => line['custom_id'])).toEqual(ids)
-    expect(lines[1]).toEqual({ custom_id: 'request-000001', status: 'ok', response: { ...chatBody('request-000001', 2, 3), filler } })
+    expect(lines[1]).toEqual({
+      custom_id: 'request-000001',
+      status: 'ok',
+      response: { ...chatBody('request-000001', 2, 3), filler }
+    })
     expect(lines[0]).toEqual({ custom_id: 'request-000000', status: 'missing' })
   })
 })
@@ -653,11 +805,14 @@ describe('parseFailureLimit', () => {
     expect(parseFailureLimit(text)).toEqual(expected)
   })
 
-  it.each(['x', '-1', '5.5', '1e3', '%', '5%%', '101%', '-5%', '5 requests', 'abc%'])('rejects %j', (text) => {
-    expect(() => parseFailureLimit(text)).toThrow(
-      `max-failed-requests must be a number or a percentage such as 5%, got ${JSON.stringify(text)}`
-    )
-  })
+  it.each(['x', '-1', '5.5', '1e3', '%', '5%%', '101%', '-5%', '5 requests', 'abc%'])(
+    'rejects %j',
+    (text) => {
+      expect(() => parseFailureLimit(text)).toThrow(
+        `max-failed-requests must be a number or a percentage such as 5%, got ${JSON.stringify(text)}`
+      )
+    }
+  )
 })
 
 describe('exceedsFailureLimit', () => {

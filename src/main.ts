@@ -169,6 +169,7 @@ async function validateFile(step: Step): Promise<{ path: string; sha256: string 
 async function runBatch(step: Step): Promise<void> {
   const { inputs } = step
   const api = step.requireApi()
+  await checkResultsDir(step)
   const file = await validateFile(step)
 
   const inActions = process.env.GITHUB_ACTIONS === 'true'
@@ -212,6 +213,7 @@ async function runBatch(step: Step): Promise<void> {
 
 async function statusOf(step: Step): Promise<void> {
   const api = step.requireApi()
+  await checkResultsDir(step)
   const batch = await api.retrieve(step.inputs.batchId, step.signal)
   step.track(batch)
   if (step.inputs.wait && !isTerminal(batch.status)) {
@@ -310,6 +312,11 @@ async function onWaitTimeout(step: Step, batch: BatchInfo): Promise<void> {
         'timed out'
       )
   }
+}
+
+/** A results-dir that leads outside the workspace is an input error, found before anything is sent. */
+async function checkResultsDir(step: Step): Promise<void> {
+  if (step.inputs.download) await resolveInside(step.inputs.resultsDir, 'results-dir', defaultRoots())
 }
 
 /** Downloads the output and error files of a finished batch and joins them to the requests. */

@@ -12,7 +12,7 @@ export function parseMetadata(text: string): Record<string, string> {
     try {
       parsed = JSON.parse(trimmed)
     } catch (error) {
-      throw new Error(`metadata is not valid JSON: ${(error as Error).message}`)
+      throw new Error(`metadata is not valid JSON: ${(error as Error).message}`, { cause: error })
     }
     const result = MetadataObject.safeParse(parsed)
     if (!result.success) {
@@ -70,7 +70,7 @@ export interface RunContextLike {
 export function traceabilityMetadata(context: RunContextLike, inActions: boolean): Record<string, string> {
   if (!inActions) return {}
   const entries: Array<[string, string | number | undefined]> = [
-    [MetadataKeys.Repository, context.repo ? `${context.repo.owner}/${context.repo.repo}` : undefined],
+    [MetadataKeys.Repository, repositoryOf(context)],
     [MetadataKeys.RunId, context.runId],
     [MetadataKeys.RunAttempt, context.runAttempt],
     [MetadataKeys.Workflow, context.workflow],
@@ -98,4 +98,13 @@ export function buildBatchMetadata(
   metadata[MetadataKeys.FileSha256] = identity.fileSha256
   checkMetadataLimits(metadata)
   return metadata
+}
+
+/** `context.repo` of @actions/github throws when GITHUB_REPOSITORY is unset. */
+function repositoryOf(context: RunContextLike): string | undefined {
+  try {
+    return context.repo ? `${context.repo.owner}/${context.repo.repo}` : undefined
+  } catch {
+    return undefined
+  }
 }

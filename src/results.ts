@@ -35,7 +35,10 @@ async function syncDirectory(dir: string): Promise<void> {
  * Runs `write` against a fresh temporary file next to `destPath`, fsyncs it and renames it to
  * `destPath`. On any error the temporary file is removed and nothing appears under `destPath`.
  */
-async function writeAtomically<T>(destPath: string, write: (file: FileHandle) => Promise<T>): Promise<T> {
+async function writeAtomically<T>(
+  destPath: string,
+  write: (file: FileHandle) => Promise<T>
+): Promise<T> {
   await mkdir(dirname(destPath), { recursive: true })
   const tmp = partPath(destPath)
   let file: FileHandle | undefined
@@ -78,7 +81,10 @@ class BufferedWriter {
 
   async flush(): Promise<void> {
     if (this.size === 0) return
-    const data = this.chunks.length === 1 ? (this.chunks[0] as Uint8Array) : Buffer.concat(this.chunks, this.size)
+    const data =
+      this.chunks.length === 1
+        ? (this.chunks[0] as Uint8Array)
+        : Buffer.concat(this.chunks, this.size)
     this.chunks = []
     this.size = 0
     let done = 0
@@ -122,12 +128,24 @@ export class TruncatedBodyError extends Error {
   }
 }
 
-const LOCAL_FS_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG', 'EEXIST'])
+const LOCAL_FS_ERRORS = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'EISDIR',
+  'ENOTDIR',
+  'ENAMETOOLONG',
+  'EEXIST'
+])
 
 /** Whether another attempt could succeed. */
 export function isRetryableDownloadError(error: unknown): boolean {
   const status =
-    error instanceof APIError || error instanceof HttpStatusError ? (error as { status?: unknown }).status : undefined
+    error instanceof APIError || error instanceof HttpStatusError
+      ? (error as { status?: unknown }).status
+      : undefined
   if (typeof status === 'number') {
     if (status === 408 || status === 429) return true
     return !(status >= 400 && status < 500)
@@ -158,7 +176,11 @@ function expectedLength(response: Response): number | undefined {
   return Number(header.trim())
 }
 
-async function downloadOnce(open: () => Promise<Response>, destPath: string, signal?: AbortSignal): Promise<{ bytes: number }> {
+async function downloadOnce(
+  open: () => Promise<Response>,
+  destPath: string,
+  signal?: AbortSignal
+): Promise<{ bytes: number }> {
   signal?.throwIfAborted()
   const response = await open()
   if (!response.ok) {
@@ -189,7 +211,8 @@ async function downloadOnce(open: () => Promise<Response>, destPath: string, sig
         await writer.write(value)
       }
       await writer.flush()
-      if (expected !== undefined && writer.bytes !== expected) throw new TruncatedBodyError(writer.bytes, expected)
+      if (expected !== undefined && writer.bytes !== expected)
+        throw new TruncatedBodyError(writer.bytes, expected)
       return { bytes: writer.bytes }
     })
   } finally {
@@ -234,7 +257,8 @@ export async function downloadToFile(
 // Failure limit
 // ---------------------------------------------------------------------------------------------
 
-export type FailureLimit = { kind: 'none' } | { kind: 'count'; value: number } | { kind: 'percent'; value: number }
+export type FailureLimit =
+  { kind: 'none' } | { kind: 'count'; value: number } | { kind: 'percent'; value: number }
 
 /** Parses max-failed-requests: '' (no limit), '5' (requests), '5%' or '0.5%' (of all requests). */
 export function parseFailureLimit(text: string): FailureLimit {
@@ -250,7 +274,9 @@ export function parseFailureLimit(text: string): FailureLimit {
     const value = Number(percent[1])
     if (Number.isFinite(value) && value <= 100) return { kind: 'percent', value }
   }
-  throw new Error(`max-failed-requests must be a number or a percentage such as 5%, got ${JSON.stringify(text)}`)
+  throw new Error(
+    `max-failed-requests must be a number or a percentage such as 5%, got ${JSON.stringify(text)}`
+  )
 }
 
 /** True when more requests failed than the limit allows. */
@@ -296,11 +322,18 @@ async function* scanLines(path: string): AsyncGenerator<ScannedLine> {
       let bytes = pending.length === 0 ? tail : Buffer.concat([...pending, tail])
       pending = []
       let offset = lineStart
-      if (number === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      if (
+        number === 0 &&
+        bytes.length >= 3 &&
+        bytes[0] === 0xef &&
+        bytes[1] === 0xbb &&
+        bytes[2] === 0xbf
+      ) {
         bytes = bytes.subarray(3)
         offset += 3
       }
-      if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1)
+      if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d)
+        bytes = bytes.subarray(0, bytes.length - 1)
       number++
       return { number, offset, bytes }
     }
@@ -435,6 +468,8 @@ type Classified = { status: 'ok'; body: unknown } | { status: 'error'; error: Re
 
 function errorInBody(body: unknown): { message?: string; code?: string } {
   if (typeof body === 'string') return body.trim() ? { message: body.trim().slice(0, 2000) } : {}
+  // Most bodies are successes: skip the schema (and the cost of its error report) when there is no error.
+  if (typeof body !== 'object' || body === null || !('error' in body)) return {}
   const parsed = ErrorBodySchema.safeParse(body)
   if (!parsed.success) return {}
   const error = parsed.data.error
@@ -446,7 +481,11 @@ function errorInBody(body: unknown): { message?: string; code?: string } {
   }
 }
 
-function makeError(code: string | undefined, message: string, statusCode: number | undefined): ResultError {
+function makeError(
+  code: string | undefined,
+  message: string,
+  statusCode: number | undefined
+): ResultError {
   return {
     ...(code !== undefined ? { code } : {}),
     message,
@@ -465,21 +504,33 @@ function classify(line: ResultLine, fromErrorFile: boolean): Classified {
       status: 'error',
       error: makeError(
         code !== undefined ? String(code) : inBody.code,
-        line.error.message || inBody.message || (statusCode !== undefined ? `HTTP ${statusCode}` : 'request failed'),
+        line.error.message ||
+          inBody.message ||
+          (statusCode !== undefined ? `HTTP ${statusCode}` : 'request failed'),
         statusCode
       )
     }
   }
   if (response === undefined) {
-    return { status: 'error', error: makeError(undefined, 'the result has neither a response nor an error', undefined) }
+    return {
+      status: 'error',
+      error: makeError(undefined, 'the result has neither a response nor an error', undefined)
+    }
   }
   if (statusCode !== undefined && (statusCode < 200 || statusCode > 299)) {
-    return { status: 'error', error: makeError(inBody.code, inBody.message || `HTTP ${statusCode}`, statusCode) }
+    return {
+      status: 'error',
+      error: makeError(inBody.code, inBody.message || `HTTP ${statusCode}`, statusCode)
+    }
   }
   if (fromErrorFile) {
     return {
       status: 'error',
-      error: makeError(inBody.code, inBody.message || 'request failed (listed in the error file)', statusCode)
+      error: makeError(
+        inBody.code,
+        inBody.message || 'request failed (listed in the error file)',
+        statusCode
+      )
     }
   }
   return { status: 'ok', body: response.body ?? null }
@@ -513,7 +564,10 @@ class ResultIndex {
 
   private grow(): void {
     const capacity = this.offsets.length * 2
-    const grow = <T extends Float64Array | Uint32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+    const grow = <T extends Float64Array | Uint32Array | Uint8Array>(
+      old: T,
+      make: (n: number) => T
+    ): T => {
       const next = make(capacity)
       next.set(old)
       return next
@@ -547,7 +601,9 @@ class ResultIndex {
 
 function describeError(error: unknown): string {
   if (error instanceof z.ZodError) {
-    return error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`).join('; ')
+    return error.issues
+      .map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`)
+      .join('; ')
   }
   return error instanceof Error ? error.message : String(error)
 }
@@ -577,10 +633,14 @@ async function indexResultFile(
     if (!index.set(parsed.custom_id, source, line.offset, line.bytes.length, kind)) duplicates++
   }
   if (malformed > MAX_LINE_WARNINGS) {
-    warnings.push(`${label}: ${malformed - MAX_LINE_WARNINGS} more malformed lines skipped (${malformed} in all)`)
+    warnings.push(
+      `${label}: ${malformed - MAX_LINE_WARNINGS} more malformed lines skipped (${malformed} in all)`
+    )
   }
   if (duplicates > 0) {
-    warnings.push(`${label}: ${duplicates} lines repeat a custom_id already seen; the first result (or a success) was kept`)
+    warnings.push(
+      `${label}: ${duplicates} lines repeat a custom_id already seen; the first result (or a success) was kept`
+    )
   }
   return { malformed }
 }
@@ -596,7 +656,8 @@ class PositionedReader {
   async read(source: number, offset: number, length: number): Promise<string> {
     const file = this.files[source]
     if (!file) throw new Error('internal error: result file not open')
-    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, this.scratch.length * 2))
+    if (this.scratch.length < length)
+      this.scratch = Buffer.allocUnsafe(Math.max(length, this.scratch.length * 2))
     let done = 0
     while (done < length) {
       const { bytesRead } = await file.read(this.scratch, done, length - done, offset + done)
@@ -616,10 +677,14 @@ export async function joinResults(options: JoinOptions): Promise<JoinResult> {
   const index = new ResultIndex()
   let malformed = 0
   if (options.outputPath) {
-    malformed += (await indexResultFile(index, options.outputPath, SOURCE_OUTPUT, 'output file', warnings)).malformed
+    malformed += (
+      await indexResultFile(index, options.outputPath, SOURCE_OUTPUT, 'output file', warnings)
+    ).malformed
   }
   if (options.errorPath) {
-    malformed += (await indexResultFile(index, options.errorPath, SOURCE_ERROR, 'error file', warnings)).malformed
+    malformed += (
+      await indexResultFile(index, options.errorPath, SOURCE_ERROR, 'error file', warnings)
+    ).malformed
   }
 
   const result: JoinResult = {
@@ -657,7 +722,8 @@ export async function joinResults(options: JoinOptions): Promise<JoinResult> {
         return JSON.stringify({ custom_id: customId, status: 'ok', response: classified.body })
       }
       result.error++
-      if (result.failures.length < MAX_FAILURES_LISTED) result.failures.push({ custom_id: customId, ...classified.error })
+      if (result.failures.length < MAX_FAILURES_LISTED)
+        result.failures.push({ custom_id: customId, ...classified.error })
       return JSON.stringify({ custom_id: customId, status: 'error', error: classified.error })
     }
 
@@ -675,11 +741,14 @@ export async function joinResults(options: JoinOptions): Promise<JoinResult> {
         } catch (error) {
           bad++
           if (bad <= MAX_LINE_WARNINGS) {
-            warnings.push(`input file line ${line.number} skipped: ${describeError(error).slice(0, 300)}`)
+            warnings.push(
+              `input file line ${line.number} skipped: ${describeError(error).slice(0, 300)}`
+            )
           }
         }
       }
-      if (bad > MAX_LINE_WARNINGS) warnings.push(`input file: ${bad - MAX_LINE_WARNINGS} more malformed lines skipped`)
+      if (bad > MAX_LINE_WARNINGS)
+        warnings.push(`input file: ${bad - MAX_LINE_WARNINGS} more malformed lines skipped`)
     }
 
     await writeAtomically(options.destPath, async (file) => {
@@ -697,7 +766,9 @@ export async function joinResults(options: JoinOptions): Promise<JoinResult> {
     let unused = 0
     for (let slot = 0; slot < index.size; slot++) if (index.used[slot] === 0) unused++
     if (unused > 0) {
-      warnings.push(`${unused} results have a custom_id that is not in the input file; they were left out of results.jsonl`)
+      warnings.push(
+        `${unused} results have a custom_id that is not in the input file; they were left out of results.jsonl`
+      )
     }
   }
   return result

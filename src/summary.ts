@@ -20,7 +20,10 @@ export interface BatchSummaryData {
 }
 
 /** The part of core.summary these functions use. */
-export type SummaryBuilder = Pick<typeof core.summary, 'addHeading' | 'addTable' | 'addRaw' | 'addEOL'>
+export type SummaryBuilder = Pick<
+  typeof core.summary,
+  'addHeading' | 'addTable' | 'addRaw' | 'addEOL'
+>
 type Row = Parameters<typeof core.summary.addTable>[0][number]
 
 const EMPTY = '-'
@@ -45,7 +48,9 @@ function cell(value: string | number | undefined | null, maxLength = Infinity): 
 }
 
 function code(value: unknown): string {
-  return typeof value === 'string' && value.trim() !== '' ? `<code>${escapeHtml(value)}</code>` : EMPTY
+  return typeof value === 'string' && value.trim() !== ''
+    ? `<code>${escapeHtml(value)}</code>`
+    : EMPTY
 }
 
 function header(...titles: string[]): Row {
@@ -69,9 +74,17 @@ function span(start: unknown, end: unknown): number | undefined {
 }
 
 /** Durations in seconds from the batch timestamps; undefined where a timestamp is missing. */
-export function batchDurations(batch: Batch): { queued?: number; running?: number; finalizing?: number; total?: number } {
+export function batchDurations(batch: Batch): {
+  queued?: number
+  running?: number
+  finalizing?: number
+  total?: number
+} {
   const end =
-    timestamp(batch.completed_at) ?? timestamp(batch.failed_at) ?? timestamp(batch.expired_at) ?? timestamp(batch.cancelled_at)
+    timestamp(batch.completed_at) ??
+    timestamp(batch.failed_at) ??
+    timestamp(batch.expired_at) ??
+    timestamp(batch.cancelled_at)
   const durations = {
     queued: span(batch.created_at, batch.in_progress_at),
     running: span(batch.in_progress_at, batch.finalizing_at),
@@ -92,7 +105,9 @@ export function formatDuration(seconds: number): string {
 /** The status as text, lower-case (some providers answer IN_PROGRESS). */
 export function statusText(batch: Pick<Batch, 'status'> | undefined): string {
   const status: unknown = batch?.status
-  return typeof status === 'string' && status.trim() !== '' ? status.trim().toLowerCase() : 'unknown'
+  return typeof status === 'string' && status.trim() !== ''
+    ? status.trim().toLowerCase()
+    : 'unknown'
 }
 
 function isoTime(value: unknown): string | undefined {
@@ -116,7 +131,8 @@ function tokenUsage(data: BatchSummaryData): string | undefined {
   if (!usage && fromBatch) {
     const prompt = typeof fromBatch.input_tokens === 'number' ? fromBatch.input_tokens : 0
     const completion = typeof fromBatch.output_tokens === 'number' ? fromBatch.output_tokens : 0
-    const total = typeof fromBatch.total_tokens === 'number' ? fromBatch.total_tokens : prompt + completion
+    const total =
+      typeof fromBatch.total_tokens === 'number' ? fromBatch.total_tokens : prompt + completion
     usage = { prompt, completion, total }
   }
   if (!usage) return undefined
@@ -126,7 +142,9 @@ function tokenUsage(data: BatchSummaryData): string | undefined {
 /** Adds the summary of one batch run to `summary` (does not write it). */
 export function renderBatchSummary(summary: SummaryBuilder, data: BatchSummaryData): void {
   const { batch } = data
-  const title = batch ? `Batch ${String(batch.id ?? '')}: ${statusText(batch)}` : `Batch ${data.command}: ${data.outcome}`
+  const title = batch
+    ? `Batch ${String(batch.id ?? '')}: ${statusText(batch)}`
+    : `Batch ${data.command}: ${data.outcome}`
   summary.addHeading(escapeHtml(title), 2)
 
   const rows: Row[] = [header('Batch', 'Value')]
@@ -144,7 +162,12 @@ export function renderBatchSummary(summary: SummaryBuilder, data: BatchSummaryDa
   add('Tokens', cell(tokenUsage(data)))
   if (batch) {
     const durations = batchDurations(batch)
-    const labels = { queued: 'Queued', running: 'Running', finalizing: 'Finalizing', total: 'Total time' } as const
+    const labels = {
+      queued: 'Queued',
+      running: 'Running',
+      finalizing: 'Finalizing',
+      total: 'Total time'
+    } as const
     for (const key of ['queued', 'running', 'finalizing', 'total'] as const) {
       const seconds = durations[key]
       if (seconds !== undefined) add(labels[key], formatDuration(seconds))
@@ -168,7 +191,10 @@ export function renderBatchSummary(summary: SummaryBuilder, data: BatchSummaryDa
     summary.addHeading(escapeHtml(heading), 3)
     summary.addTable([
       header('custom_id', 'Error'),
-      ...data.failures.map((failure): Row => [code(failure.custom_id), cell(failure.message, MAX_MESSAGE)])
+      ...data.failures.map((failure): Row => [
+        code(failure.custom_id),
+        cell(failure.message, MAX_MESSAGE)
+      ])
     ])
   }
 }
@@ -184,7 +210,8 @@ export function renderListSummary(summary: SummaryBuilder, batches: Batch[]): vo
     header('ID', 'Status', 'Endpoint', 'Created', 'Requests (total / completed / failed)'),
     ...batches.map((batch): Row => {
       const counts = batch.request_counts
-      const num = (value: unknown): string => (typeof value === 'number' ? formatNumber(value) : '?')
+      const num = (value: unknown): string =>
+        typeof value === 'number' ? formatNumber(value) : '?'
       return [
         code(batch.id),
         cell(statusText(batch)),
@@ -203,7 +230,9 @@ async function writeSummary(render: (summary: SummaryBuilder) => void): Promise<
     await core.summary.write()
   } catch (error) {
     core.summary.emptyBuffer()
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(
+      `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 

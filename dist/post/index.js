@@ -72464,7 +72464,7 @@ function parseMetadata(text) {
             parsed = JSON.parse(trimmed);
         }
         catch (error) {
-            throw new Error(`metadata is not valid JSON: ${error.message}`);
+            throw new Error(`metadata is not valid JSON: ${error.message}`, { cause: error });
         }
         const result = MetadataObject.safeParse(parsed);
         if (!result.success) {
@@ -72508,7 +72508,7 @@ function traceabilityMetadata(context, inActions) {
     if (!inActions)
         return {};
     const entries = [
-        [MetadataKeys.Repository, context.repo ? `${context.repo.owner}/${context.repo.repo}` : undefined],
+        [MetadataKeys.Repository, repositoryOf(context)],
         [MetadataKeys.RunId, context.runId],
         [MetadataKeys.RunAttempt, context.runAttempt],
         [MetadataKeys.Workflow, context.workflow],
@@ -72532,6 +72532,15 @@ function buildBatchMetadata(user, trace, identity) {
     metadata[MetadataKeys.FileSha256] = identity.fileSha256;
     checkMetadataLimits(metadata);
     return metadata;
+}
+/** `context.repo` of @actions/github throws when GITHUB_REPOSITORY is unset. */
+function repositoryOf(context) {
+    try {
+        return context.repo ? `${context.repo.owner}/${context.repo.repo}` : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -72620,7 +72629,9 @@ class BufferedWriter {
     async flush() {
         if (this.size === 0)
             return;
-        const data = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.size);
+        const data = this.chunks.length === 1
+            ? this.chunks[0]
+            : Buffer.concat(this.chunks, this.size);
         this.chunks = [];
         this.size = 0;
         let done = 0;
@@ -72647,10 +72658,22 @@ class TruncatedBodyError extends Error {
         this.name = 'TruncatedBodyError';
     }
 }
-const LOCAL_FS_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG', 'EEXIST']);
+const LOCAL_FS_ERRORS = new Set([
+    'ENOSPC',
+    'EDQUOT',
+    'EACCES',
+    'EPERM',
+    'EROFS',
+    'EISDIR',
+    'ENOTDIR',
+    'ENAMETOOLONG',
+    'EEXIST'
+]);
 /** Whether another attempt could succeed. */
 function isRetryableDownloadError(error) {
-    const status = error instanceof APIError || error instanceof HttpStatusError ? error.status : undefined;
+    const status = error instanceof APIError || error instanceof HttpStatusError
+        ? error.status
+        : undefined;
     if (typeof status === 'number') {
         if (status === 408 || status === 429)
             return true;
@@ -72805,7 +72828,11 @@ async function* scanLines(path) {
             let bytes = pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
             pending = [];
             let offset = lineStart;
-            if (number === 0 && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+            if (number === 0 &&
+                bytes.length >= 3 &&
+                bytes[0] === 0xef &&
+                bytes[1] === 0xbb &&
+                bytes[2] === 0xbf) {
                 bytes = bytes.subarray(3);
                 offset += 3;
             }
@@ -72814,8 +72841,10 @@ async function* scanLines(path) {
             number++;
             return { number, offset, bytes };
         };
+        // One buffer, reused: a line's bytes are only used until the next line is asked for, and the
+        // unfinished tail of a chunk is copied out before the buffer is refilled.
+        const chunk = Buffer.allocUnsafe(CHUNK);
         for (;;) {
-            const chunk = Buffer.allocUnsafe(CHUNK);
             const { bytesRead } = await file.read(chunk, 0, CHUNK, position);
             if (bytesRead === 0)
                 break;
@@ -72829,7 +72858,7 @@ async function* scanLines(path) {
                 start = newline + 1;
             }
             if (start < bytesRead)
-                pending.push(chunk.subarray(start, bytesRead));
+                pending.push(Buffer.from(chunk.subarray(start, bytesRead)));
             position += bytesRead;
         }
         if (pending.length > 0)
@@ -72891,6 +72920,9 @@ const MAX_LINE_WARNINGS = 5;
 function errorInBody(body) {
     if (typeof body === 'string')
         return body.trim() ? { message: body.trim().slice(0, 2000) } : {};
+    // Most bodies are successes: skip the schema (and the cost of its error report) when there is no error.
+    if (typeof body !== 'object' || body === null || !('error' in body))
+        return {};
     const parsed = ErrorBodySchema.safeParse(body);
     if (!parsed.success)
         return {};
@@ -72919,14 +72951,22 @@ function classify(line, fromErrorFile) {
         const code = line.error.code ?? undefined;
         return {
             status: 'error',
-            error: makeError(code !== undefined ? String(code) : inBody.code, line.error.message || inBody.message || (statusCode !== undefined ? `HTTP ${statusCode}` : 'request failed'), statusCode)
+            error: makeError(code !== undefined ? String(code) : inBody.code, line.error.message ||
+                inBody.message ||
+                (statusCode !== undefined ? `HTTP ${statusCode}` : 'request failed'), statusCode)
         };
     }
     if (response === undefined) {
-        return { status: 'error', error: makeError(undefined, 'the result has neither a response nor an error', undefined) };
+        return {
+            status: 'error',
+            error: makeError(undefined, 'the result has neither a response nor an error', undefined)
+        };
     }
     if (statusCode !== undefined && (statusCode < 200 || statusCode > 299)) {
-        return { status: 'error', error: makeError(inBody.code, inBody.message || `HTTP ${statusCode}`, statusCode) };
+        return {
+            status: 'error',
+            error: makeError(inBody.code, inBody.message || `HTTP ${statusCode}`, statusCode)
+        };
     }
     if (fromErrorFile) {
         return {
@@ -72996,7 +73036,9 @@ class ResultIndex {
 }
 function describeError(error) {
     if (error instanceof z.ZodError) {
-        return error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`).join('; ');
+        return error.issues
+            .map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`)
+            .join('; ');
     }
     return error instanceof Error ? error.message : String(error);
 }
@@ -73130,20 +73172,9 @@ async function joinResults(options) {
         }
         await writeAtomically(options.destPath, async (file) => {
             const writer = new BufferedWriter(file);
-            let batch = [];
-            let batchLength = 0;
             for await (const customId of customIds()) {
-                const line = await resultFor(customId);
-                batch.push(line, '\n');
-                batchLength += line.length + 1;
-                if (batchLength >= WRITE_BUFFER) {
-                    await writer.write(Buffer.from(batch.join(''), 'utf8'));
-                    batch = [];
-                    batchLength = 0;
-                }
+                await writer.write(Buffer.from(`${await resultFor(customId)}\n`, 'utf8'));
             }
-            if (batch.length > 0)
-                await writer.write(Buffer.from(batch.join(''), 'utf8'));
             await writer.flush();
         });
     }

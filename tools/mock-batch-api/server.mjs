@@ -11,7 +11,7 @@ import { finished } from 'node:stream/promises'
 /**
  * @typedef {{ validatingMs: number, inProgressMs: number, finalizingMs: number, cancellingMs: number, expireMs: number | null }} Timings
  * @typedef {'upload'|'file-list'|'file-retrieve'|'file-delete'|'download'|'create'|'retrieve'|'list'|'cancel'|'control'|'unknown'} Op
- * @typedef {{ op: Op | '*', fault: 'drop-before'|'drop-after'|'status'|'delay'|'stall'|'cut', times?: number, status?: number, retryAfter?: number, delayMs?: number, afterBytes?: number }} FaultRule
+ * @typedef {{ op: Op | '*', fault: 'drop-before'|'drop-after'|'status'|'delay'|'stall'|'stall-after'|'cut', times?: number, status?: number, retryAfter?: number, delayMs?: number, afterBytes?: number }} FaultRule
  * @typedef {{ op: Op, method: string, path: string, query: Record<string, string>, status: number, fault?: string, at: number, requestBytes: number, authorized: boolean, batchId?: string, fileId?: string, headers: Record<string, string> }} LogEntry
  * @typedef {{ id: string, filename: string, purpose: string, bytes: number, createdMs: number, path: string }} FileRec
  * @typedef {{ ok: boolean, total: number, failIdx: number[], model: string | null, errors: object[], doneMs: number }} Scan
@@ -50,7 +50,7 @@ const OPS = new Set([
   'control',
   'unknown'
 ])
-const FAULTS = new Set(['drop-before', 'drop-after', 'status', 'delay', 'stall', 'cut'])
+const FAULTS = new Set(['drop-before', 'drop-after', 'status', 'delay', 'stall', 'stall-after', 'cut'])
 const MAX_JSON_BYTES = 4 << 20
 const MAX_FIELD_BYTES = 64 << 10
 const MAX_LISTED_ERRORS = 50
@@ -1370,6 +1370,8 @@ export async function startMockBatchApi(options = {}) {
     const { res, entry, fault } = ctx
     if (res.headersSent || res.destroyed || ctx.req.socket.destroyed) return
     if (fault?.fault === 'drop-after') return destroy(ctx)
+    // Carried out, but the answer never comes: the client cannot tell whether it happened.
+    if (fault?.fault === 'stall-after') return
     entry.status = status
     res.writeHead(status, {
       ...headers,
@@ -1429,6 +1431,7 @@ export async function startMockBatchApi(options = {}) {
     }
     const length = Math.max(0, end - start + 1)
     if (fault?.fault === 'drop-after') return destroy(ctx)
+    if (fault?.fault === 'stall-after') return
     entry.status = status
     res.writeHead(status, { ...headers, 'content-length': length, 'x-request-id': ctx.requestId })
     const limit = fault?.fault === 'cut' ? Math.min(fault.afterBytes, length) : length

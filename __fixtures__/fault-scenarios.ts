@@ -1,0 +1,24 @@
+// The fault-injection matrix: every API call the action makes, under every kind of fault the local
+// Batch API can inject. Shared by the fault tests and the README's reliability counts.
+import type { FaultRule, MockOp } from '../tools/mock-batch-api/server.mjs'
+
+export type FaultedCall = Extract<MockOp, 'upload' | 'create' | 'retrieve' | 'cancel' | 'list' | 'download'>
+
+export const CALLS: FaultedCall[] = ['upload', 'create', 'retrieve', 'cancel', 'list', 'download']
+
+export const FAULTS: Array<{ name: string; rule: Omit<FaultRule, 'op'> }> = [
+  { name: 'connection dropped before the request is carried out', rule: { fault: 'drop-before' } },
+  { name: 'connection dropped after the request is carried out', rule: { fault: 'drop-after' } },
+  { name: '429 with Retry-After', rule: { fault: 'status', status: 429, retryAfter: 1 } },
+  { name: '503', rule: { fault: 'status', status: 503 } },
+  { name: '500 twice', rule: { fault: 'status', status: 500, times: 2 } },
+  { name: 'slow answer', rule: { fault: 'delay', delayMs: 400 } },
+  { name: 'stalled, not carried out', rule: { fault: 'stall' } },
+  { name: 'carried out, then stalled', rule: { fault: 'stall-after' } }
+]
+
+/** Faults only a response body can have. */
+export const DOWNLOAD_ONLY: Array<{ name: string; rule: Omit<FaultRule, 'op'> }> = [
+  { name: 'body cut off mid-stream', rule: { fault: 'cut', afterBytes: 100 } },
+  { name: 'body cut off mid-stream twice', rule: { fault: 'cut', afterBytes: 10, times: 2 } }
+]

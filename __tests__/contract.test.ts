@@ -1,0 +1,98 @@
+// Contract with the official OpenAI OpenAPI description: every command of the bundled action runs
+// against Steady, the mock server the openai SDK's own tests use, which answers any request that
+// breaks the spec with HTTP 400 (and lists the problems in x-steady-error-* headers).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { chatRequests, makeWorkspace, repoRoot, runAction } from '../__fixtures__/action-process.js'
+
+const SPEC = path.resolve(repoRoot, '..', 'shared', 'openapi', 'openai-openapi.json')
+const STEADY = path.join(repoRoot, 'node_modules', '@stdy', 'cli', 'bin', 'steady')
+const haveSpec = existsSync(SPEC)
+if (!haveSpec) {
+  console.warn(`Skipping the OpenAPI contract tests: ${SPEC} is absent (a clone outside this workspace)`)
+}
+
+let steady: ChildProcess | undefined
+let baseUrl = ''
+
+async function startSteady(): Promise<void> {
+  const port = 40000 + Math.floor(Math.random() * 20000)
+  const bin = existsSync(STEADY) ? STEADY : path.join(repoRoot, 'node_modules', '.bin', 'steady')
+  steady = spawn(bin, ['--host', '127.0.0.1', '-p', String(port), SPEC], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let log = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Steady did not start:\n${log}`)), 30_000)
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString()
+      if (/Ready to accept requests/.test(log)) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    steady!.stdout!.on('data', onData)
+    steady!.stderr!.on('data', onData)
+    steady!.on('exit', (code) => reject(new Error(`Steady exited with ${code}:\n${log}`)))
+  })
+  baseUrl = `http://127.0.0.1:${port}`
+}
+
+const describeIfSpec = haveSpec ? describe : describe.skip
+
+describeIfSpec('OpenAPI contract (Steady)', () => {
+  beforeAll(async () => {
+    await startSteady()
+  }, 40_000)
+  afterAll(() => {
+    steady?.kill('SIGKILL')
+  })
+
+  const common = () => ({ 'base-url': baseUrl, 'api-key': 'contract-key', 'poll-interval': '0.05', 'max-poll-interval': '0.1' })
+
+  function expectNoSpecViolation(run: { stdout: string; code: number | null }) {
+    expect(run.stdout).not.toMatch(/HTTP 400/)
+  }
+
+  it('run: the upload and the create pass the spec', async () => {
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(3) })
+    const run = await runAction({ workspace, inputs: { ...common(), file: 'requests.jsonl', wait: 'false', metadata: 'suite=contract' } })
+    expectNoSpecViolation(run)
+    expect(run.code).toBe(0)
+    expect(run.outputs['batch-id']).toBeTruthy()
+    expect(run.outputs['input-file-id']).toBeTruthy()
+  })
+
+  it('run with wait: retrieve (and download when a random answer is terminal) pass the spec', async () => {
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2) })
+    const run = await runAction({
+      workspace,
+      inputs: { ...common(), file: 'requests.jsonl', 'wait-timeout': '2s', 'on-timeout': 'leave' }
+    })
+    expectNoSpecViolation(run)
+    expect(run.outputs['batch-id']).toBeTruthy()
+  })
+
+  it('status passes the spec', async () => {
+    const workspace = await makeWorkspace()
+    const run = await runAction({ workspace, inputs: { ...common(), command: 'status', 'batch-id': 'batch_abc123', wait: 'false' } })
+    expectNoSpecViolation(run)
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBeTruthy()
+  })
+
+  it('cancel passes the spec', async () => {
+    const workspace = await makeWorkspace()
+    const run = await runAction({ workspace, inputs: { ...common(), command: 'cancel', 'batch-id': 'batch_abc123', wait: 'false' } })
+    expectNoSpecViolation(run)
+    expect(run.code).toBe(0)
+  })
+
+  it('list passes the spec', async () => {
+    const workspace = await makeWorkspace()
+    const run = await runAction({ workspace, inputs: { ...common(), command: 'list', 'list-limit': '5' } })
+    expectNoSpecViolation(run)
+    expect(run.code).toBe(0)
+    expect(Array.isArray(JSON.parse(run.outputs.batches ?? 'null'))).toBe(true)
+  })
+})
