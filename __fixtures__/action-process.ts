@@ -55,12 +55,20 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const outputFile = path.join(files, 'output')
   const stateFile = path.join(files, 'state')
   const summaryFile = path.join(files, 'summary')
-  await Promise.all([writeFile(outputFile, ''), writeFile(stateFile, ''), writeFile(summaryFile, '')])
+  await Promise.all([
+    writeFile(outputFile, ''),
+    writeFile(stateFile, ''),
+    writeFile(summaryFile, '')
+  ])
 
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) {
     // A clean runner environment: nothing of the test process's own GitHub or key variables.
-    if (value === undefined || /^(INPUT_|STATE_|GITHUB_|RUNNER_|NEBIUS_|OPENAI_|ACTIONS_)/.test(key)) continue
+    if (
+      value === undefined ||
+      /^(INPUT_|STATE_|GITHUB_|RUNNER_|NEBIUS_|OPENAI_|ACTIONS_)/.test(key)
+    )
+      continue
     if (key === 'NODE_OPTIONS') continue
     env[key] = value
   }
@@ -70,14 +78,19 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_WORKSPACE: options.workspace
   })
-  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(options.inputs))
+    env[`INPUT_${name.toUpperCase()}`] = value
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
   for (const [key, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[key]
     else env[key] = value
   }
 
-  const child = spawn(process.execPath, [options.entry ?? mainEntry], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [options.entry ?? mainEntry], {
+    cwd: options.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   let signalledAt: number | undefined
@@ -124,14 +137,21 @@ export async function makeWorkspace(files: Record<string, string | Buffer> = {})
 }
 
 /** A JSONL of `count` chat requests; `mutate` may change each line's object. */
-export function chatRequests(count: number, mutate?: (line: Record<string, unknown>, index: number) => void): string {
+export function chatRequests(
+  count: number,
+  mutate?: (line: Record<string, unknown>, index: number) => void
+): string {
   const lines: string[] = []
   for (let i = 0; i < count; i++) {
     const line: Record<string, unknown> = {
       custom_id: `req-${i + 1}`,
       method: 'POST',
       url: '/v1/chat/completions',
-      body: { model: 'test-model', messages: [{ role: 'user', content: `Question ${i + 1}` }], max_tokens: 16 }
+      body: {
+        model: 'test-model',
+        messages: [{ role: 'user', content: `Question ${i + 1}` }],
+        max_tokens: 16
+      }
     }
     mutate?.(line, i)
     lines.push(JSON.stringify(line))

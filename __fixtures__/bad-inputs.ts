@@ -14,51 +14,196 @@ export interface BadInput {
 const ok = chatRequests(3)
 
 export const BAD_INPUTS: BadInput[] = [
-  { name: 'unknown command', inputs: { command: 'launch' }, message: /command: must be one of run, status, cancel, list/ },
-  { name: 'run without file', inputs: { command: 'run' }, message: /file: is required for command: run/ },
-  { name: 'status without batch-id', inputs: { command: 'status' }, message: /batch-id: is required for command: status/ },
-  { name: 'cancel without batch-id', inputs: { command: 'cancel' }, message: /batch-id: is required for command: cancel/ },
-  { name: 'batch-id with a path', inputs: { command: 'status', 'batch-id': '../files/x' }, message: /batch-id: must be a batch id/ },
-  { name: 'endpoint not a path', inputs: { file: 'r.jsonl', endpoint: 'chat/completions' }, files: { 'r.jsonl': ok }, message: /endpoint: must be an API path/ },
-  { name: 'metadata with a number', inputs: { file: 'r.jsonl', metadata: '{"n": 1}' }, files: { 'r.jsonl': ok }, message: /metadata: metadata must be a JSON object whose values are all strings/ },
   {
-    name: 'metadata over 16 pairs with the action\'s keys',
-    inputs: { file: 'r.jsonl', metadata: Array.from({ length: 15 }, (_, i) => `k${i}=v`).join('\n') },
-    files: { 'r.jsonl': ok },
-    message: /metadata: metadata has 17 pairs, more than the API's limit of 16 .*Nothing was uploaded/
+    name: 'unknown command',
+    inputs: { command: 'launch' },
+    message: /command: must be one of run, status, cancel, list/
   },
-  { name: 'metadata value too long', inputs: { file: 'r.jsonl', metadata: `k=${'v'.repeat(600)}` }, files: { 'r.jsonl': ok }, message: /metadata value of "k" is 600 characters long/ },
-  { name: 'plain http to a remote host', inputs: { command: 'list', 'base-url': 'http://api.example.com/v1' }, message: /base-url: http:\/\/api.example.com is plain http/ },
-  { name: 'base-url not a URL', inputs: { command: 'list', 'base-url': 'api.example.com' }, message: /base-url: "api.example.com" is not a URL/ },
-  { name: 'no key anywhere', inputs: { command: 'list', 'api-key': '' }, message: /api-key: no API key was given; set the api-key input .* NEBIUS_API_KEY or OPENAI_API_KEY/ },
-  { name: 'wait not a boolean', inputs: { command: 'list', wait: 'yes' }, message: /wait: must be true or false/ },
-  { name: 'poll-interval zero', inputs: { command: 'list', 'poll-interval': '0' }, message: /poll-interval: must be more than 0/ },
-  { name: 'max-poll-interval below poll-interval', inputs: { command: 'list', 'poll-interval': '30', 'max-poll-interval': '10' }, message: /max-poll-interval \(10\) must not be less than poll-interval \(30\)/ },
-  { name: 'wait-timeout not a duration', inputs: { command: 'list', 'wait-timeout': 'a while' }, message: /wait-timeout: "a while" is not a duration/ },
-  { name: 'unknown on-timeout', inputs: { command: 'list', 'on-timeout': 'retry' }, message: /on-timeout: must be one of leave, cancel, fail/ },
-  { name: 'list-limit too large', inputs: { command: 'list', 'list-limit': '500' }, message: /list-limit: must be at most 100/ },
-  { name: 'max-file-size not a size', inputs: { command: 'list', 'max-file-size': 'huge' }, message: /max-file-size: / },
-  { name: 'max-failed-requests not a number', inputs: { command: 'list', 'max-failed-requests': 'few' }, message: /max-failed-requests must be a number or a percentage such as 5%/ },
-  { name: 'request-timeout too short', inputs: { command: 'list', 'request-timeout': '100ms' }, message: /request-timeout: must be at least 1s/ },
-  { name: 'file outside the workspace', inputs: { file: '../../etc/passwd' }, message: /file: "..\/..\/etc\/passwd" leads to .* outside the workspace/ },
-  { name: 'file through a symlink that escapes', inputs: { file: 'link/secret.jsonl' }, escapeLink: 'link', message: /file: "link\/secret.jsonl" leads to .* outside the workspace/ },
-  { name: 'results-dir outside the workspace', inputs: { file: 'r.jsonl', 'results-dir': '../elsewhere' }, files: { 'r.jsonl': ok }, message: /results-dir: "..\/elsewhere" leads to .* outside the workspace/ },
-  { name: 'missing file', inputs: { file: 'absent.jsonl' }, message: /file: absent.jsonl was not found or is not readable/ },
-  { name: 'empty file', inputs: { file: 'r.jsonl' }, files: { 'r.jsonl': '' }, message: /problem in r.jsonl/ },
-  { name: 'a line that is not JSON', inputs: { file: 'r.jsonl' }, files: { 'r.jsonl': ok + '{"custom_id": "x",\n' }, message: /1 problem in r.jsonl: line 4/ },
+  {
+    name: 'run without file',
+    inputs: { command: 'run' },
+    message: /file: is required for command: run/
+  },
+  {
+    name: 'status without batch-id',
+    inputs: { command: 'status' },
+    message: /batch-id: is required for command: status/
+  },
+  {
+    name: 'cancel without batch-id',
+    inputs: { command: 'cancel' },
+    message: /batch-id: is required for command: cancel/
+  },
+  {
+    name: 'batch-id with a path',
+    inputs: { command: 'status', 'batch-id': '../files/x' },
+    message: /batch-id: must be a batch id/
+  },
+  {
+    name: 'endpoint not a path',
+    inputs: { file: 'r.jsonl', endpoint: 'chat/completions' },
+    files: { 'r.jsonl': ok },
+    message: /endpoint: must be an API path/
+  },
+  {
+    name: 'metadata with a number',
+    inputs: { file: 'r.jsonl', metadata: '{"n": 1}' },
+    files: { 'r.jsonl': ok },
+    message: /metadata: metadata must be a JSON object whose values are all strings/
+  },
+  {
+    name: "metadata over 16 pairs with the action's keys",
+    inputs: {
+      file: 'r.jsonl',
+      metadata: Array.from({ length: 15 }, (_, i) => `k${i}=v`).join('\n')
+    },
+    files: { 'r.jsonl': ok },
+    message:
+      /metadata: metadata has 17 pairs, more than the API's limit of 16 .*Nothing was uploaded/
+  },
+  {
+    name: 'metadata value too long',
+    inputs: { file: 'r.jsonl', metadata: `k=${'v'.repeat(600)}` },
+    files: { 'r.jsonl': ok },
+    message: /metadata value of "k" is 600 characters long/
+  },
+  {
+    name: 'plain http to a remote host',
+    inputs: { command: 'list', 'base-url': 'http://api.example.com/v1' },
+    message: /base-url: http:\/\/api.example.com is plain http/
+  },
+  {
+    name: 'base-url not a URL',
+    inputs: { command: 'list', 'base-url': 'api.example.com' },
+    message: /base-url: "api.example.com" is not a URL/
+  },
+  {
+    name: 'no key anywhere',
+    inputs: { command: 'list', 'api-key': '' },
+    message:
+      /api-key: no API key was given; set the api-key input .* NEBIUS_API_KEY or OPENAI_API_KEY/
+  },
+  {
+    name: 'wait not a boolean',
+    inputs: { command: 'list', wait: 'yes' },
+    message: /wait: must be true or false/
+  },
+  {
+    name: 'poll-interval zero',
+    inputs: { command: 'list', 'poll-interval': '0' },
+    message: /poll-interval: must be more than 0/
+  },
+  {
+    name: 'max-poll-interval below poll-interval',
+    inputs: { command: 'list', 'poll-interval': '30', 'max-poll-interval': '10' },
+    message: /max-poll-interval \(10\) must not be less than poll-interval \(30\)/
+  },
+  {
+    name: 'wait-timeout not a duration',
+    inputs: { command: 'list', 'wait-timeout': 'a while' },
+    message: /wait-timeout: "a while" is not a duration/
+  },
+  {
+    name: 'unknown on-timeout',
+    inputs: { command: 'list', 'on-timeout': 'retry' },
+    message: /on-timeout: must be one of leave, cancel, fail/
+  },
+  {
+    name: 'list-limit too large',
+    inputs: { command: 'list', 'list-limit': '500' },
+    message: /list-limit: must be at most 100/
+  },
+  {
+    name: 'max-file-size not a size',
+    inputs: { command: 'list', 'max-file-size': 'huge' },
+    message: /max-file-size: /
+  },
+  {
+    name: 'max-failed-requests not a number',
+    inputs: { command: 'list', 'max-failed-requests': 'few' },
+    message: /max-failed-requests must be a number or a percentage such as 5%/
+  },
+  {
+    name: 'request-timeout too short',
+    inputs: { command: 'list', 'request-timeout': '100ms' },
+    message: /request-timeout: must be at least 1s/
+  },
+  {
+    name: 'file outside the workspace',
+    inputs: { file: '../../etc/passwd' },
+    message: /file: "..\/..\/etc\/passwd" leads to .* outside the workspace/
+  },
+  {
+    name: 'file through a symlink that escapes',
+    inputs: { file: 'link/secret.jsonl' },
+    escapeLink: 'link',
+    message: /file: "link\/secret.jsonl" leads to .* outside the workspace/
+  },
+  {
+    name: 'results-dir outside the workspace',
+    inputs: { file: 'r.jsonl', 'results-dir': '../elsewhere' },
+    files: { 'r.jsonl': ok },
+    message: /results-dir: "..\/elsewhere" leads to .* outside the workspace/
+  },
+  {
+    name: 'missing file',
+    inputs: { file: 'absent.jsonl' },
+    message: /file: absent.jsonl was not found or is not readable/
+  },
+  {
+    name: 'empty file',
+    inputs: { file: 'r.jsonl' },
+    files: { 'r.jsonl': '' },
+    message: /problem in r.jsonl/
+  },
+  {
+    name: 'a line that is not JSON',
+    inputs: { file: 'r.jsonl' },
+    files: { 'r.jsonl': ok + '{"custom_id": "x",\n' },
+    message: /1 problem in r.jsonl: line 4/
+  },
   {
     name: 'url differs from endpoint',
     inputs: { file: 'r.jsonl', endpoint: '/v1/embeddings' },
     files: { 'r.jsonl': ok },
     message: /3 problems in r.jsonl: line 1: .*\/v1\/embeddings/
   },
-  { name: 'more requests than max-requests', inputs: { file: 'r.jsonl', 'max-requests': '2' }, files: { 'r.jsonl': ok }, message: /line 3: .*2/ },
-  { name: 'larger than max-file-size', inputs: { file: 'r.jsonl', 'max-file-size': '100B' }, files: { 'r.jsonl': ok }, message: /problem in r.jsonl: .*100 B/ },
+  {
+    name: 'more requests than max-requests',
+    inputs: { file: 'r.jsonl', 'max-requests': '2' },
+    files: { 'r.jsonl': ok },
+    message: /line 3: .*2/
+  },
+  {
+    name: 'larger than max-file-size',
+    inputs: { file: 'r.jsonl', 'max-file-size': '100B' },
+    files: { 'r.jsonl': ok },
+    message: /problem in r.jsonl: .*100 B/
+  },
   {
     name: 'endpoint Nebius does not offer',
-    inputs: { file: 'r.jsonl', endpoint: '/v1/completions', 'base-url': 'https://api.studio.nebius.com/v1/' },
-    files: { 'r.jsonl': chatRequests(1, (l) => void ((l.url = '/v1/completions'), (l.body = { model: 'm', prompt: 'p' }))) },
+    inputs: {
+      file: 'r.jsonl',
+      endpoint: '/v1/completions',
+      'base-url': 'https://api.studio.nebius.com/v1/'
+    },
+    files: {
+      'r.jsonl': chatRequests(
+        1,
+        (l) => void ((l.url = '/v1/completions'), (l.body = { model: 'm', prompt: 'p' }))
+      )
+    },
     message: /\/v1\/completions/
   },
-  { name: 'a mixed-model file', inputs: { file: 'r.jsonl' }, files: { 'r.jsonl': chatRequests(3, (l, i) => i === 2 && void ((l.body as { model: string }).model = 'other')) }, message: /line 3: .*"other"/ }
+  {
+    name: 'a mixed-model file',
+    inputs: { file: 'r.jsonl' },
+    files: {
+      'r.jsonl': chatRequests(
+        3,
+        (l, i) => i === 2 && void ((l.body as { model: string }).model = 'other')
+      )
+    },
+    message: /line 3: .*"other"/
+  }
 ]

@@ -2,7 +2,10 @@
 // Batch API can inject. Shared by the fault tests and the README's reliability counts.
 import type { FaultRule, MockOp } from '../tools/mock-batch-api/server.mjs'
 
-export type FaultedCall = Extract<MockOp, 'upload' | 'create' | 'retrieve' | 'cancel' | 'list' | 'download'>
+export type FaultedCall = Extract<
+  MockOp,
+  'upload' | 'create' | 'retrieve' | 'cancel' | 'list' | 'download'
+>
 
 export const CALLS: FaultedCall[] = ['upload', 'create', 'retrieve', 'cancel', 'list', 'download']
 

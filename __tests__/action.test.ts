@@ -1,11 +1,17 @@
 // The bundled action, run as a separate process the way the runner runs it, against the local
 // Batch API: every command and every terminal status, cancellation by signal, and the post step.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import OpenAI from 'openai'
 import { startMockBatchApi, type MockBatchApi } from '../tools/mock-batch-api/server.mjs'
-import { chatRequests, makeWorkspace, postEntry, runAction, type ActionRun } from '../__fixtures__/action-process.js'
+import {
+  chatRequests,
+  makeWorkspace,
+  postEntry,
+  runAction,
+  type ActionRun
+} from '../__fixtures__/action-process.js'
 
 const KEY = 'integration-key-7f3a9c'
 let api: MockBatchApi
@@ -14,7 +20,10 @@ let sdk: OpenAI
 const fast = { 'poll-interval': '0.05', 'max-poll-interval': '0.2' }
 
 beforeAll(async () => {
-  api = await startMockBatchApi({ apiKey: KEY, timings: { validatingMs: 40, inProgressMs: 300, finalizingMs: 40, cancellingMs: 100 } })
+  api = await startMockBatchApi({
+    apiKey: KEY,
+    timings: { validatingMs: 40, inProgressMs: 300, finalizingMs: 40, cancellingMs: 100 }
+  })
   sdk = new OpenAI({ apiKey: KEY, baseURL: api.url, maxRetries: 0 })
 })
 afterAll(async () => {
@@ -25,9 +34,17 @@ function common(extra: Record<string, string> = {}): Record<string, string> {
   return { 'base-url': api.url, 'api-key': KEY, ...fast, ...extra }
 }
 
-async function runFile(content: string, extra: Record<string, string> = {}, env?: Record<string, string>): Promise<ActionRun & { workspace: string }> {
+async function runFile(
+  content: string,
+  extra: Record<string, string> = {},
+  env?: Record<string, string>
+): Promise<ActionRun & { workspace: string }> {
   const workspace = await makeWorkspace({ 'requests.jsonl': content })
-  const result = await runAction({ workspace, inputs: common({ file: 'requests.jsonl', ...extra }), env })
+  const result = await runAction({
+    workspace,
+    inputs: common({ file: 'requests.jsonl', ...extra }),
+    env
+  })
   return { ...result, workspace }
 }
 
@@ -37,6 +54,7 @@ function batchOf(id: string) {
   return batch
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- result lines are read as loose JSON
 async function jsonLines(file: string): Promise<Array<Record<string, any>>> {
   return (await readFile(file, 'utf8'))
     .split('\n')
@@ -44,16 +62,34 @@ async function jsonLines(file: string): Promise<Array<Record<string, any>>> {
     .map((line) => JSON.parse(line))
 }
 
+/** The value cell of a row of the job summary's batch table. */
+function summaryRow(summary: string, label: string): string | undefined {
+  return new RegExp(`<tr><td>${label}</td><td>(.*?)</td></tr>`).exec(summary)?.[1]
+}
+
 function expectNoKey(run: ActionRun) {
-  for (const text of [run.stdout.replace(`::add-mask::${KEY}`, ''), run.stderr, JSON.stringify(run.outputs), run.summary]) {
+  for (const text of [
+    run.stdout.replace(`::add-mask::${KEY}`, ''),
+    run.stderr,
+    JSON.stringify(run.outputs),
+    run.summary
+  ]) {
     expect(text).not.toContain(KEY)
   }
 }
 
 async function createDirectly(content: string, metadata: Record<string, string> = {}) {
   const workspace = await makeWorkspace({ 'requests.jsonl': content })
-  const file = await sdk.files.create({ file: await OpenAI.toFile(Buffer.from(content), 'requests.jsonl'), purpose: 'batch' })
-  const batch = await sdk.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata })
+  const file = await sdk.files.create({
+    file: await OpenAI.toFile(Buffer.from(content), 'requests.jsonl'),
+    purpose: 'batch'
+  })
+  const batch = await sdk.batches.create({
+    input_file_id: file.id,
+    endpoint: '/v1/chat/completions',
+    completion_window: '24h',
+    metadata
+  })
   return { workspace, batch }
 }
 
@@ -68,20 +104,31 @@ async function waitForStatus(id: string, status: string, timeoutMs = 5000) {
 describe('command: run', () => {
   it('uploads, creates, waits, downloads and joins a completed batch', async () => {
     const content = chatRequests(8)
-    const run = await runFile(content, { metadata: 'suite=nightly' }, {
-      GITHUB_ACTIONS: 'true',
-      GITHUB_REPOSITORY: 'octo/evals',
-      GITHUB_RUN_ID: '1234',
-      GITHUB_RUN_ATTEMPT: '2',
-      GITHUB_WORKFLOW: 'Nightly evals',
-      GITHUB_SHA: 'deadbeef',
-      GITHUB_JOB: 'eval',
-      GITHUB_ACTION: 'submit'
-    })
+    const run = await runFile(
+      content,
+      { metadata: 'suite=nightly' },
+      {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_REPOSITORY: 'octo/evals',
+        GITHUB_RUN_ID: '1234',
+        GITHUB_RUN_ATTEMPT: '2',
+        GITHUB_WORKFLOW: 'Nightly evals',
+        GITHUB_SHA: 'deadbeef',
+        GITHUB_JOB: 'eval',
+        GITHUB_ACTION: 'submit'
+      }
+    )
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     const { outputs } = run
-    expect(outputs).toMatchObject({ status: 'completed', total: '8', completed: '8', failed: '0', model: 'test-model', 'error-path': '' })
+    expect(outputs).toMatchObject({
+      status: 'completed',
+      total: '8',
+      completed: '8',
+      failed: '0',
+      model: 'test-model',
+      'error-path': ''
+    })
     const batch = batchOf(outputs['batch-id']!)
     expect(batch.status).toBe('completed')
     expect(outputs['input-file-id']).toBe(batch.input_file_id)
@@ -101,11 +148,20 @@ describe('command: run', () => {
     expect(batch.metadata?.batch_action_key).toMatch(/^[0-9a-f]{32}$/)
     expect(batch.metadata?.input_sha256).toMatch(/^[0-9a-f]{64}$/)
     // downloads, named after the batch
-    expect(outputs['output-path']).toBe(path.join(run.workspace, 'batch-results', batch.id, 'output.jsonl'))
+    expect(outputs['output-path']).toBe(
+      path.join(run.workspace, 'batch-results', batch.id, 'output.jsonl')
+    )
     expect(await readFile(outputs['output-path']!)).toEqual(api.fileBytes(batch.output_file_id!))
     const results = await jsonLines(outputs['results-path']!)
-    expect(results.map((r) => r.custom_id)).toEqual(Array.from({ length: 8 }, (_, i) => `req-${i + 1}`))
-    expect(results.every((r) => r.status === 'ok' && r.response.choices[0].message.content.startsWith('echo: Question'))).toBe(true)
+    expect(results.map((r) => r.custom_id)).toEqual(
+      Array.from({ length: 8 }, (_, i) => `req-${i + 1}`)
+    )
+    expect(
+      results.every(
+        (r) =>
+          r.status === 'ok' && r.response.choices[0].message.content.startsWith('echo: Question')
+      )
+    ).toBe(true)
     const sum = (key: string) => results.reduce((total, r) => total + r.response.usage[key], 0)
     expect(outputs['prompt-tokens']).toBe(String(sum('prompt_tokens')))
     expect(outputs['completion-tokens']).toBe(String(sum('completion_tokens')))
@@ -113,9 +169,18 @@ describe('command: run', () => {
     // the state tells the post step there is nothing to do
     expect(run.state).toEqual({ 'batch-id': batch.id, settled: 'true' })
     // the job summary
-    expect(run.summary).toContain(batch.id)
-    expect(run.summary).toContain('completed')
-    expect(run.summary).toContain('test-model')
+    expect(run.summary).toContain(`<h2>Batch ${batch.id}: completed</h2>`)
+    expect(summaryRow(run.summary, 'Batch ID')).toBe(`<code>${batch.id}</code>`)
+    expect(summaryRow(run.summary, 'Endpoint')).toBe('/v1/chat/completions')
+    expect(summaryRow(run.summary, 'Model')).toBe('test-model')
+    expect(summaryRow(run.summary, 'Requests')).toBe('8 total, 8 completed, 0 failed')
+    expect(summaryRow(run.summary, 'Tokens')).toBe(
+      `${sum('prompt_tokens')} prompt, ${sum('completion_tokens')} completion, ${sum('total_tokens')} total`
+    )
+    for (const label of ['Queued', 'Running', 'Finalizing', 'Total time'])
+      expect(summaryRow(run.summary, label)).toMatch(/^\d+s$/)
+    expect(summaryRow(run.summary, 'Output file')).toBe(`<code>${outputs['output-path']}</code>`)
+    expect(summaryRow(run.summary, 'Results file')).toBe(`<code>${outputs['results-path']}</code>`)
     // the log says what it sent
     expect(run.stdout).toContain('requests.jsonl: 8 requests')
     expect(run.stdout).toContain(`Batch ${batch.id} is completed: 8/8 done, 0 failed`)
@@ -128,20 +193,31 @@ describe('command: run', () => {
     })
     const ok = await runFile(content)
     expect(ok.code).toBe(0)
-    expect(ok.outputs).toMatchObject({ status: 'completed', total: '10', completed: '8', failed: '2' })
+    expect(ok.outputs).toMatchObject({
+      status: 'completed',
+      total: '10',
+      completed: '8',
+      failed: '2'
+    })
     const errors = await jsonLines(ok.outputs['error-path']!)
     expect(errors.map((e) => e.custom_id).sort()).toEqual(['req-2', 'req-7'])
     const results = await jsonLines(ok.outputs['results-path']!)
-    expect(results.filter((r) => r.status === 'error').map((r) => [r.custom_id, r.error.message])).toEqual([
+    expect(
+      results.filter((r) => r.status === 'error').map((r) => [r.custom_id, r.error.message])
+    ).toEqual([
       ['req-2', 'bad request 2'],
       ['req-7', 'bad request 7']
     ])
     expect(ok.stdout).toContain('2 of 10 requests failed')
-    expect(ok.summary).toContain('bad request 2')
+    expect(summaryRow(ok.summary, 'Requests')).toBe('10 total, 8 completed, 2 failed')
+    expect(ok.summary).toContain('<tr><td><code>req-2</code></td><td>bad request 2</td></tr>')
+    expect(ok.summary).toContain('<tr><td><code>req-7</code></td><td>bad request 7</td></tr>')
 
     const strict = await runFile(content, { 'max-failed-requests': '10%' })
     expect(strict.code).toBe(1)
-    expect(strict.stdout).toMatch(/::error::2 of 10 requests failed, more than max-failed-requests allows/)
+    expect(strict.stdout).toMatch(
+      /::error::2 of 10 requests failed, more than max-failed-requests allows/
+    )
     expect(strict.outputs['results-path']).toBeTruthy()
   })
 
@@ -151,8 +227,15 @@ describe('command: run', () => {
     })
     const run = await runFile(content)
     expect(run.code).toBe(0)
-    expect(run.outputs).toMatchObject({ status: 'completed', 'output-file-id': '', 'output-path': '', failed: '3' })
-    expect(run.stdout).toContain('completed without an output file: every request failed; downloading the error file')
+    expect(run.outputs).toMatchObject({
+      status: 'completed',
+      'output-file-id': '',
+      'output-path': '',
+      failed: '3'
+    })
+    expect(run.stdout).toContain(
+      'completed without an output file: every request failed; downloading the error file'
+    )
     const results = await jsonLines(run.outputs['results-path']!)
     expect(results.map((r) => r.status)).toEqual(['error', 'error', 'error'])
     expect((await jsonLines(run.outputs['error-path']!)).length).toBe(3)
@@ -162,11 +245,17 @@ describe('command: run', () => {
     const run = await runFile(chatRequests(6), { metadata: '{"mock_scenario": "expire"}' })
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('expired')
-    expect(run.stdout).toMatch(/::error::Batch batch_\w+ expired: the completion window \(24h\) passed with 3 of 6 requests completed/)
+    expect(run.stdout).toMatch(
+      /::error::Batch batch_\w+ expired: the completion window \(24h\) passed with 3 of 6 requests completed/
+    )
     const results = await jsonLines(run.outputs['results-path']!)
     expect(results.filter((r) => r.status === 'ok')).toHaveLength(3)
-    expect(results.filter((r) => r.status === 'error').every((r) => r.error.code === 'batch_expired')).toBe(true)
-    expect(run.summary).toContain('expired')
+    expect(
+      results.filter((r) => r.status === 'error').every((r) => r.error.code === 'batch_expired')
+    ).toBe(true)
+    expect(run.summary).toContain(': expired</h2>')
+    expect(summaryRow(run.summary, 'Outcome')).toBe('failed')
+    expect(summaryRow(run.summary, 'Error file')).toBe(`<code>${run.outputs['error-path']}</code>`)
   })
 
   it('fails on a batch that fails validation on the provider, showing its errors', async () => {
@@ -180,11 +269,21 @@ describe('command: run', () => {
 
   it('fails when the batch is cancelled elsewhere while it waits, keeping partial results', async () => {
     const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(10) })
-    const pending = runAction({ workspace, inputs: common({ file: 'requests.jsonl', metadata: 'mock_in_progress_ms=2000' }) })
+    const pending = runAction({
+      workspace,
+      inputs: common({ file: 'requests.jsonl', metadata: 'mock_in_progress_ms=2000' })
+    })
     let id: string | undefined
     const until = Date.now() + 5000
     while (!id && Date.now() < until) {
-      id = api.batches().find((b) => b.metadata?.mock_in_progress_ms === '2000' && b.status === 'in_progress' && b.request_counts.completed > 0)?.id
+      id = api
+        .batches()
+        .find(
+          (b) =>
+            b.metadata?.mock_in_progress_ms === '2000' &&
+            b.status === 'in_progress' &&
+            b.request_counts.completed > 0
+        )?.id
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     await sdk.batches.cancel(id!)
@@ -222,7 +321,9 @@ describe('command: run', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error file=requests.jsonl,line=2::.*method/)
     expect(run.stdout).toMatch(/::error file=requests.jsonl,line=4::.*req-1/)
-    expect(run.stdout).toMatch(/::error::2 problems in requests.jsonl: line 2.*line 4.*Nothing was uploaded/)
+    expect(run.stdout).toMatch(
+      /::error::2 problems in requests.jsonl: line 2.*line 4.*Nothing was uploaded/
+    )
     expect(api.log.slice(before)).toEqual([])
   })
 
@@ -247,9 +348,15 @@ describe('command: run', () => {
 
   it('fails with the key source named, never the key, on a bad key', async () => {
     const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(1) })
-    const run = await runAction({ workspace, inputs: { ...common({ file: 'requests.jsonl' }), 'api-key': '' }, env: { NEBIUS_API_KEY: 'wrong-key-0000' } })
+    const run = await runAction({
+      workspace,
+      inputs: { ...common({ file: 'requests.jsonl' }), 'api-key': '' },
+      env: { NEBIUS_API_KEY: 'wrong-key-0000' }
+    })
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::127\.0\.0\.1:\d+ rejected the API key from the NEBIUS_API_KEY environment variable \(HTTP 401/)
+    expect(run.stdout).toMatch(
+      /::error::127\.0\.0\.1:\d+ rejected the API key from the NEBIUS_API_KEY environment variable \(HTTP 401/
+    )
     expect(run.stdout.replace('::add-mask::wrong-key-0000', '')).not.toContain('wrong-key-0000')
     expect(run.outputs['batch-id']).toBeUndefined()
   })
@@ -268,19 +375,41 @@ describe('command: status, cancel, list', () => {
     const submit = await runFile(content, { wait: 'false' })
     const id = submit.outputs['batch-id']!
     await waitForStatus(id, 'completed')
-    const later = await runAction({ workspace: submit.workspace, inputs: common({ command: 'status', 'batch-id': id }) })
+    const later = await runAction({
+      workspace: submit.workspace,
+      inputs: common({ command: 'status', 'batch-id': id })
+    })
     expect(later.code).toBe(0)
-    expect(later.outputs).toMatchObject({ 'batch-id': id, status: 'completed', total: '5', completed: '5' })
+    expect(later.outputs).toMatchObject({
+      'batch-id': id,
+      status: 'completed',
+      total: '5',
+      completed: '5'
+    })
     const results = await jsonLines(later.outputs['results-path']!)
-    expect(results.map((r) => r.custom_id)).toEqual(['req-1', 'req-2', 'req-3', 'req-4', 'req-5'].sort())
+    expect(results.map((r) => r.custom_id)).toEqual(
+      ['req-1', 'req-2', 'req-3', 'req-4', 'req-5'].sort()
+    )
     expect(later.summary).toContain(id)
-    const withFile = await runAction({ workspace: submit.workspace, inputs: common({ command: 'status', 'batch-id': id, file: 'requests.jsonl' }) })
-    expect((await jsonLines(withFile.outputs['results-path']!)).map((r) => r.custom_id)).toEqual(['req-1', 'req-2', 'req-3', 'req-4', 'req-5'])
+    const withFile = await runAction({
+      workspace: submit.workspace,
+      inputs: common({ command: 'status', 'batch-id': id, file: 'requests.jsonl' })
+    })
+    expect((await jsonLines(withFile.outputs['results-path']!)).map((r) => r.custom_id)).toEqual([
+      'req-1',
+      'req-2',
+      'req-3',
+      'req-4',
+      'req-5'
+    ])
   })
 
   it('waits for a running batch with command: status', async () => {
     const { workspace, batch } = await createDirectly(chatRequests(3))
-    const run = await runAction({ workspace, inputs: common({ command: 'status', 'batch-id': batch.id }) })
+    const run = await runAction({
+      workspace,
+      inputs: common({ command: 'status', 'batch-id': batch.id })
+    })
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('completed')
     expect(run.stdout).toContain(`Batch ${batch.id} is completed`)
@@ -288,16 +417,24 @@ describe('command: status, cancel, list', () => {
 
   it('reports a batch without waiting when wait is false', async () => {
     const { workspace, batch } = await createDirectly(chatRequests(3), { mock_scenario: 'stuck' })
-    const run = await runAction({ workspace, inputs: common({ command: 'status', 'batch-id': batch.id, wait: 'false' }) })
+    const run = await runAction({
+      workspace,
+      inputs: common({ command: 'status', 'batch-id': batch.id, wait: 'false' })
+    })
     expect(run.code).toBe(0)
     expect(['validating', 'in_progress']).toContain(run.outputs.status)
     await sdk.batches.cancel(batch.id)
   })
 
   it('cancels a running batch and collects its partial results', async () => {
-    const { workspace, batch } = await createDirectly(chatRequests(4), { mock_in_progress_ms: '3000' })
+    const { workspace, batch } = await createDirectly(chatRequests(4), {
+      mock_in_progress_ms: '3000'
+    })
     await waitForStatus(batch.id, 'in_progress')
-    const run = await runAction({ workspace, inputs: common({ command: 'cancel', 'batch-id': batch.id }) })
+    const run = await runAction({
+      workspace,
+      inputs: common({ command: 'cancel', 'batch-id': batch.id })
+    })
     if (run.code !== 0) console.log(run.stdout, run.stderr)
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('cancelled')
@@ -308,25 +445,40 @@ describe('command: status, cancel, list', () => {
   it('succeeds with a notice when the batch already ended', async () => {
     const { workspace, batch } = await createDirectly(chatRequests(1))
     await waitForStatus(batch.id, 'completed')
-    const run = await runAction({ workspace, inputs: common({ command: 'cancel', 'batch-id': batch.id }) })
+    const run = await runAction({
+      workspace,
+      inputs: common({ command: 'cancel', 'batch-id': batch.id })
+    })
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain(`::notice::Batch ${batch.id} is already completed; there is nothing to cancel`)
+    expect(run.stdout).toContain(
+      `::notice::Batch ${batch.id} is already completed; there is nothing to cancel`
+    )
   })
 
   it('fails clearly for an unknown batch', async () => {
     const workspace = await makeWorkspace()
-    const run = await runAction({ workspace, inputs: common({ command: 'status', 'batch-id': 'batch_missing' }) })
+    const run = await runAction({
+      workspace,
+      inputs: common({ command: 'status', 'batch-id': 'batch_missing' })
+    })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::127\.0\.0\.1:\d+ answered HTTP 404/)
   })
 
   it('lists recent batches', async () => {
     const workspace = await makeWorkspace()
-    const run = await runAction({ workspace, inputs: common({ command: 'list', 'list-limit': '3' }) })
+    const run = await runAction({
+      workspace,
+      inputs: common({ command: 'list', 'list-limit': '3' })
+    })
     expect(run.code).toBe(0)
     const batches = JSON.parse(run.outputs.batches!)
     expect(batches).toHaveLength(3)
-    const newest = api.batches().slice(-3).reverse().map((b) => b.id)
+    const newest = api
+      .batches()
+      .slice(-3)
+      .reverse()
+      .map((b) => b.id)
     expect(batches.map((b: { id: string }) => b.id)).toEqual(newest)
     for (const id of newest) expect(run.summary).toContain(id)
   })
@@ -334,10 +486,17 @@ describe('command: status, cancel, list', () => {
 
 describe('upper-case statuses', () => {
   it('compares statuses case-insensitively', async () => {
-    const upper = await startMockBatchApi({ apiKey: KEY, statusCase: 'upper', timings: { validatingMs: 20, inProgressMs: 100, finalizingMs: 20 } })
+    const upper = await startMockBatchApi({
+      apiKey: KEY,
+      statusCase: 'upper',
+      timings: { validatingMs: 20, inProgressMs: 100, finalizingMs: 20 }
+    })
     try {
       const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2) })
-      const run = await runAction({ workspace, inputs: { ...common({ file: 'requests.jsonl' }), 'base-url': upper.url } })
+      const run = await runAction({
+        workspace,
+        inputs: { ...common({ file: 'requests.jsonl' }), 'base-url': upper.url }
+      })
       expect(run.code).toBe(0)
       expect(run.outputs.status).toBe('completed')
     } finally {
@@ -347,11 +506,16 @@ describe('upper-case statuses', () => {
 })
 
 describe('cancellation', () => {
-  it('cancels the batch on SIGINT mid-wait, before the process exits, within the runner\'s 7.5 s', async () => {
+  it("cancels the batch on SIGINT mid-wait, before the process exits, within the runner's 7.5 s", async () => {
     const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(3) })
     const run = await runAction({
       workspace,
-      inputs: common({ file: 'requests.jsonl', metadata: 'mock_scenario=stuck', 'poll-interval': '0.2', 'max-poll-interval': '1' }),
+      inputs: common({
+        file: 'requests.jsonl',
+        metadata: 'mock_scenario=stuck',
+        'poll-interval': '0.2',
+        'max-poll-interval': '1'
+      }),
       interrupt: { signal: 'SIGINT', when: /Batch batch_\w+ is in_progress/ }
     })
     expect(run.code).not.toBe(0)
@@ -362,7 +526,9 @@ describe('cancellation', () => {
     expect(cancelRequest?.status).toBe(200)
     expect(['cancelling', 'cancelled']).toContain(batchOf(id).status)
     expect(run.outputs.status).toBe('cancelling')
-    expect(run.stdout).toMatch(new RegExp(`::error::The step was cancelled \\(SIGINT\\); batch ${id} was cancelled`))
+    expect(run.stdout).toMatch(
+      new RegExp(`::error::The step was cancelled \\(SIGINT\\); batch ${id} was cancelled`)
+    )
     expect(run.state).toEqual({ 'batch-id': id, settled: 'true' })
     expect(run.summary).toContain(id)
   })
@@ -371,7 +537,11 @@ describe('cancellation', () => {
     const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2) })
     const run = await runAction({
       workspace,
-      inputs: common({ file: 'requests.jsonl', metadata: 'mock_scenario=stuck', 'cancel-on-abort': 'false' }),
+      inputs: common({
+        file: 'requests.jsonl',
+        metadata: 'mock_scenario=stuck',
+        'cancel-on-abort': 'false'
+      }),
       interrupt: { signal: 'SIGTERM', when: /Batch batch_\w+ is in_progress/ }
     })
     expect(run.code).not.toBe(0)
@@ -383,19 +553,34 @@ describe('cancellation', () => {
 
   it('post step cancels a saved, unsettled batch; does nothing when settled or already ended', async () => {
     const { workspace, batch } = await createDirectly(chatRequests(2), { mock_scenario: 'stuck' })
-    const settled = await runAction({ workspace, entry: postEntry, inputs: common(), state: { 'batch-id': batch.id, settled: 'true' } })
+    const settled = await runAction({
+      workspace,
+      entry: postEntry,
+      inputs: common(),
+      state: { 'batch-id': batch.id, settled: 'true' }
+    })
     expect(settled.code).toBe(0)
     expect(settled.stdout).toContain('settled by the main step')
     expect(api.log.some((e) => e.op === 'cancel' && e.batchId === batch.id)).toBe(false)
 
-    const post = await runAction({ workspace, entry: postEntry, inputs: common(), state: { 'batch-id': batch.id, settled: 'false' } })
+    const post = await runAction({
+      workspace,
+      entry: postEntry,
+      inputs: common(),
+      state: { 'batch-id': batch.id, settled: 'false' }
+    })
     if (post.code !== 0) console.log(post.stdout, post.stderr)
     expect(post.code).toBe(0)
     expect(post.stdout).toContain(`Cancelled batch ${batch.id}`)
     expect(['cancelling', 'cancelled']).toContain(batchOf(batch.id).status)
 
     await waitForStatus(batch.id, 'cancelled')
-    const again = await runAction({ workspace, entry: postEntry, inputs: common(), state: { 'batch-id': batch.id, settled: 'false' } })
+    const again = await runAction({
+      workspace,
+      entry: postEntry,
+      inputs: common(),
+      state: { 'batch-id': batch.id, settled: 'false' }
+    })
     expect(again.code).toBe(0)
     expect(again.stdout).toContain('already cancelled; nothing to cancel')
     expect(api.log.filter((e) => e.op === 'cancel' && e.batchId === batch.id)).toHaveLength(1)

@@ -37,7 +37,10 @@ describe('bad inputs', () => {
       env: bad.env
     })
     expect(run.code).toBe(1)
-    const failure = run.stdout.split('\n').filter((line) => line.startsWith('::error::')).join('\n')
+    const failure = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::error::'))
+      .join('\n')
     expect(failure).toMatch(bad.message)
     expect(api.log.slice(logged).filter((e) => e.op === 'upload' || e.op === 'create')).toEqual([])
     expect(api.batches().length).toBe(batches)

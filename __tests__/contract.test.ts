@@ -8,10 +8,13 @@ import path from 'node:path'
 import { chatRequests, makeWorkspace, repoRoot, runAction } from '../__fixtures__/action-process.js'
 
 const SPEC = path.resolve(repoRoot, '..', 'shared', 'openapi', 'openai-openapi.json')
-const STEADY = path.join(repoRoot, 'node_modules', '@stdy', 'cli', 'bin', 'steady')
+// The native binary when npm installed it for this platform; else the package's node wrapper.
+const STEADY_NATIVE = path.join(repoRoot, 'node_modules', '@stdy', `cli-${process.platform}-${process.arch}`, 'bin', 'steady')
 const haveSpec = existsSync(SPEC)
 if (!haveSpec) {
-  console.warn(`Skipping the OpenAPI contract tests: ${SPEC} is absent (a clone outside this workspace)`)
+  console.warn(
+    `Skipping the OpenAPI contract tests: ${SPEC} is absent (a clone outside this workspace)`
+  )
 }
 
 let steady: ChildProcess | undefined
@@ -19,8 +22,14 @@ let baseUrl = ''
 
 async function startSteady(): Promise<void> {
   const port = 40000 + Math.floor(Math.random() * 20000)
-  const bin = existsSync(STEADY) ? STEADY : path.join(repoRoot, 'node_modules', '.bin', 'steady')
-  steady = spawn(bin, ['--host', '127.0.0.1', '-p', String(port), SPEC], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const bin = existsSync(STEADY_NATIVE)
+    ? STEADY_NATIVE
+    : path.join(repoRoot, 'node_modules', '.bin', 'steady')
+  // Its own process group, so that stopping it also stops whatever the wrapper started.
+  steady = spawn(bin, ['--host', '127.0.0.1', '-p', String(port), SPEC], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true
+  })
   let log = ''
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Steady did not start:\n${log}`)), 30_000)
@@ -44,11 +53,19 @@ describeIfSpec('OpenAPI contract (Steady)', () => {
   beforeAll(async () => {
     await startSteady()
   }, 40_000)
-  afterAll(() => {
-    steady?.kill('SIGKILL')
+  afterAll(async () => {
+    if (!steady?.pid) return
+    const exited = new Promise((resolve) => steady!.once('exit', resolve))
+    process.kill(-steady.pid, 'SIGKILL')
+    await exited
   })
 
-  const common = () => ({ 'base-url': baseUrl, 'api-key': 'contract-key', 'poll-interval': '0.05', 'max-poll-interval': '0.1' })
+  const common = () => ({
+    'base-url': baseUrl,
+    'api-key': 'contract-key',
+    'poll-interval': '0.05',
+    'max-poll-interval': '0.1'
+  })
 
   function expectNoSpecViolation(run: { stdout: string; code: number | null }) {
     expect(run.stdout).not.toMatch(/HTTP 400/)
@@ -56,7 +73,10 @@ describeIfSpec('OpenAPI contract (Steady)', () => {
 
   it('run: the upload and the create pass the spec', async () => {
     const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(3) })
-    const run = await runAction({ workspace, inputs: { ...common(), file: 'requests.jsonl', wait: 'false', metadata: 'suite=contract' } })
+    const run = await runAction({
+      workspace,
+      inputs: { ...common(), file: 'requests.jsonl', wait: 'false', metadata: 'suite=contract' }
+    })
     expectNoSpecViolation(run)
     expect(run.code).toBe(0)
     expect(run.outputs['batch-id']).toBeTruthy()
@@ -75,7 +95,10 @@ describeIfSpec('OpenAPI contract (Steady)', () => {
 
   it('status passes the spec', async () => {
     const workspace = await makeWorkspace()
-    const run = await runAction({ workspace, inputs: { ...common(), command: 'status', 'batch-id': 'batch_abc123', wait: 'false' } })
+    const run = await runAction({
+      workspace,
+      inputs: { ...common(), command: 'status', 'batch-id': 'batch_abc123', wait: 'false' }
+    })
     expectNoSpecViolation(run)
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBeTruthy()
@@ -83,14 +106,20 @@ describeIfSpec('OpenAPI contract (Steady)', () => {
 
   it('cancel passes the spec', async () => {
     const workspace = await makeWorkspace()
-    const run = await runAction({ workspace, inputs: { ...common(), command: 'cancel', 'batch-id': 'batch_abc123', wait: 'false' } })
+    const run = await runAction({
+      workspace,
+      inputs: { ...common(), command: 'cancel', 'batch-id': 'batch_abc123', wait: 'false' }
+    })
     expectNoSpecViolation(run)
     expect(run.code).toBe(0)
   })
 
   it('list passes the spec', async () => {
     const workspace = await makeWorkspace()
-    const run = await runAction({ workspace, inputs: { ...common(), command: 'list', 'list-limit': '5' } })
+    const run = await runAction({
+      workspace,
+      inputs: { ...common(), command: 'list', 'list-limit': '5' }
+    })
     expectNoSpecViolation(run)
     expect(run.code).toBe(0)
     expect(Array.isArray(JSON.parse(run.outputs.batches ?? 'null'))).toBe(true)

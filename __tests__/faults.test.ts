@@ -7,7 +7,12 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import OpenAI from 'openai'
 import { startMockBatchApi, type MockBatchApi } from '../tools/mock-batch-api/server.mjs'
-import { chatRequests, makeWorkspace, runAction, type ActionRun } from '../__fixtures__/action-process.js'
+import {
+  chatRequests,
+  makeWorkspace,
+  runAction,
+  type ActionRun
+} from '../__fixtures__/action-process.js'
 import { CALLS, DOWNLOAD_ONLY, FAULTS, type FaultedCall } from '../__fixtures__/fault-scenarios.js'
 
 const KEY = 'fault-key-5d1e'
@@ -16,7 +21,10 @@ let sdk: OpenAI
 let scenario = 0
 
 beforeAll(async () => {
-  api = await startMockBatchApi({ apiKey: KEY, timings: { validatingMs: 30, inProgressMs: 150, finalizingMs: 30, cancellingMs: 60 } })
+  api = await startMockBatchApi({
+    apiKey: KEY,
+    timings: { validatingMs: 30, inProgressMs: 150, finalizingMs: 30, cancellingMs: 60 }
+  })
   sdk = new OpenAI({ apiKey: KEY, baseURL: api.url, maxRetries: 0 })
 })
 afterAll(async () => {
@@ -56,7 +64,10 @@ async function expectSoundEnd(run: ActionRun, workspace: string, content: string
   expect(files.filter((f) => f.includes('.part'))).toEqual([])
   const output = await readFile(run.outputs['output-path']!)
   expect(output).toEqual(api.fileBytes(batch!.output_file_id!))
-  const results = (await readFile(run.outputs['results-path']!, 'utf8')).trim().split('\n').map((l) => JSON.parse(l))
+  const results = (await readFile(run.outputs['results-path']!, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
   expect(results.map((r) => r.status)).toEqual(Array(results.length).fill('ok'))
   expect(JSON.parse(run.outputs.batch!).id).toBe(batch!.id)
 }
@@ -72,7 +83,10 @@ async function runUnderFault(call: FaultedCall, rule: Record<string, unknown>) {
     api.addFault({ op: 'create', fault: 'drop-after' })
   }
   if (call === 'cancel') {
-    const file = await sdk.files.create({ file: await OpenAI.toFile(Buffer.from(content), 'r.jsonl'), purpose: 'batch' })
+    const file = await sdk.files.create({
+      file: await OpenAI.toFile(Buffer.from(content), 'r.jsonl'),
+      purpose: 'batch'
+    })
     const batch = await sdk.batches.create({
       input_file_id: file.id,
       endpoint: '/v1/chat/completions',
@@ -80,7 +94,10 @@ async function runUnderFault(call: FaultedCall, rule: Record<string, unknown>) {
       metadata: { mock_scenario: 'stuck' }
     })
     api.addFault({ op: 'cancel', ...rule } as never)
-    const run = await runAction({ workspace, inputs: inputs({ command: 'cancel', 'batch-id': batch.id }) })
+    const run = await runAction({
+      workspace,
+      inputs: inputs({ command: 'cancel', 'batch-id': batch.id })
+    })
     if (run.code !== 0) console.log(run.stdout, run.stderr)
     expect(run.code).toBe(0)
     expect(run.outputs['batch-id']).toBe(batch.id)
@@ -110,7 +127,10 @@ describe('download under fault', () => {
 describe('outages and final errors', () => {
   it('a wait survives a provider outage of many polls', async () => {
     scenario++
-    const content = chatRequests(3, (line) => void (line.custom_id = `outage-${line.custom_id as string}`))
+    const content = chatRequests(
+      3,
+      (line) => void (line.custom_id = `outage-${line.custom_id as string}`)
+    )
     const workspace = await makeWorkspace({ 'requests.jsonl': content })
     api.addFault({ op: 'retrieve', fault: 'status', status: 503, times: 8 })
     const run = await runAction({ workspace, inputs: inputs({ file: 'requests.jsonl' }) })
@@ -119,18 +139,31 @@ describe('outages and final errors', () => {
   })
 
   it('fails after max-consecutive-errors with the batch id in the outputs', async () => {
-    const content = chatRequests(2, (line) => void (line.custom_id = `down-${line.custom_id as string}`))
+    const content = chatRequests(
+      2,
+      (line) => void (line.custom_id = `down-${line.custom_id as string}`)
+    )
     const workspace = await makeWorkspace({ 'requests.jsonl': content })
     api.addFault({ op: 'retrieve', fault: 'status', status: 502, times: 50 })
-    const run = await runAction({ workspace, inputs: inputs({ file: 'requests.jsonl', 'max-consecutive-errors': '3' }) })
+    const run = await runAction({
+      workspace,
+      inputs: inputs({ file: 'requests.jsonl', 'max-consecutive-errors': '3' })
+    })
     expect(run.code).toBe(1)
     expect(run.outputs['batch-id']).toMatch(/^batch_/)
-    expect(run.stdout).toMatch(/::error::3 polls in a row failed .*collect the batch later with command: status/)
+    expect(run.stdout).toMatch(
+      /::error::3 polls in a row failed .*collect the batch later with command: status/
+    )
   })
 
   it('a final 4xx on upload stops at once with its message, creating nothing', async () => {
     const before = api.batches().length
-    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2, (l) => void (l.custom_id = `final-${l.custom_id as string}`)) })
+    const workspace = await makeWorkspace({
+      'requests.jsonl': chatRequests(
+        2,
+        (l) => void (l.custom_id = `final-${l.custom_id as string}`)
+      )
+    })
     api.addFault({ op: 'upload', fault: 'status', status: 413, times: 5 })
     const logged = api.log.length
     const run = await runAction({ workspace, inputs: inputs({ file: 'requests.jsonl' }) })
@@ -141,10 +174,15 @@ describe('outages and final errors', () => {
   })
 
   it('gives up on upload after max-attempts', async () => {
-    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2, (l) => void (l.custom_id = `give-${l.custom_id as string}`)) })
+    const workspace = await makeWorkspace({
+      'requests.jsonl': chatRequests(2, (l) => void (l.custom_id = `give-${l.custom_id as string}`))
+    })
     const before = api.log.filter((e) => e.op === 'upload').length
     api.addFault({ op: 'upload', fault: 'status', status: 503, times: 3 })
-    const run = await runAction({ workspace, inputs: inputs({ file: 'requests.jsonl', 'max-attempts': '3' }) })
+    const run = await runAction({
+      workspace,
+      inputs: inputs({ file: 'requests.jsonl', 'max-attempts': '3' })
+    })
     expect(run.code).toBe(1)
     expect(api.log.filter((e) => e.op === 'upload').length - before).toBe(3)
     expect(run.stdout).toMatch(/Upload failed \(attempt 2 of 3/)
@@ -154,30 +192,50 @@ describe('outages and final errors', () => {
 describe('cancellation under fault', () => {
   it('SIGINT during the upload: nothing is created afterwards, the step ends non-zero', async () => {
     const before = api.batches().length
-    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(3, (l) => void (l.custom_id = `sigup-${l.custom_id as string}`)) })
+    const workspace = await makeWorkspace({
+      'requests.jsonl': chatRequests(
+        3,
+        (l) => void (l.custom_id = `sigup-${l.custom_id as string}`)
+      )
+    })
     api.addFault({ op: 'upload', fault: 'stall' })
     const uploads = api.log.filter((e) => e.op === 'upload').length
     const run = await runAction({
       workspace,
       inputs: inputs({ file: 'requests.jsonl', 'request-timeout': '30s' }),
-      interrupt: { signal: 'SIGINT', when: () => until(() => api.log.filter((e) => e.op === 'upload').length > uploads) }
+      interrupt: {
+        signal: 'SIGINT',
+        when: () => until(() => api.log.filter((e) => e.op === 'upload').length > uploads)
+      }
     })
     expect(run.code).not.toBe(0)
     expect(run.exitAfterSignalMs).toBeLessThan(7500)
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(api.batches().length).toBe(before)
-    expect(run.stdout).toMatch(/::error::The step was cancelled \(SIGINT\) before a batch was created; nothing was created/)
+    expect(run.stdout).toMatch(
+      /::error::The step was cancelled \(SIGINT\) before a batch was created; nothing was created/
+    )
   })
 
   it('SIGINT during a create whose outcome is unknown: finds the batch by key and cancels it', async () => {
-    const content = chatRequests(3, (l) => void (l.custom_id = `sigcreate-${l.custom_id as string}`))
+    const content = chatRequests(
+      3,
+      (l) => void (l.custom_id = `sigcreate-${l.custom_id as string}`)
+    )
     const workspace = await makeWorkspace({ 'requests.jsonl': content })
     api.addFault({ op: 'create', fault: 'stall-after' })
     const creates = api.log.filter((e) => e.op === 'create').length
     const run = await runAction({
       workspace,
-      inputs: inputs({ file: 'requests.jsonl', 'request-timeout': '30s', metadata: 'mock_scenario=stuck' }),
-      interrupt: { signal: 'SIGINT', when: () => until(() => api.log.filter((e) => e.op === 'create').length > creates) }
+      inputs: inputs({
+        file: 'requests.jsonl',
+        'request-timeout': '30s',
+        metadata: 'mock_scenario=stuck'
+      }),
+      interrupt: {
+        signal: 'SIGINT',
+        when: () => until(() => api.log.filter((e) => e.op === 'create').length > creates)
+      }
     })
     expect(run.code).not.toBe(0)
     expect(run.exitAfterSignalMs).toBeLessThan(7500)
@@ -186,18 +244,28 @@ describe('cancellation under fault', () => {
     expect(mine).toHaveLength(1)
     expect(['cancelling', 'cancelled']).toContain(mine[0]!.status)
     expect(run.outputs['batch-id']).toBe(mine[0]!.id)
-    expect(run.stdout).toMatch(/::error::The step was cancelled \(SIGINT\); batch batch_\w+ was cancelled/)
+    expect(run.stdout).toMatch(
+      /::error::The step was cancelled \(SIGINT\); batch batch_\w+ was cancelled/
+    )
   })
 
   it('SIGINT during a create that never happened: finds nothing, creates nothing', async () => {
     const before = api.batches().length
-    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2, (l) => void (l.custom_id = `signone-${l.custom_id as string}`)) })
+    const workspace = await makeWorkspace({
+      'requests.jsonl': chatRequests(
+        2,
+        (l) => void (l.custom_id = `signone-${l.custom_id as string}`)
+      )
+    })
     api.addFault({ op: 'create', fault: 'stall' })
     const creates = api.log.filter((e) => e.op === 'create').length
     const run = await runAction({
       workspace,
       inputs: inputs({ file: 'requests.jsonl', 'request-timeout': '30s' }),
-      interrupt: { signal: 'SIGINT', when: () => until(() => api.log.filter((e) => e.op === 'create').length > creates) }
+      interrupt: {
+        signal: 'SIGINT',
+        when: () => until(() => api.log.filter((e) => e.op === 'create').length > creates)
+      }
     })
     expect(run.code).not.toBe(0)
     expect(api.batches().length).toBe(before)

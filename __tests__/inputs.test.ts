@@ -100,9 +100,17 @@ describe('getInputs', () => {
   })
 
   it('takes the key from NEBIUS_API_KEY, then OPENAI_API_KEY', () => {
-    expect(inputs({ command: 'list' }, { NEBIUS_API_KEY: 'a', OPENAI_API_KEY: 'b' })).toMatchObject({ apiKey: 'a', keySource: 'NEBIUS_API_KEY' })
-    expect(inputs({ command: 'list' }, { OPENAI_API_KEY: 'b' })).toMatchObject({ apiKey: 'b', keySource: 'OPENAI_API_KEY' })
-    expect(inputs({ command: 'list', 'api-key': 'c' }, { OPENAI_API_KEY: 'b' })).toMatchObject({ apiKey: 'c', keySource: 'input' })
+    expect(inputs({ command: 'list' }, { NEBIUS_API_KEY: 'a', OPENAI_API_KEY: 'b' })).toMatchObject(
+      { apiKey: 'a', keySource: 'NEBIUS_API_KEY' }
+    )
+    expect(inputs({ command: 'list' }, { OPENAI_API_KEY: 'b' })).toMatchObject({
+      apiKey: 'b',
+      keySource: 'OPENAI_API_KEY'
+    })
+    expect(inputs({ command: 'list', 'api-key': 'c' }, { OPENAI_API_KEY: 'b' })).toMatchObject({
+      apiKey: 'c',
+      keySource: 'input'
+    })
   })
 
   it('names the missing key and where to set it', () => {
@@ -113,7 +121,10 @@ describe('getInputs', () => {
   })
 
   it('needs no key to validate only', () => {
-    expect(inputs({ file: 'a.jsonl', 'validate-only': 'true' }, {})).toMatchObject({ validateOnly: true, keySource: undefined })
+    expect(inputs({ file: 'a.jsonl', 'validate-only': 'true' }, {})).toMatchObject({
+      validateOnly: true,
+      keySource: undefined
+    })
   })
 
   it.each([
@@ -123,19 +134,34 @@ describe('getInputs', () => {
     [{ command: 'cancel' }, 'batch-id: is required for command: cancel'],
     [{ command: 'status', 'batch-id': '../files' }, 'batch-id: must be a batch id'],
     [{ command: 'list', endpoint: 'v1/chat' }, 'endpoint: must be an API path'],
-    [{ command: 'list', metadata: '{"a": 1}' }, 'metadata: metadata must be a JSON object whose values are all strings'],
+    [
+      { command: 'list', metadata: '{"a": 1}' },
+      'metadata: metadata must be a JSON object whose values are all strings'
+    ],
     [{ command: 'list', metadata: '{"a": ' }, 'metadata: metadata is not valid JSON'],
-    [{ command: 'list', metadata: 'just text' }, 'metadata: metadata line 1 ("just text") is not key=value'],
+    [
+      { command: 'list', metadata: 'just text' },
+      'metadata: metadata line 1 ("just text") is not key=value'
+    ],
     [{ command: 'list', metadata: 'k'.repeat(65) + '=v' }, 'must be 1 to 64 characters long'],
-    [{ command: 'list', metadata: 'k=' + 'v'.repeat(513) }, 'more than the API\'s limit of 512'],
+    [{ command: 'list', metadata: 'k=' + 'v'.repeat(513) }, "more than the API's limit of 512"],
     [{ command: 'list', 'base-url': 'not a url' }, 'base-url: "not a url" is not a URL'],
     [{ command: 'list', 'base-url': 'ftp://example.com' }, 'base-url: must be an https:// URL'],
-    [{ command: 'list', 'base-url': 'http://api.example.com/v1' }, 'base-url: http://api.example.com is plain http'],
-    [{ command: 'list', 'base-url': 'https://user:pw@example.com/v1' }, 'base-url: must not carry credentials'],
+    [
+      { command: 'list', 'base-url': 'http://api.example.com/v1' },
+      'base-url: http://api.example.com is plain http'
+    ],
+    [
+      { command: 'list', 'base-url': 'https://user:pw@example.com/v1' },
+      'base-url: must not carry credentials'
+    ],
     [{ command: 'list', wait: 'yes' }, 'wait: must be true or false'],
     [{ command: 'list', 'poll-interval': '0' }, 'poll-interval: must be more than 0'],
     [{ command: 'list', 'poll-interval': 'fast' }, 'poll-interval: must be a number of seconds'],
-    [{ command: 'list', 'poll-interval': '10', 'max-poll-interval': '5' }, 'max-poll-interval (5) must not be less than poll-interval (10)'],
+    [
+      { command: 'list', 'poll-interval': '10', 'max-poll-interval': '5' },
+      'max-poll-interval (5) must not be less than poll-interval (10)'
+    ],
     [{ command: 'list', 'wait-timeout': 'forever' }, 'wait-timeout: "forever" is not a duration'],
     [{ command: 'list', 'on-timeout': 'retry' }, 'on-timeout: must be one of leave, cancel, fail'],
     [{ command: 'list', 'cancel-on-abort': '1' }, 'cancel-on-abort: must be true or false'],
@@ -145,25 +171,43 @@ describe('getInputs', () => {
     [{ command: 'list', 'max-requests': '-3' }, 'max-requests: must be a whole number'],
     [{ command: 'list', 'max-file-size': 'big' }, 'max-file-size:'],
     [{ command: 'list', 'max-failed-requests': 'some' }, 'max-failed-requests'],
-    [{ command: 'list', 'max-consecutive-errors': '0' }, 'max-consecutive-errors: must be at least 1'],
+    [
+      { command: 'list', 'max-consecutive-errors': '0' },
+      'max-consecutive-errors: must be at least 1'
+    ],
     [{ command: 'list', 'max-attempts': '50' }, 'max-attempts: must be at most 20'],
     [{ command: 'list', 'request-timeout': '10ms' }, 'request-timeout: must be at least 1s'],
     [{ command: 'list', 'validate-only': 'maybe' }, 'validate-only: must be true or false'],
     [{ command: 'list', download: 'no' }, 'download: must be true or false'],
-    [{ command: 'list', 'allow-insecure-http': 'sure' }, 'allow-insecure-http: must be true or false']
+    [
+      { command: 'list', 'allow-insecure-http': 'sure' },
+      'allow-insecure-http: must be true or false'
+    ]
   ])('rejects %j with a clear message', (values, expected) => {
     expect(problemsOf(values).join('\n')).toContain(expected)
   })
 
   it('reports every bad input at once', () => {
-    const problems = problemsOf({ command: 'list', wait: 'x', 'list-limit': 'y', 'on-timeout': 'z' })
+    const problems = problemsOf({
+      command: 'list',
+      wait: 'x',
+      'list-limit': 'y',
+      'on-timeout': 'z'
+    })
     expect(problems).toHaveLength(3)
   })
 
   it('allows plain http to loopback, or elsewhere when allowed', () => {
-    expect(inputs({ command: 'list', 'base-url': 'http://localhost:1/v1' }).baseUrl).toBe('http://localhost:1/v1')
-    expect(inputs({ command: 'list', 'base-url': 'http://[::1]:1/v1' }).baseUrl).toBe('http://[::1]:1/v1')
-    expect(inputs({ command: 'list', 'base-url': 'http://10.0.0.5/v1', 'allow-insecure-http': 'true' }).baseUrl).toBe('http://10.0.0.5/v1')
+    expect(inputs({ command: 'list', 'base-url': 'http://localhost:1/v1' }).baseUrl).toBe(
+      'http://localhost:1/v1'
+    )
+    expect(inputs({ command: 'list', 'base-url': 'http://[::1]:1/v1' }).baseUrl).toBe(
+      'http://[::1]:1/v1'
+    )
+    expect(
+      inputs({ command: 'list', 'base-url': 'http://10.0.0.5/v1', 'allow-insecure-http': 'true' })
+        .baseUrl
+    ).toBe('http://10.0.0.5/v1')
   })
 
   it('never puts the key in an error', () => {

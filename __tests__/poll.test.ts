@@ -8,19 +8,28 @@ const batch = (status: string): BatchInfo => parseBatch({ id: 'batch_1', status 
 const opts = { initialMs: 5000, maxMs: 60000 }
 
 function rateLimit(retryAfter: string): RateLimitError {
-  return new RateLimitError(429, { message: 'slow down' }, 'slow down', new Headers({ 'retry-after': retryAfter }))
+  return new RateLimitError(
+    429,
+    { message: 'slow down' },
+    'slow down',
+    new Headers({ 'retry-after': retryAfter })
+  )
 }
 
 describe('pollDelayMs', () => {
   it('starts at poll-interval and doubles up to the cap', () => {
     const none = () => 0
-    expect([0, 1, 2, 3, 4, 5, 6, 20].map((n) => pollDelayMs(n, opts, none))).toEqual([5000, 10000, 20000, 40000, 60000, 60000, 60000, 60000])
+    expect([0, 1, 2, 3, 4, 5, 6, 20].map((n) => pollDelayMs(n, opts, none))).toEqual([
+      5000, 10000, 20000, 40000, 60000, 60000, 60000, 60000
+    ])
   })
 
   it('keeps jitter within bounds and never above the cap', () => {
     for (let poll = 1; poll < 12; poll++) {
       const base = Math.min(60000, 5000 * 2 ** poll)
-      expect(pollDelayMs(poll, opts, () => 0.999999)).toBeGreaterThanOrEqual(Math.floor(base * (1 - JITTER)))
+      expect(pollDelayMs(poll, opts, () => 0.999999)).toBeGreaterThanOrEqual(
+        Math.floor(base * (1 - JITTER))
+      )
       expect(pollDelayMs(poll, opts, () => 0)).toBe(base)
       for (let i = 0; i < 50; i++) {
         const delay = pollDelayMs(poll, opts)
@@ -57,10 +66,19 @@ describe('waitForBatch with fake timers', () => {
   }
 
   it('polls with growing delays until terminal', async () => {
-    const retrieve = sequence([batch('validating'), batch('IN_PROGRESS'), batch('finalizing'), batch('completed')])
+    const retrieve = sequence([
+      batch('validating'),
+      batch('IN_PROGRESS'),
+      batch('finalizing'),
+      batch('completed')
+    ])
     const seen: string[] = []
     const start = Date.now()
-    const done = waitForBatch(batch('validating'), { retrieve, random: () => 0, onBatch: (b) => seen.push(b.status) }, { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 3 })
+    const done = waitForBatch(
+      batch('validating'),
+      { retrieve, random: () => 0, onBatch: (b) => seen.push(b.status) },
+      { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 3 }
+    )
     await jest.advanceTimersByTimeAsync(200_000)
     const result = await done
     expect(result).toMatchObject({ timedOut: false, polls: 4 })
@@ -70,10 +88,18 @@ describe('waitForBatch with fake timers', () => {
   })
 
   it('honours Retry-After on 429 and survives an outage', async () => {
-    const retrieve = sequence([rateLimit('30'), new APIConnectionError({ message: 'reset' }), batch('completed')])
+    const retrieve = sequence([
+      rateLimit('30'),
+      new APIConnectionError({ message: 'reset' }),
+      batch('completed')
+    ])
     const errors: number[] = []
     const start = Date.now()
-    const done = waitForBatch(batch('in_progress'), { retrieve, random: () => 0, onPollError: (_e, n) => errors.push(n) }, { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 3 })
+    const done = waitForBatch(
+      batch('in_progress'),
+      { retrieve, random: () => 0, onPollError: (_e, n) => errors.push(n) },
+      { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 3 }
+    )
     await jest.advanceTimersByTimeAsync(200_000)
     await expect(done).resolves.toMatchObject({ timedOut: false })
     expect(errors).toEqual([1, 2])
@@ -82,9 +108,16 @@ describe('waitForBatch with fake timers', () => {
   })
 
   it('fails after max-consecutive-errors polls fail in a row', async () => {
-    const outage = Array.from({ length: 5 }, () => new APIError(503, { message: 'down' }, 'down', new Headers()))
+    const outage = Array.from(
+      { length: 5 },
+      () => new APIError(503, { message: 'down' }, 'down', new Headers())
+    )
     const retrieve = sequence([...outage])
-    const done = waitForBatch(batch('in_progress'), { retrieve, random: () => 0 }, { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 3 })
+    const done = waitForBatch(
+      batch('in_progress'),
+      { retrieve, random: () => 0 },
+      { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 3 }
+    )
     const check = expect(done).rejects.toBeInstanceOf(PollError)
     await jest.advanceTimersByTimeAsync(600_000)
     await check
@@ -92,8 +125,14 @@ describe('waitForBatch with fake timers', () => {
   })
 
   it('stops at once on an error that will not go away', async () => {
-    const retrieve = sequence([new AuthenticationError(401, { message: 'bad key' }, 'bad key', new Headers())])
-    const done = waitForBatch(batch('in_progress'), { retrieve }, { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 5 })
+    const retrieve = sequence([
+      new AuthenticationError(401, { message: 'bad key' }, 'bad key', new Headers())
+    ])
+    const done = waitForBatch(
+      batch('in_progress'),
+      { retrieve },
+      { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 5 }
+    )
     const check = expect(done).rejects.toBeInstanceOf(AuthenticationError)
     await jest.advanceTimersByTimeAsync(10_000)
     await check
@@ -102,7 +141,11 @@ describe('waitForBatch with fake timers', () => {
   it('times out at wait-timeout with a last poll at the deadline', async () => {
     const retrieve = sequence(Array.from({ length: 10 }, () => batch('in_progress')))
     const start = Date.now()
-    const done = waitForBatch(batch('in_progress'), { retrieve, random: () => 0 }, { ...opts, timeoutMs: 20_000, maxConsecutiveErrors: 3 })
+    const done = waitForBatch(
+      batch('in_progress'),
+      { retrieve, random: () => 0 },
+      { ...opts, timeoutMs: 20_000, maxConsecutiveErrors: 3 }
+    )
     await jest.advanceTimersByTimeAsync(60_000)
     await expect(done).resolves.toMatchObject({ timedOut: true, polls: 3 })
     expect(retrieve.calls.map((t) => t - start)).toEqual([5000, 15000, 20000])
@@ -110,13 +153,23 @@ describe('waitForBatch with fake timers', () => {
 
   it('returns at once for a terminal batch', async () => {
     const retrieve = sequence([])
-    await expect(waitForBatch(batch('CANCELLED'), { retrieve }, { ...opts, timeoutMs: 1000, maxConsecutiveErrors: 1 })).resolves.toMatchObject({ polls: 0 })
+    await expect(
+      waitForBatch(
+        batch('CANCELLED'),
+        { retrieve },
+        { ...opts, timeoutMs: 1000, maxConsecutiveErrors: 1 }
+      )
+    ).resolves.toMatchObject({ polls: 0 })
   })
 
   it('ends the wait when the signal aborts', async () => {
     const controller = new AbortController()
     const retrieve = sequence([batch('in_progress')])
-    const done = waitForBatch(batch('in_progress'), { retrieve }, { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 3, signal: controller.signal })
+    const done = waitForBatch(
+      batch('in_progress'),
+      { retrieve },
+      { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 3, signal: controller.signal }
+    )
     const check = expect(done).rejects.toThrow()
     await jest.advanceTimersByTimeAsync(1000)
     controller.abort(new Error('SIGINT'))
@@ -128,13 +181,17 @@ describe('waitForBatch with fake timers', () => {
 describe('retry', () => {
   it('classifies failures', () => {
     expect(isRetryable(new APIConnectionError({ message: 'x' }))).toBe(true)
-    for (const status of [408, 409, 429, 500, 502, 503]) expect(isRetryable(new APIError(status, {}, 'x', new Headers()))).toBe(true)
-    for (const status of [400, 401, 403, 404, 422]) expect(isRetryable(new APIError(status, {}, 'x', new Headers()))).toBe(false)
+    for (const status of [408, 409, 429, 500, 502, 503])
+      expect(isRetryable(new APIError(status, {}, 'x', new Headers()))).toBe(true)
+    for (const status of [400, 401, 403, 404, 422])
+      expect(isRetryable(new APIError(status, {}, 'x', new Headers()))).toBe(false)
     expect(isRetryable(new Error('plain'))).toBe(false)
   })
 
   it('reads Retry-After in ms, seconds and as a date', () => {
-    expect(retryAfterMs(new RateLimitError(429, {}, 'x', new Headers({ 'retry-after-ms': '1500' })))).toBe(1500)
+    expect(
+      retryAfterMs(new RateLimitError(429, {}, 'x', new Headers({ 'retry-after-ms': '1500' })))
+    ).toBe(1500)
     expect(retryAfterMs(rateLimit('7'))).toBe(7000)
     const now = Date.parse('2026-01-01T00:00:00Z')
     expect(retryAfterMs(rateLimit('Thu, 01 Jan 2026 00:00:10 GMT'), now)).toBe(10000)
@@ -157,7 +214,13 @@ describe('retry', () => {
       calls++
       throw new APIError(503, {}, 'down', new Headers())
     }
-    await expect(withRetry(call, { policy: { ...DefaultRetry, attempts: 4 }, sleep: async (ms) => void waits.push(ms), random: () => 1 })).rejects.toThrow('503')
+    await expect(
+      withRetry(call, {
+        policy: { ...DefaultRetry, attempts: 4 },
+        sleep: async (ms) => void waits.push(ms),
+        random: () => 1
+      })
+    ).rejects.toThrow('503')
     expect(calls).toBe(4)
     expect(waits).toEqual([500, 1000, 2000])
   })
@@ -168,7 +231,9 @@ describe('retry', () => {
       calls++
       throw new APIError(400, {}, 'bad', new Headers())
     }
-    await expect(withRetry(call, { policy: { ...DefaultRetry, attempts: 4 }, sleep: async () => {} })).rejects.toThrow('400')
+    await expect(
+      withRetry(call, { policy: { ...DefaultRetry, attempts: 4 }, sleep: async () => {} })
+    ).rejects.toThrow('400')
     expect(calls).toBe(1)
   })
 })

@@ -3,13 +3,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startMockBatchApi, type MockBatchApi } from '../tools/mock-batch-api/server.mjs'
 import { makeWorkspace, runAction } from '../__fixtures__/action-process.js'
-import { DEFAULT_BASE_URL, DEFAULT_ENDPOINT, malformedCases, validCases, type JsonlCase } from '../__fixtures__/jsonl-cases.js'
+import {
+  DEFAULT_BASE_URL,
+  DEFAULT_ENDPOINT,
+  malformedCases,
+  validCases,
+  type JsonlCase
+} from '../__fixtures__/jsonl-cases.js'
 
 const KEY = 'preflight-key-33aa'
 let api: MockBatchApi
 
 beforeAll(async () => {
-  api = await startMockBatchApi({ apiKey: KEY, timings: { validatingMs: 10, inProgressMs: 30, finalizingMs: 10 } })
+  api = await startMockBatchApi({
+    apiKey: KEY,
+    timings: { validatingMs: 10, inProgressMs: 30, finalizingMs: 10 }
+  })
 })
 afterAll(async () => {
   await api.close()
@@ -18,11 +27,16 @@ afterAll(async () => {
 /** The local API stands in for the provider unless the case is about a provider's own rules. */
 function baseUrlFor(c: Pick<JsonlCase, 'baseUrl' | 'endpoint'>): string {
   const endpoint = c.endpoint ?? DEFAULT_ENDPOINT
-  const providerNeutral = (c.baseUrl ?? DEFAULT_BASE_URL) === DEFAULT_BASE_URL && ['/v1/chat/completions', '/v1/embeddings'].includes(endpoint)
+  const providerNeutral =
+    (c.baseUrl ?? DEFAULT_BASE_URL) === DEFAULT_BASE_URL &&
+    ['/v1/chat/completions', '/v1/embeddings'].includes(endpoint)
   return providerNeutral ? api.url : (c.baseUrl ?? DEFAULT_BASE_URL)
 }
 
-function inputsFor(c: Pick<JsonlCase, 'baseUrl' | 'endpoint' | 'maxRequests' | 'maxFileBytes'>, extra: Record<string, string> = {}) {
+function inputsFor(
+  c: Pick<JsonlCase, 'baseUrl' | 'endpoint' | 'maxRequests' | 'maxFileBytes'>,
+  extra: Record<string, string> = {}
+) {
   return {
     file: 'requests.jsonl',
     endpoint: c.endpoint ?? DEFAULT_ENDPOINT,
@@ -38,7 +52,9 @@ function inputsFor(c: Pick<JsonlCase, 'baseUrl' | 'endpoint' | 'maxRequests' | '
 
 /** Line numbers of the ::error annotations on requests.jsonl, in order (0: no line). */
 function annotatedLines(stdout: string): number[] {
-  return [...stdout.matchAll(/^::error file=requests\.jsonl(?:,line=(\d+))?::/gm)].map((m) => Number(m[1] ?? 0))
+  return [...stdout.matchAll(/^::error file=requests\.jsonl(?:,line=(\d+))?::/gm)].map((m) =>
+    Number(m[1] ?? 0)
+  )
 }
 
 describe('malformed files through the action', () => {
@@ -48,7 +64,9 @@ describe('malformed files through the action', () => {
     const run = await runAction({ workspace, inputs: inputsFor(c) })
     expect(run.code).toBe(1)
     expect(annotatedLines(run.stdout)).toEqual(c.expectedLines.slice(0, 50))
-    expect(run.stdout).toMatch(/^::error::\d+ problems? in requests\.jsonl: .*Nothing was uploaded\./m)
+    expect(run.stdout).toMatch(
+      /^::error::\d+ problems? in requests\.jsonl: .*Nothing was uploaded\./m
+    )
     expect(api.log.slice(logged)).toEqual([])
   })
 })

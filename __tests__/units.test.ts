@@ -10,7 +10,13 @@ import { createNodeFetch } from '../src/http-fetch.js'
 import { idempotencyKey } from '../src/idempotency.js'
 import { buildBatchMetadata, parseMetadata, traceabilityMetadata } from '../src/metadata.js'
 import { resolveInside } from '../src/paths.js'
-import { describeBatchErrors, describeProgress, isTerminal, parseBatch, requestCounts } from '../src/status.js'
+import {
+  describeBatchErrors,
+  describeProgress,
+  isTerminal,
+  parseBatch,
+  requestCounts
+} from '../src/status.js'
 
 describe('metadata', () => {
   it('parses JSON objects and key=value lines', () => {
@@ -21,7 +27,13 @@ describe('metadata', () => {
 
   it('adds traceability, lets the user win, and always sets the idempotency keys', () => {
     const trace = traceabilityMetadata(
-      { repo: { owner: 'o', repo: 'r' }, runId: 42, runAttempt: 2, workflow: 'nightly', sha: 'abc' },
+      {
+        repo: { owner: 'o', repo: 'r' },
+        runId: 42,
+        runAttempt: 2,
+        workflow: 'nightly',
+        sha: 'abc'
+      },
       true
     )
     expect(trace).toEqual({
@@ -32,14 +44,30 @@ describe('metadata', () => {
       github_sha: 'abc'
     })
     expect(traceabilityMetadata({ runId: 1 }, false)).toEqual({})
-    const merged = buildBatchMetadata({ github_workflow: 'mine', suite: 's' }, trace, { key: 'k', fileSha256: 'h' })
-    expect(merged).toMatchObject({ github_workflow: 'mine', suite: 's', batch_action_key: 'k', input_sha256: 'h' })
+    const merged = buildBatchMetadata({ github_workflow: 'mine', suite: 's' }, trace, {
+      key: 'k',
+      fileSha256: 'h'
+    })
+    expect(merged).toMatchObject({
+      github_workflow: 'mine',
+      suite: 's',
+      batch_action_key: 'k',
+      input_sha256: 'h'
+    })
   })
 
-  it('counts the action\'s own keys within the 16 pairs', () => {
+  it("counts the action's own keys within the 16 pairs", () => {
     const user = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`k${i}`, 'v']))
-    expect(() => buildBatchMetadata(user, {}, { key: 'k', fileSha256: 'h' })).toThrow(/17 pairs, more than the API's limit of 16 \(2 of them are added by the action/)
-    expect(() => buildBatchMetadata(Object.fromEntries(Object.entries(user).slice(0, 14)), {}, { key: 'k', fileSha256: 'h' })).not.toThrow()
+    expect(() => buildBatchMetadata(user, {}, { key: 'k', fileSha256: 'h' })).toThrow(
+      /17 pairs, more than the API's limit of 16 \(2 of them are added by the action/
+    )
+    expect(() =>
+      buildBatchMetadata(
+        Object.fromEntries(Object.entries(user).slice(0, 14)),
+        {},
+        { key: 'k', fileSha256: 'h' }
+      )
+    ).not.toThrow()
   })
 })
 
@@ -77,7 +105,9 @@ describe('status', () => {
     expect(parseBatch({ id: 'b', status: 'IN_PROGRESS' }).status).toBe('in_progress')
   })
   it('unwraps {job: ...} answers and tolerates nulls', () => {
-    const batch = parseBatch({ job: { id: 'b', status: 'validating', request_counts: null, output_file_id: null } })
+    const batch = parseBatch({
+      job: { id: 'b', status: 'validating', request_counts: null, output_file_id: null }
+    })
     expect(batch.id).toBe('b')
     expect(requestCounts(batch)).toEqual({ total: 0, completed: 0, failed: 0 })
     expect(describeProgress(batch)).toBe('validating')
@@ -92,29 +122,51 @@ describe('status', () => {
       errors: { data: [{ code: 'invalid_url', message: 'bad url', line: 3 }, { message: 'x' }] }
     })
     expect(describeBatchErrors(batch)).toBe('line 3: bad url (invalid_url); x')
-    expect(describeProgress(parseBatch({ id: 'b', status: 'in_progress', request_counts: { total: 10, completed: 4, failed: 1 } }))).toBe(
-      'in_progress: 5/10 done, 1 failed'
-    )
+    expect(
+      describeProgress(
+        parseBatch({
+          id: 'b',
+          status: 'in_progress',
+          request_counts: { total: 10, completed: 4, failed: 1 }
+        })
+      )
+    ).toBe('in_progress: 5/10 done, 1 failed')
   })
 })
 
 describe('errors', () => {
   const context = { baseUrl: 'https://api.example.com/v1', keySource: 'NEBIUS_API_KEY' as const }
   it('names the key source, never the key', () => {
-    const error = new AuthenticationError(401, { message: 'Incorrect API key provided: sk-abcd1234' }, undefined, new Headers())
+    const error = new AuthenticationError(
+      401,
+      { message: 'Incorrect API key provided: sk-abcd1234' },
+      undefined,
+      new Headers()
+    )
     const text = redact(describeApiError(error, context), ['sk-abcd1234'])
     expect(text).toContain('NEBIUS_API_KEY')
     expect(text).toContain('HTTP 401')
     expect(text).not.toContain('sk-abcd1234')
-    expect(describeApiError(new PermissionDeniedError(403, {}, 'no', new Headers()), { ...context, keySource: 'input' })).toContain('the api-key input')
+    expect(
+      describeApiError(new PermissionDeniedError(403, {}, 'no', new Headers()), {
+        ...context,
+        keySource: 'input'
+      })
+    ).toContain('the api-key input')
   })
   it('describes connection problems and other statuses', () => {
-    expect(describeApiError(new APIConnectionError({ message: 'x', cause: new Error('ECONNREFUSED') }), context)).toContain(
-      'could not reach api.example.com (ECONNREFUSED)'
-    )
-    expect(describeApiError(new APIError(404, { message: 'No batch found' }, undefined, new Headers()), context)).toBe(
-      'api.example.com answered HTTP 404: No batch found'
-    )
+    expect(
+      describeApiError(
+        new APIConnectionError({ message: 'x', cause: new Error('ECONNREFUSED') }),
+        context
+      )
+    ).toContain('could not reach api.example.com (ECONNREFUSED)')
+    expect(
+      describeApiError(
+        new APIError(404, { message: 'No batch found' }, undefined, new Headers()),
+        context
+      )
+    ).toBe('api.example.com answered HTTP 404: No batch found')
   })
   it('redacts every occurrence', () => {
     expect(redact('key=secret1 and secret1', ['secret1'])).toBe('key=*** and ***')
@@ -133,22 +185,36 @@ describe('resolveInside', () => {
     await mkdir(path.join(workspace, 'sub'))
   })
   it('accepts paths inside the workspace, existing or not', async () => {
-    await expect(resolveInside('a.jsonl', 'file', { workspace })).resolves.toBe(path.join(workspace, 'a.jsonl'))
-    await expect(resolveInside('sub/new/dir', 'results-dir', { workspace })).resolves.toBe(path.join(workspace, 'sub/new/dir'))
-    await expect(resolveInside(path.join(workspace, 'a.jsonl'), 'file', { workspace })).resolves.toBe(path.join(workspace, 'a.jsonl'))
+    await expect(resolveInside('a.jsonl', 'file', { workspace })).resolves.toBe(
+      path.join(workspace, 'a.jsonl')
+    )
+    await expect(resolveInside('sub/new/dir', 'results-dir', { workspace })).resolves.toBe(
+      path.join(workspace, 'sub/new/dir')
+    )
+    await expect(
+      resolveInside(path.join(workspace, 'a.jsonl'), 'file', { workspace })
+    ).resolves.toBe(path.join(workspace, 'a.jsonl'))
   })
   it('refuses .. and absolute paths outside', async () => {
-    await expect(resolveInside('../x.jsonl', 'file', { workspace })).rejects.toThrow(/^file: "..\/x.jsonl" leads to .*outside the workspace/)
-    await expect(resolveInside('/etc/passwd', 'file', { workspace })).rejects.toThrow(/outside the workspace/)
+    await expect(resolveInside('../x.jsonl', 'file', { workspace })).rejects.toThrow(
+      /^file: "..\/x.jsonl" leads to .*outside the workspace/
+    )
+    await expect(resolveInside('/etc/passwd', 'file', { workspace })).rejects.toThrow(
+      /outside the workspace/
+    )
   })
   it('refuses symlinks that escape', async () => {
-    await expect(resolveInside('escape/secret.jsonl', 'file', { workspace })).rejects.toThrow(/outside the workspace/)
-    await expect(resolveInside('escape/new', 'results-dir', { workspace })).rejects.toThrow(/results-dir: .*outside the workspace/)
+    await expect(resolveInside('escape/secret.jsonl', 'file', { workspace })).rejects.toThrow(
+      /outside the workspace/
+    )
+    await expect(resolveInside('escape/new', 'results-dir', { workspace })).rejects.toThrow(
+      /results-dir: .*outside the workspace/
+    )
   })
   it('allows the runner temp dir', async () => {
-    await expect(resolveInside(path.join(outside, 'secret.jsonl'), 'file', { workspace, temp: outside })).resolves.toBe(
-      path.join(outside, 'secret.jsonl')
-    )
+    await expect(
+      resolveInside(path.join(outside, 'secret.jsonl'), 'file', { workspace, temp: outside })
+    ).resolves.toBe(path.join(outside, 'secret.jsonl'))
   })
 })
 
@@ -183,7 +249,11 @@ describe('createNodeFetch', () => {
   const fetchImpl = createNodeFetch({ idleTimeoutMs: 300 })
 
   it('sends string and streamed bodies and reads the answer', async () => {
-    const answer = await fetchImpl(`${base}/echo`, { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } })
+    const answer = await fetchImpl(`${base}/echo`, {
+      method: 'POST',
+      body: 'hello',
+      headers: { 'content-type': 'text/plain' }
+    })
     expect(answer.status).toBe(200)
     expect(answer.headers.get('x-method')).toBe('POST')
     expect(await answer.text()).toBe('hello')
@@ -193,7 +263,11 @@ describe('createNodeFetch', () => {
         controller.close()
       }
     })
-    const streamed = await fetchImpl(`${base}/echo`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit)
+    const streamed = await fetchImpl(`${base}/echo`, {
+      method: 'POST',
+      body: stream,
+      duplex: 'half'
+    } as RequestInit)
     expect(await streamed.text()).toBe('part0;part1;part2;part3;part4;')
     expect((await fetchImpl(`${base}/empty`)).status).toBe(204)
   })

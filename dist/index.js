@@ -62431,7 +62431,11 @@ function retryAfterMs(error, now = Date.now()) {
     const date = Date.parse(after);
     return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
-const DefaultRetry = { baseMs: 500, maxMs: 8000, maxRetryAfterMs: 60_000 };
+const DefaultRetry = {
+    baseMs: 500,
+    maxMs: 8000,
+    maxRetryAfterMs: 60_000
+};
 /** Delay before retry number `retry` (1-based): Retry-After when the server gave one, else exponential with full jitter. */
 function retryDelayMs(retry, error, policy, random = Math.random) {
     const asked = retryAfterMs(error);
@@ -72257,7 +72261,9 @@ const BatchDocument = object({
     .loose();
 /** Validates a batch answer; some providers wrap it as `{job: {...}}`. */
 function parseBatch(raw) {
-    const candidate = raw && typeof raw === 'object' && 'job' in raw && !('id' in raw) ? raw.job : raw;
+    const candidate = raw && typeof raw === 'object' && 'job' in raw && !('id' in raw)
+        ? raw.job
+        : raw;
     const result = BatchDocument.safeParse(candidate);
     if (!result.success) {
         const issue = result.error.issues[0];
@@ -72275,7 +72281,9 @@ function requestCounts(batch) {
 /** One line for the log: `in_progress: 40/100 done, 2 failed`. */
 function describeProgress(batch) {
     const { total, completed, failed } = requestCounts(batch);
-    return total > 0 ? `${batch.status}: ${completed + failed}/${total} done, ${failed} failed` : batch.status;
+    return total > 0
+        ? `${batch.status}: ${completed + failed}/${total} done, ${failed} failed`
+        : batch.status;
 }
 /** The batch's own errors (problems with its input file), as one readable message. */
 function describeBatchErrors(batch) {
@@ -72730,8 +72738,7 @@ const LOCAL_FS_ERRORS = new Set([
     'EROFS',
     'EISDIR',
     'ENOTDIR',
-    'ENAMETOOLONG',
-    'EEXIST'
+    'ENAMETOOLONG'
 ]);
 /** Whether another attempt could succeed. */
 function isRetryableDownloadError(error) {
@@ -73420,7 +73427,10 @@ const baseUrl = schemas_string().transform((text, ctx) => {
         url = new URL(text.trim());
     }
     catch {
-        ctx.addIssue({ code: 'custom', message: `"${text}" is not a URL; use the API's base URL, such as https://api.studio.nebius.com/v1/` });
+        ctx.addIssue({
+            code: 'custom',
+            message: `"${text}" is not a URL; use the API's base URL, such as https://api.studio.nebius.com/v1/`
+        });
         return NEVER;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -73439,7 +73449,9 @@ const fields = {
         error: 'must be one of run, status, cancel, list'
     }),
     [Inputs.File]: schemas_string().trim(),
-    [Inputs.Endpoint]: schemas_string().trim().regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
+    [Inputs.Endpoint]: schemas_string()
+        .trim()
+        .regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
     [Inputs.CompletionWindow]: schemas_string().trim().min(1, 'must not be empty (the APIs take 24h)'),
     [Inputs.Metadata]: fromParser(parseMetadata),
     [Inputs.BatchId]: schemas_string()
@@ -73451,7 +73463,9 @@ const fields = {
     [Inputs.PollInterval]: positiveSeconds,
     [Inputs.MaxPollInterval]: positiveSeconds,
     [Inputs.WaitTimeout]: inputs_duration(1000),
-    [Inputs.OnTimeout]: schemas_enum(['leave', 'cancel', 'fail'], { error: 'must be one of leave, cancel, fail' }),
+    [Inputs.OnTimeout]: schemas_enum(['leave', 'cancel', 'fail'], {
+        error: 'must be one of leave, cancel, fail'
+    }),
     [Inputs.CancelOnAbort]: booleanText,
     [Inputs.ListLimit]: integerIn(1, 100),
     [Inputs.ValidateOnly]: booleanText,
@@ -73523,7 +73537,10 @@ purpose = 'main') {
         if (purpose === 'main' && needsFile && p[Inputs.File] === '') {
             problems.push(`file: is required for command: ${command}${p[Inputs.ValidateOnly] ? ' with validate-only' : ''}; give the path of the JSONL of requests`);
         }
-        if (purpose === 'main' && (command === 'status' || command === 'cancel') && p[Inputs.BatchId] === '' && !p[Inputs.ValidateOnly]) {
+        if (purpose === 'main' &&
+            (command === 'status' || command === 'cancel') &&
+            p[Inputs.BatchId] === '' &&
+            !p[Inputs.ValidateOnly]) {
             problems.push(`batch-id: is required for command: ${command}`);
         }
         try {
@@ -74400,7 +74417,9 @@ function defaultRoots(env = process.env) {
 async function resolveInside(input, inputName, roots) {
     const absolute = external_node_path_default().resolve(roots.workspace, input);
     const real = await realpathOfNearest(absolute);
-    const allowed = await Promise.all([roots.workspace, roots.temp].filter((root) => !!root).map((root) => realpathOfNearest(external_node_path_default().resolve(root))));
+    const allowed = await Promise.all([roots.workspace, roots.temp]
+        .filter((root) => !!root)
+        .map((root) => realpathOfNearest(external_node_path_default().resolve(root))));
     if (!allowed.some((root) => isWithin(real, root))) {
         throw new Error(`${inputName}: "${input}" leads to ${real}, outside the workspace (${allowed[0]}); ` +
             'use a path inside the workspace (or the runner temp dir)');
@@ -74571,7 +74590,10 @@ const stepState = {
         saveState(State.Settled, 'true');
     },
     read() {
-        return { batchId: getState(State.BatchId), settled: getState(State.Settled) === 'true' };
+        return {
+            batchId: getState(State.BatchId),
+            settled: getState(State.Settled) === 'true'
+        };
     }
 };
 
@@ -74807,6 +74829,8 @@ async function writeListSummary(batches) {
 
 /** Time allowed for cancelling after SIGINT: the runner sends SIGTERM at 7.5 s and kills at 10 s. */
 const ABORT_BUDGET_MS = 6000;
+/** Request counts are logged when they change, but not more often than this. */
+const PROGRESS_EVERY_MS = 60_000;
 /** A failure whose message is already written for the user. */
 class StepFailure extends Error {
     outcome;
@@ -74850,15 +74874,23 @@ class Step {
             throw new Error('No API client: an API key is needed for this command');
         return this.api;
     }
+    /** Keeps outputs current; logs each status change, and progress at most once a minute. */
     track(batch) {
         const previous = this.batch;
         this.batch = batch;
         this.outputs.setBatch(batch);
-        if (previous?.status !== batch.status)
-            info(`Batch ${batch.id} is ${describeProgress(batch)}`);
+        const line = `Batch ${batch.id} is ${describeProgress(batch)}`;
+        const now = Date.now();
+        const progressed = previous !== undefined && describeProgress(previous) !== describeProgress(batch);
+        if (previous?.status !== batch.status ||
+            (progressed && now - this.lastProgressAt >= PROGRESS_EVERY_MS)) {
+            this.lastProgressAt = now;
+            info(line);
+        }
         else
-            core_debug(`Batch ${batch.id} is ${describeProgress(batch)}`);
+            core_debug(line);
     }
+    lastProgressAt = 0;
 }
 async function run() {
     const scope = createAbortScope();
@@ -74949,7 +74981,9 @@ async function runBatch(step) {
     await checkResultsDir(step);
     const file = await validateFile(step);
     const inActions = process.env.GITHUB_ACTIONS === 'true';
-    const trace = inActions ? traceabilityMetadata((await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413))).context, true) : {};
+    const trace = inActions
+        ? traceabilityMetadata((await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413))).context, true)
+        : {};
     const key = idempotencyKey(process.env, file.sha256, Date.now());
     let metadata;
     try {
@@ -74969,7 +75003,12 @@ async function runBatch(step) {
     const created = await group('Create batch', async () => {
         step.pendingKey = key;
         try {
-            return await api.createBatch({ inputFileId: uploaded.id, endpoint: inputs.endpoint, completionWindow: inputs.completionWindow, metadata }, key, step.signal);
+            return await api.createBatch({
+                inputFileId: uploaded.id,
+                endpoint: inputs.endpoint,
+                completionWindow: inputs.completionWindow,
+                metadata
+            }, key, step.signal);
         }
         finally {
             if (!step.signal.aborted)
@@ -74992,7 +75031,9 @@ async function statusOf(step) {
         step.owned = true;
         stepState.saveBatch(batch.id);
     }
-    const inputPath = step.inputs.file ? await resolveInside(step.inputs.file, 'file', defaultRoots()) : undefined;
+    const inputPath = step.inputs.file
+        ? await resolveInside(step.inputs.file, 'file', defaultRoots())
+        : undefined;
     await waitAndCollect(step, inputPath);
 }
 async function cancelBatch(step) {
@@ -75176,7 +75217,9 @@ async function cancelOnAbort(step) {
     const how = `The step was cancelled (${step.scope.received ?? 'aborted'})`;
     const api = step.api;
     if (!inputs.cancelOnAbort || !api) {
-        return step.batch ? `${how}; batch ${step.batch.id} was left ${step.batch.status} (cancel-on-abort is false)` : how;
+        return step.batch
+            ? `${how}; batch ${step.batch.id} was left ${step.batch.status} (cancel-on-abort is false)`
+            : how;
     }
     const budget = AbortSignal.timeout(ABORT_BUDGET_MS);
     try {

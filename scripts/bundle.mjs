@@ -8,7 +8,11 @@ for (const [entry, out] of [
   ['src/index.ts', 'dist'],
   ['src/post.ts', 'dist/post']
 ]) {
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--source-map', '--license', 'licenses.txt', '--quiet'], {
-    stdio: 'inherit'
-  })
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', entry, '-o', out, '--source-map', '--license', 'licenses.txt', '--quiet'],
+    {
+      stdio: 'inherit'
+    }
+  )
 }

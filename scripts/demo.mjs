@@ -9,10 +9,18 @@ import { startMockBatchApi } from '../tools/mock-batch-api/server.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const apiKey = 'demo-key'
-const api = await startMockBatchApi({ apiKey, timings: { validatingMs: 300, inProgressMs: 2500, finalizingMs: 300 } })
+const api = await startMockBatchApi({
+  apiKey,
+  timings: { validatingMs: 300, inProgressMs: 2500, finalizingMs: 300 }
+})
 const workspace = await mkdtemp(path.join(os.tmpdir(), 'batch-demo-'))
-await copyFile(path.join(root, 'examples', 'requests.jsonl'), path.join(workspace, 'requests.jsonl'))
-const files = Object.fromEntries(['output', 'state', 'summary'].map((name) => [name, path.join(workspace, `.github-${name}`)]))
+await copyFile(
+  path.join(root, 'examples', 'requests.jsonl'),
+  path.join(workspace, 'requests.jsonl')
+)
+const files = Object.fromEntries(
+  ['output', 'state', 'summary'].map((name) => [name, path.join(workspace, `.github-${name}`)])
+)
 await Promise.all(Object.values(files).map((file) => writeFile(file, '')))
 
 const inputs = {
@@ -25,11 +33,21 @@ const inputs = {
   metadata: 'suite=demo'
 }
 console.log(`Local Batch API on ${api.url}; workspace ${workspace}\n`)
-const env = { ...process.env, GITHUB_OUTPUT: files.output, GITHUB_STATE: files.state, GITHUB_STEP_SUMMARY: files.summary, GITHUB_WORKSPACE: workspace }
+const env = {
+  ...process.env,
+  GITHUB_OUTPUT: files.output,
+  GITHUB_STATE: files.state,
+  GITHUB_STEP_SUMMARY: files.summary,
+  GITHUB_WORKSPACE: workspace
+}
 for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
 
 const code = await new Promise((resolve) => {
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'index.js')], { cwd: workspace, env, stdio: 'inherit' })
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'index.js')], {
+    cwd: workspace,
+    env,
+    stdio: 'inherit'
+  })
   child.on('close', resolve)
 })
 

@@ -19,7 +19,8 @@ export function createAbortScope(target: NodeJS.EventEmitter = process): AbortSc
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((name) => {
     const handler = () => {
       received ??= name
-      if (!controller.signal.aborted) controller.abort(new AbortedError(`The step was cancelled (${name})`))
+      if (!controller.signal.aborted)
+        controller.abort(new AbortedError(`The step was cancelled (${name})`))
     }
     target.on(name, handler)
     return [name, handler] as const

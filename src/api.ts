@@ -47,7 +47,11 @@ export class BatchApi {
   constructor(private readonly options: ApiOptions) {
     const { redact, log } = options
     const format = (message: string, rest: unknown[]) =>
-      redact([message, ...rest.map((item) => (typeof item === 'string' ? item : safeJson(item)))].join(' '))
+      redact(
+        [message, ...rest.map((item) => (typeof item === 'string' ? item : safeJson(item)))].join(
+          ' '
+        )
+      )
     this.client = new OpenAI({
       apiKey: options.apiKey,
       baseURL: options.baseUrl,
@@ -65,7 +69,11 @@ export class BatchApi {
     this.policy = { ...DefaultRetry, attempts: options.maxAttempts }
   }
 
-  private retry<T>(label: string, call: (attempt: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  private retry<T>(
+    label: string,
+    call: (attempt: number) => Promise<T>,
+    signal?: AbortSignal
+  ): Promise<T> {
     return withRetry(call, {
       policy: this.policy,
       signal,
@@ -95,7 +103,11 @@ export class BatchApi {
    * server, so before sending it again the recent batches are searched for our key and a match is
    * adopted instead.
    */
-  async createBatch(params: CreateParams, key: string, signal?: AbortSignal): Promise<{ batch: BatchInfo; adopted: boolean }> {
+  async createBatch(
+    params: CreateParams,
+    key: string,
+    signal?: AbortSignal
+  ): Promise<{ batch: BatchInfo; adopted: boolean }> {
     let adopted = false
     const batch = await this.retry(
       'Create batch',
@@ -104,7 +116,9 @@ export class BatchApi {
           const existing = await this.findBatchByKey(key, signal)
           if (existing) {
             adopted = true
-            this.options.log.info(`Found batch ${existing.id} from the earlier attempt; not creating another`)
+            this.options.log.info(
+              `Found batch ${existing.id} from the earlier attempt; not creating another`
+            )
             return existing
           }
         }
@@ -112,7 +126,8 @@ export class BatchApi {
           {
             input_file_id: params.inputFileId,
             endpoint: params.endpoint as OpenAI.Batches.BatchCreateParams['endpoint'],
-            completion_window: params.completionWindow as OpenAI.Batches.BatchCreateParams['completion_window'],
+            completion_window:
+              params.completionWindow as OpenAI.Batches.BatchCreateParams['completion_window'],
             metadata: params.metadata
           },
           { signal }
@@ -125,12 +140,19 @@ export class BatchApi {
   }
 
   /** The newest batch whose metadata carries `key`, searched among the most recent ones. */
-  async findBatchByKey(key: string, signal?: AbortSignal, timeoutMs?: number): Promise<BatchInfo | undefined> {
+  async findBatchByKey(
+    key: string,
+    signal?: AbortSignal,
+    timeoutMs?: number
+  ): Promise<BatchInfo | undefined> {
     return this.retry(
       'Looking for the batch',
       async () => {
         let seen = 0
-        const page = this.client.batches.list({ limit: RECONCILE_SCAN }, requestOptions(signal, timeoutMs))
+        const page = this.client.batches.list(
+          { limit: RECONCILE_SCAN },
+          requestOptions(signal, timeoutMs)
+        )
         for await (const raw of page) {
           const batch = parseBatch(raw)
           if (batch.metadata?.[MetadataKeys.IdempotencyKey] === key) return batch
@@ -154,7 +176,8 @@ export class BatchApi {
   async cancel(batchId: string, signal?: AbortSignal, timeoutMs?: number): Promise<BatchInfo> {
     return this.retry(
       'Cancel batch',
-      async () => parseBatch(await this.client.batches.cancel(batchId, requestOptions(signal, timeoutMs))),
+      async () =>
+        parseBatch(await this.client.batches.cancel(batchId, requestOptions(signal, timeoutMs))),
       signal
     )
   }
@@ -183,7 +206,10 @@ export class BatchApi {
 export { isRetryable }
 
 /** The SDK rejects an explicit `timeout: undefined`; leave it out to keep the client's default. */
-function requestOptions(signal?: AbortSignal, timeoutMs?: number): { signal?: AbortSignal; timeout?: number } {
+function requestOptions(
+  signal?: AbortSignal,
+  timeoutMs?: number
+): { signal?: AbortSignal; timeout?: number } {
   return timeoutMs === undefined ? { signal } : { signal, timeout: timeoutMs }
 }
 

@@ -9,13 +9,15 @@ import { isTerminal } from './status.js'
 export async function runPost(): Promise<void> {
   const { batchId, settled } = stepState.read()
   if (!batchId) return core.info('No batch was created by this step; nothing to clean up')
-  if (settled) return core.info(`Batch ${batchId} was settled by the main step; nothing to clean up`)
+  if (settled)
+    return core.info(`Batch ${batchId} was settled by the main step; nothing to clean up`)
   let apiKey = ''
   try {
     const inputs = getInputs(undefined, process.env, 'post')
     apiKey = inputs.apiKey
     if (apiKey) core.setSecret(apiKey)
-    if (!inputs.cancelOnAbort) return core.info(`cancel-on-abort is false: batch ${batchId} is left running`)
+    if (!inputs.cancelOnAbort)
+      return core.info(`cancel-on-abort is false: batch ${batchId} is left running`)
     const api = new BatchApi({
       baseUrl: inputs.baseUrl,
       apiKey,
@@ -30,9 +32,16 @@ export async function runPost(): Promise<void> {
     }
     const cancelled = await api.cancel(batchId)
     stepState.markSettled()
-    core.info(`Cancelled batch ${batchId}, which the cancelled main step left ${batch.status} (now ${cancelled.status})`)
+    core.info(
+      `Cancelled batch ${batchId}, which the cancelled main step left ${batch.status} (now ${cancelled.status})`
+    )
   } catch (error) {
     const inputs = { baseUrl: '', keySource: undefined }
-    core.setFailed(redact(`Could not cancel batch ${batchId}: ${describeApiError(error, inputs)}. Cancel it with command: cancel`, [apiKey]))
+    core.setFailed(
+      redact(
+        `Could not cancel batch ${batchId}: ${describeApiError(error, inputs)}. Cancel it with command: cancel`,
+        [apiKey]
+      )
+    )
   }
 }

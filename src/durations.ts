@@ -9,7 +9,9 @@ export function parseDuration(text: string): number {
   const compact = text.trim().toLowerCase().replace(/\s+/g, '')
   if (/^\d+(?:\.\d+)?$/.test(compact)) return Math.round(Number(compact) * 1000)
   if (!DURATION.test(compact)) {
-    throw new Error(`"${text}" is not a duration: use a number of seconds or units such as 90s, 45m, 5h30m`)
+    throw new Error(
+      `"${text}" is not a duration: use a number of seconds or units such as 90s, 45m, 5h30m`
+    )
   }
   let seconds = 0
   for (const [, amount, unit] of compact.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {

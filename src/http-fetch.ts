@@ -52,7 +52,9 @@ export function createNodeFetch(options: NodeFetchOptions): typeof fetch {
       const cleanup = () => signal?.removeEventListener('abort', onAbort)
 
       request.setTimeout(options.idleTimeoutMs, () => {
-        request.destroy(new Error(`No data for ${Math.round(options.idleTimeoutMs / 1000)}s from ${url.host}`))
+        request.destroy(
+          new Error(`No data for ${Math.round(options.idleTimeoutMs / 1000)}s from ${url.host}`)
+        )
       })
       request.on('error', (error) => {
         cleanup()
@@ -71,15 +73,20 @@ export function createNodeFetch(options: NodeFetchOptions): typeof fetch {
           else if (value !== undefined) responseHeaders.set(key, value)
         }
         // A body cut off before its end must reach the reader as an error, never as a short success.
-        response.on('aborted', () => response.destroy(new Error(`Connection to ${url.host} closed mid-response`)))
+        response.on('aborted', () =>
+          response.destroy(new Error(`Connection to ${url.host} closed mid-response`))
+        )
         const hasBody = !(status === 204 || status === 304 || init?.method === 'HEAD')
         if (!hasBody) response.resume()
         resolve(
-          new Response(hasBody ? (Readable.toWeb(response) as unknown as ReadableStream<Uint8Array>) : null, {
-            status,
-            statusText: response.statusMessage ?? '',
-            headers: responseHeaders
-          })
+          new Response(
+            hasBody ? (Readable.toWeb(response) as unknown as ReadableStream<Uint8Array>) : null,
+            {
+              status,
+              statusText: response.statusMessage ?? '',
+              headers: responseHeaders
+            }
+          )
         )
       })
 
@@ -99,7 +106,9 @@ export function createNodeFetch(options: NodeFetchOptions): typeof fetch {
 }
 
 function abortError(signal: AbortSignal): Error {
-  const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'The request was aborted')
+  const error = new Error(
+    signal.reason instanceof Error ? signal.reason.message : 'The request was aborted'
+  )
   error.name = 'AbortError'
   return error
 }

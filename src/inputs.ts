@@ -101,7 +101,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
     if (text.trim() === '') return undefined
     const result = schema.safeParse(text)
     if (result.success) return result.data as z.output<T>
-    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message })
+    for (const issue of result.error.issues)
+      ctx.addIssue({ code: 'custom', message: issue.message })
     return z.NEVER
   })
 
@@ -116,7 +117,10 @@ const baseUrl = z.string().transform((text, ctx) => {
   try {
     url = new URL(text.trim())
   } catch {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a URL; use the API's base URL, such as https://api.studio.nebius.com/v1/` })
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${text}" is not a URL; use the API's base URL, such as https://api.studio.nebius.com/v1/`
+    })
     return z.NEVER
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -136,20 +140,28 @@ const fields = {
     error: 'must be one of run, status, cancel, list'
   }),
   [Inputs.File]: z.string().trim(),
-  [Inputs.Endpoint]: z.string().trim().regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
+  [Inputs.Endpoint]: z
+    .string()
+    .trim()
+    .regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
   [Inputs.CompletionWindow]: z.string().trim().min(1, 'must not be empty (the APIs take 24h)'),
   [Inputs.Metadata]: fromParser(parseMetadata),
   [Inputs.BatchId]: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9._:-]*$/, 'must be a batch id such as batch_abc123 (letters, digits, . _ : -)'),
+    .regex(
+      /^[A-Za-z0-9._:-]*$/,
+      'must be a batch id such as batch_abc123 (letters, digits, . _ : -)'
+    ),
   [Inputs.BaseUrl]: baseUrl,
   [Inputs.ApiKey]: z.string().trim(),
   [Inputs.Wait]: booleanText,
   [Inputs.PollInterval]: positiveSeconds,
   [Inputs.MaxPollInterval]: positiveSeconds,
   [Inputs.WaitTimeout]: duration(1000),
-  [Inputs.OnTimeout]: z.enum(['leave', 'cancel', 'fail'], { error: 'must be one of leave, cancel, fail' }),
+  [Inputs.OnTimeout]: z.enum(['leave', 'cancel', 'fail'], {
+    error: 'must be one of leave, cancel, fail'
+  }),
   [Inputs.CancelOnAbort]: booleanText,
   [Inputs.ListLimit]: integerIn(1, 100),
   [Inputs.ValidateOnly]: booleanText,
@@ -222,14 +234,23 @@ export function getInputs(
       )
     }
     if (p[Inputs.MaxPollInterval] < p[Inputs.PollInterval]) {
-      problems.push(`max-poll-interval (${p[Inputs.MaxPollInterval]}) must not be less than poll-interval (${p[Inputs.PollInterval]})`)
+      problems.push(
+        `max-poll-interval (${p[Inputs.MaxPollInterval]}) must not be less than poll-interval (${p[Inputs.PollInterval]})`
+      )
     }
     const command = p[Inputs.Command]
     const needsFile = command === 'run' || p[Inputs.ValidateOnly]
     if (purpose === 'main' && needsFile && p[Inputs.File] === '') {
-      problems.push(`file: is required for command: ${command}${p[Inputs.ValidateOnly] ? ' with validate-only' : ''}; give the path of the JSONL of requests`)
+      problems.push(
+        `file: is required for command: ${command}${p[Inputs.ValidateOnly] ? ' with validate-only' : ''}; give the path of the JSONL of requests`
+      )
     }
-    if (purpose === 'main' && (command === 'status' || command === 'cancel') && p[Inputs.BatchId] === '' && !p[Inputs.ValidateOnly]) {
+    if (
+      purpose === 'main' &&
+      (command === 'status' || command === 'cancel') &&
+      p[Inputs.BatchId] === '' &&
+      !p[Inputs.ValidateOnly]
+    ) {
       problems.push(`batch-id: is required for command: ${command}`)
     }
     try {

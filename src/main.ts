@@ -17,11 +17,19 @@ import { downloadToFile, exceedsFailureLimit, joinResults, type JoinResult } fro
 import { isAbort } from './retry.js'
 import { formatBytes } from './sizes.js'
 import { stepState } from './state.js'
-import { describeBatchErrors, describeProgress, isTerminal, requestCounts, type BatchInfo } from './status.js'
+import {
+  describeBatchErrors,
+  describeProgress,
+  isTerminal,
+  requestCounts,
+  type BatchInfo
+} from './status.js'
 import { writeBatchSummary, writeListSummary, type BatchSummaryData } from './summary.js'
 
 /** Time allowed for cancelling after SIGINT: the runner sends SIGTERM at 7.5 s and kills at 10 s. */
 const ABORT_BUDGET_MS = 6000
+/** Request counts are logged when they change, but not more often than this. */
+const PROGRESS_EVERY_MS = 60_000
 
 type Outcome = BatchSummaryData['outcome']
 
@@ -72,13 +80,25 @@ class Step {
     return this.api
   }
 
+  /** Keeps outputs current; logs each status change, and progress at most once a minute. */
   track(batch: BatchInfo): void {
     const previous = this.batch
     this.batch = batch
     this.outputs.setBatch(batch)
-    if (previous?.status !== batch.status) core.info(`Batch ${batch.id} is ${describeProgress(batch)}`)
-    else core.debug(`Batch ${batch.id} is ${describeProgress(batch)}`)
+    const line = `Batch ${batch.id} is ${describeProgress(batch)}`
+    const now = Date.now()
+    const progressed =
+      previous !== undefined && describeProgress(previous) !== describeProgress(batch)
+    if (
+      previous?.status !== batch.status ||
+      (progressed && now - this.lastProgressAt >= PROGRESS_EVERY_MS)
+    ) {
+      this.lastProgressAt = now
+      core.info(line)
+    } else core.debug(line)
   }
+
+  private lastProgressAt = 0
 }
 
 export async function run(): Promise<void> {
@@ -133,7 +153,9 @@ async function validateFile(step: Step): Promise<{ path: string; sha256: string 
   try {
     await access(filePath, fsConstants.R_OK)
   } catch {
-    throw new StepFailure(`file: ${inputs.file} was not found or is not readable (looked at ${filePath}); check the path, relative to the workspace`)
+    throw new StepFailure(
+      `file: ${inputs.file} was not found or is not readable (looked at ${filePath}); check the path, relative to the workspace`
+    )
   }
   const display = path.relative(roots.workspace, filePath) || inputs.file
   const provider = providerFor(inputs.baseUrl)
@@ -154,7 +176,10 @@ async function validateFile(step: Step): Promise<{ path: string; sha256: string 
   step.model = report.model
   if (report.problemCount > 0) {
     for (const problem of report.problems) {
-      core.error(problem.message, problem.line > 0 ? { file: display, startLine: problem.line } : { file: display })
+      core.error(
+        problem.message,
+        problem.line > 0 ? { file: display, startLine: problem.line } : { file: display }
+      )
     }
     throw new StepFailure(`${summarizeProblems(report, display)}. Nothing was uploaded.`)
   }
@@ -173,7 +198,9 @@ async function runBatch(step: Step): Promise<void> {
   const file = await validateFile(step)
 
   const inActions = process.env.GITHUB_ACTIONS === 'true'
-  const trace = inActions ? traceabilityMetadata((await import('@actions/github')).context, true) : {}
+  const trace = inActions
+    ? traceabilityMetadata((await import('@actions/github')).context, true)
+    : {}
   const key = idempotencyKey(process.env, file.sha256, Date.now())
   let metadata: Record<string, string>
   try {
@@ -194,7 +221,12 @@ async function runBatch(step: Step): Promise<void> {
     step.pendingKey = key
     try {
       return await api.createBatch(
-        { inputFileId: uploaded.id, endpoint: inputs.endpoint, completionWindow: inputs.completionWindow, metadata },
+        {
+          inputFileId: uploaded.id,
+          endpoint: inputs.endpoint,
+          completionWindow: inputs.completionWindow,
+          metadata
+        },
         key,
         step.signal
       )
@@ -206,7 +238,9 @@ async function runBatch(step: Step): Promise<void> {
   step.owned = true
   stepState.saveBatch(created.batch.id)
   step.track(created.batch)
-  core.info(`${created.adopted ? 'Adopted' : 'Created'} batch ${created.batch.id} (idempotency key ${key})`)
+  core.info(
+    `${created.adopted ? 'Adopted' : 'Created'} batch ${created.batch.id} (idempotency key ${key})`
+  )
 
   await waitAndCollect(step, file.path)
 }
@@ -220,7 +254,9 @@ async function statusOf(step: Step): Promise<void> {
     step.owned = true
     stepState.saveBatch(batch.id)
   }
-  const inputPath = step.inputs.file ? await resolveInside(step.inputs.file, 'file', defaultRoots()) : undefined
+  const inputPath = step.inputs.file
+    ? await resolveInside(step.inputs.file, 'file', defaultRoots())
+    : undefined
   await waitAndCollect(step, inputPath)
 }
 
@@ -229,7 +265,8 @@ async function cancelBatch(step: Step): Promise<void> {
   const current = await api.retrieve(step.inputs.batchId, step.signal)
   step.track(current)
   if (isTerminal(current.status)) {
-    if (current.status !== 'cancelled') core.notice(`Batch ${current.id} is already ${current.status}; there is nothing to cancel`)
+    if (current.status !== 'cancelled')
+      core.notice(`Batch ${current.id} is already ${current.status}; there is nothing to cancel`)
     step.message = `already ${current.status}`
     return
   }
@@ -257,7 +294,9 @@ async function waitAndCollect(step: Step, inputPath: string | undefined): Promis
   if (!inputs.wait && !isTerminal(batch.status)) {
     stepState.markSettled()
     step.outcome = 'left running'
-    core.info(`wait is false: batch ${batch.id} runs on; collect it later with command: status and batch-id: ${batch.id}`)
+    core.info(
+      `wait is false: batch ${batch.id} runs on; collect it later with command: status and batch-id: ${batch.id}`
+    )
     return
   }
   if (!isTerminal(batch.status)) {
@@ -316,15 +355,22 @@ async function onWaitTimeout(step: Step, batch: BatchInfo): Promise<void> {
 
 /** A results-dir that leads outside the workspace is an input error, found before anything is sent. */
 async function checkResultsDir(step: Step): Promise<void> {
-  if (step.inputs.download) await resolveInside(step.inputs.resultsDir, 'results-dir', defaultRoots())
+  if (step.inputs.download)
+    await resolveInside(step.inputs.resultsDir, 'results-dir', defaultRoots())
 }
 
 /** Downloads the output and error files of a finished batch and joins them to the requests. */
-async function collectResults(step: Step, batch: BatchInfo, inputPath: string | undefined): Promise<void> {
+async function collectResults(
+  step: Step,
+  batch: BatchInfo,
+  inputPath: string | undefined
+): Promise<void> {
   const { inputs } = step
   if (!inputs.download) return
   if (batch.status === 'completed' && !batch.output_file_id) {
-    core.warning(`Batch ${batch.id} completed without an output file: every request failed${batch.error_file_id ? '; downloading the error file' : ''}`)
+    core.warning(
+      `Batch ${batch.id} completed without an output file: every request failed${batch.error_file_id ? '; downloading the error file' : ''}`
+    )
   }
   if (!batch.output_file_id && !batch.error_file_id) {
     step.outputs.set(Outputs.OutputPath, '')
@@ -332,17 +378,26 @@ async function collectResults(step: Step, batch: BatchInfo, inputPath: string | 
     return
   }
   const api = step.requireApi()
-  const dir = await resolveInside(path.join(inputs.resultsDir, batch.id), 'results-dir', defaultRoots())
+  const dir = await resolveInside(
+    path.join(inputs.resultsDir, batch.id),
+    'results-dir',
+    defaultRoots()
+  )
   await core.group('Download results', async () => {
     await mkdir(dir, { recursive: true })
-    const fetchFile = async (fileId: string | null | undefined, name: string): Promise<string | undefined> => {
+    const fetchFile = async (
+      fileId: string | null | undefined,
+      name: string
+    ): Promise<string | undefined> => {
       if (!fileId) return undefined
       const dest = path.join(dir, name)
       const { bytes } = await downloadToFile(api.openContent(fileId, step.signal), dest, {
         attempts: inputs.maxAttempts,
         signal: step.signal,
         onRetry: (attempt, error) =>
-          core.info(`Download of ${fileId} failed (attempt ${attempt}: ${step.redact((error as Error).message)}); retrying`)
+          core.info(
+            `Download of ${fileId} failed (attempt ${attempt}: ${step.redact((error as Error).message)}); retrying`
+          )
       })
       core.info(`Downloaded ${fileId} to ${dest} (${formatBytes(bytes)})`)
       return dest
@@ -390,7 +445,10 @@ function judgeEnding(step: Step, batch: BatchInfo): void {
     }
     case 'cancelled':
       if (inputs.command === 'cancel') return
-      throw new StepFailure(`Batch ${batch.id} was cancelled before it finished (${counts.completed} of ${counts.total} requests completed)`, 'cancelled')
+      throw new StepFailure(
+        `Batch ${batch.id} was cancelled before it finished (${counts.completed} of ${counts.total} requests completed)`,
+        'cancelled'
+      )
     case 'expired':
       throw new StepFailure(
         `Batch ${batch.id} expired: the completion window (${inputs.completionWindow}) passed with ${counts.completed} of ${counts.total} requests completed; partial results were kept`
@@ -424,7 +482,9 @@ async function cancelOnAbort(step: Step): Promise<string> {
   const how = `The step was cancelled (${step.scope.received ?? 'aborted'})`
   const api = step.api
   if (!inputs.cancelOnAbort || !api) {
-    return step.batch ? `${how}; batch ${step.batch.id} was left ${step.batch.status} (cancel-on-abort is false)` : how
+    return step.batch
+      ? `${how}; batch ${step.batch.id} was left ${step.batch.status} (cancel-on-abort is false)`
+      : how
   }
   const budget = AbortSignal.timeout(ABORT_BUDGET_MS)
   try {
@@ -434,10 +494,12 @@ async function cancelOnAbort(step: Step): Promise<string> {
       if (target) {
         stepState.saveBatch(target.id)
         step.track(target)
-      } else return `${how} while creating the batch; no batch was found for this step, so nothing runs on`
+      } else
+        return `${how} while creating the batch; no batch was found for this step, so nothing runs on`
     }
     if (!target) return `${how} before a batch was created; nothing was created`
-    if (isTerminal(target.status)) return `${how}; batch ${target.id} had already ended ${target.status}`
+    if (isTerminal(target.status))
+      return `${how}; batch ${target.id} had already ended ${target.status}`
     step.track(await api.cancel(target.id, budget, ABORT_BUDGET_MS))
     stepState.markSettled()
     return `${how}; batch ${target.id} was cancelled (now ${step.batch?.status})`

@@ -29,7 +29,9 @@ export function parseMetadata(text: string): Record<string, string> {
     if (line === '' || line.startsWith('#')) continue
     const eq = line.indexOf('=')
     if (eq <= 0) {
-      throw new Error(`metadata line ${index + 1} ("${line}") is not key=value; use key=value lines or a JSON object`)
+      throw new Error(
+        `metadata line ${index + 1} ("${line}") is not key=value; use key=value lines or a JSON object`
+      )
     }
     metadata[line.slice(0, eq).trim()] = line.slice(eq + 1).trim()
   }
@@ -48,7 +50,9 @@ export function checkMetadataLimits(metadata: Record<string, string>): void {
   }
   for (const [key, value] of Object.entries(metadata)) {
     if (key.length === 0 || key.length > MetadataLimits.keyLength) {
-      throw new Error(`metadata key "${key.slice(0, 80)}" must be 1 to ${MetadataLimits.keyLength} characters long`)
+      throw new Error(
+        `metadata key "${key.slice(0, 80)}" must be 1 to ${MetadataLimits.keyLength} characters long`
+      )
     }
     if (value.length > MetadataLimits.valueLength) {
       throw new Error(
@@ -67,7 +71,10 @@ export interface RunContextLike {
 }
 
 /** Traceability keys from the workflow run; empty outside GitHub Actions. */
-export function traceabilityMetadata(context: RunContextLike, inActions: boolean): Record<string, string> {
+export function traceabilityMetadata(
+  context: RunContextLike,
+  inActions: boolean
+): Record<string, string> {
   if (!inActions) return {}
   const entries: Array<[string, string | number | undefined]> = [
     [MetadataKeys.Repository, repositoryOf(context)],

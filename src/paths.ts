@@ -15,11 +15,17 @@ export function defaultRoots(env: NodeJS.ProcessEnv = process.env): PathRoots {
  * Resolves a path input against the workspace and refuses one that leads outside it (or the
  * runner's temp dir), by `..` or through a symlink, so an input cannot read or write elsewhere.
  */
-export async function resolveInside(input: string, inputName: string, roots: PathRoots): Promise<string> {
+export async function resolveInside(
+  input: string,
+  inputName: string,
+  roots: PathRoots
+): Promise<string> {
   const absolute = path.resolve(roots.workspace, input)
   const real = await realpathOfNearest(absolute)
   const allowed = await Promise.all(
-    [roots.workspace, roots.temp].filter((root): root is string => !!root).map((root) => realpathOfNearest(path.resolve(root)))
+    [roots.workspace, roots.temp]
+      .filter((root): root is string => !!root)
+      .map((root) => realpathOfNearest(path.resolve(root)))
   )
   if (!allowed.some((root) => isWithin(real, root))) {
     throw new Error(

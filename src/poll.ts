@@ -13,7 +13,11 @@ export const JITTER = 0.15
  * The delay before poll number `poll` (0-based): `initialMs` first, then doubling up to `maxMs`,
  * each lowered by up to 15% of jitter so that many runners started together spread out.
  */
-export function pollDelayMs(poll: number, options: BackoffOptions, random: () => number = Math.random): number {
+export function pollDelayMs(
+  poll: number,
+  options: BackoffOptions,
+  random: () => number = Math.random
+): number {
   const base = Math.min(options.maxMs, options.initialMs * 2 ** Math.max(0, poll))
   if (poll === 0) return options.initialMs
   return Math.max(1, Math.round(base * (1 - JITTER * random())))
@@ -58,7 +62,11 @@ export class PollError extends Error {
  * (network, 429, 5xx) are tolerated up to `maxConsecutiveErrors` in a row; a 429's Retry-After
  * stretches the next delay. Anything else ends the wait with the error.
  */
-export async function waitForBatch(start: BatchInfo, deps: WaitDeps, options: WaitOptions): Promise<WaitResult> {
+export async function waitForBatch(
+  start: BatchInfo,
+  deps: WaitDeps,
+  options: WaitOptions
+): Promise<WaitResult> {
   const now = deps.now ?? Date.now
   const sleep = deps.sleep ?? realSleep
   const deadline = now() + options.timeoutMs
@@ -70,7 +78,10 @@ export async function waitForBatch(start: BatchInfo, deps: WaitDeps, options: Wa
   while (!isTerminal(batch.status)) {
     const remaining = deadline - now()
     if (remaining <= 0) return { batch, timedOut: true, polls }
-    const delay = Math.min(Math.max(pollDelayMs(polls, options, deps.random), asked ?? 0), remaining)
+    const delay = Math.min(
+      Math.max(pollDelayMs(polls, options, deps.random), asked ?? 0),
+      remaining
+    )
     asked = undefined
     await sleep(delay, options.signal)
     polls++
@@ -90,7 +101,11 @@ export async function waitForBatch(start: BatchInfo, deps: WaitDeps, options: Wa
         )
       }
       asked = retryAfterMs(error)
-      deps.onPollError?.(error, consecutiveErrors, Math.max(pollDelayMs(polls, options), asked ?? 0))
+      deps.onPollError?.(
+        error,
+        consecutiveErrors,
+        Math.max(pollDelayMs(polls, options), asked ?? 0)
+      )
     }
   }
   return { batch, timedOut: false, polls }

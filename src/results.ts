@@ -136,8 +136,7 @@ const LOCAL_FS_ERRORS = new Set([
   'EROFS',
   'EISDIR',
   'ENOTDIR',
-  'ENAMETOOLONG',
-  'EEXIST'
+  'ENAMETOOLONG'
 ])
 
 /** Whether another attempt could succeed. */

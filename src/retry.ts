@@ -70,7 +70,11 @@ export interface RetryPolicy {
   maxRetryAfterMs: number
 }
 
-export const DefaultRetry: Omit<RetryPolicy, 'attempts'> = { baseMs: 500, maxMs: 8000, maxRetryAfterMs: 60_000 }
+export const DefaultRetry: Omit<RetryPolicy, 'attempts'> = {
+  baseMs: 500,
+  maxMs: 8000,
+  maxRetryAfterMs: 60_000
+}
 
 /** Delay before retry number `retry` (1-based): Retry-After when the server gave one, else exponential with full jitter. */
 export function retryDelayMs(
@@ -96,7 +100,10 @@ export interface RetryOptions {
 }
 
 /** Runs `call` until it succeeds, fails for good, runs out of attempts or is aborted. */
-export async function withRetry<T>(call: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function withRetry<T>(
+  call: (attempt: number) => Promise<T>,
+  options: RetryOptions
+): Promise<T> {
   const { policy, signal } = options
   const wait = options.sleep ?? sleep
   const retryable = options.retryable ?? isRetryable

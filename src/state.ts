@@ -14,6 +14,9 @@ export const stepState = {
     core.saveState(State.Settled, 'true')
   },
   read(): { batchId: string; settled: boolean } {
-    return { batchId: core.getState(State.BatchId), settled: core.getState(State.Settled) === 'true' }
+    return {
+      batchId: core.getState(State.BatchId),
+      settled: core.getState(State.Settled) === 'true'
+    }
   }
 }

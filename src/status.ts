@@ -66,7 +66,9 @@ export type BatchInfo = z.output<typeof BatchDocument>
 /** Validates a batch answer; some providers wrap it as `{job: {...}}`. */
 export function parseBatch(raw: unknown): BatchInfo {
   const candidate =
-    raw && typeof raw === 'object' && 'job' in raw && !('id' in raw) ? (raw as { job: unknown }).job : raw
+    raw && typeof raw === 'object' && 'job' in raw && !('id' in raw)
+      ? (raw as { job: unknown }).job
+      : raw
   const result = BatchDocument.safeParse(candidate)
   if (!result.success) {
     const issue = result.error.issues[0]
@@ -77,7 +79,11 @@ export function parseBatch(raw: unknown): BatchInfo {
   return result.data
 }
 
-export function requestCounts(batch: BatchInfo): { total: number; completed: number; failed: number } {
+export function requestCounts(batch: BatchInfo): {
+  total: number
+  completed: number
+  failed: number
+} {
   return {
     total: batch.request_counts?.total ?? 0,
     completed: batch.request_counts?.completed ?? 0,
@@ -88,7 +94,9 @@ export function requestCounts(batch: BatchInfo): { total: number; completed: num
 /** One line for the log: `in_progress: 40/100 done, 2 failed`. */
 export function describeProgress(batch: BatchInfo): string {
   const { total, completed, failed } = requestCounts(batch)
-  return total > 0 ? `${batch.status}: ${completed + failed}/${total} done, ${failed} failed` : batch.status
+  return total > 0
+    ? `${batch.status}: ${completed + failed}/${total} done, ${failed} failed`
+    : batch.status
 }
 
 /** The batch's own errors (problems with its input file), as one readable message. */

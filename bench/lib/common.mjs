@@ -2,7 +2,7 @@
 // Batch API as a separate process, statistics and the tables.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -11,7 +11,25 @@ import { fileURLToPath } from 'node:url'
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const benchDir = path.join(root, 'bench')
 export const tmpDir = path.join(benchDir, 'tmp')
-export const mainEntry = path.join(root, 'dist', 'index.js')
+export const distDir = path.join(root, 'dist')
+let bundleDir = distDir
+
+/**
+ * Copies dist/ to bench/tmp/dist and measures the copy from then on, so that a rebuild of dist/
+ * during the run (npm run bundle removes it first) cannot break or change the measurements.
+ */
+export async function snapshotBundle() {
+  const copy = path.join(tmpDir, 'dist')
+  await rm(copy, { recursive: true, force: true })
+  await cp(distDir, copy, { recursive: true })
+  bundleDir = copy
+  return copy
+}
+
+/** The bundled main entry under test. */
+export function actionEntry() {
+  return path.join(bundleDir, 'index.js')
+}
 export const API_KEY = 'bench-key'
 export const MB = 1e6
 export const MiB = 1 << 20
@@ -29,14 +47,20 @@ export function median(values) {
 
 /** min, median, max of a list of numbers. */
 export function stats(values) {
-  return { min: Math.min(...values), median: median(values), max: Math.max(...values), n: values.length }
+  return {
+    min: Math.min(...values),
+    median: median(values),
+    max: Math.max(...values),
+    n: values.length
+  }
 }
 
 export function fmt(value, digits = 2) {
   if (value === undefined || value === null || Number.isNaN(value)) return 'n/a'
   if (!Number.isFinite(value)) return String(value)
   const abs = Math.abs(value)
-  const d = abs >= 1000 ? 0 : abs >= 100 ? Math.min(digits, 0) : abs >= 10 ? Math.min(digits, 1) : digits
+  const d =
+    abs >= 1000 ? 0 : abs >= 100 ? Math.min(digits, 0) : abs >= 10 ? Math.min(digits, 1) : digits
   return value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })
 }
 
@@ -53,7 +77,11 @@ export function formatSize(bytes) {
  * `judge` says which statistic the target applies to: 'median' (times and ratios) or 'max'
  * (memory, worst cases).
  */
-export function row(metric, values, { unit = '', target, judge = 'median', digits = 2, note } = {}) {
+export function row(
+  metric,
+  values,
+  { unit = '', target, judge = 'median', digits = 2, note } = {}
+) {
   return { metric, unit, ...stats(values), target, judge, digits, note }
 }
 
@@ -67,21 +95,22 @@ function verdict(r) {
     const diff = v - limit
     const pct = limit !== 0 ? Math.abs(diff / limit) * 100 : 0
     return diff <= 0
-      ? `PASS (${on} ${fmt(pct, 0)}% under)`
+      ? `PASS (${on} ${fmt(pct, pct < 10 ? 1 : 0)}% under)`
       : `**MISS** (${on} over by ${fmt(diff, r.digits)}${r.unit ? ' ' + r.unit : ''}, ${fmt(pct, 0)}%)`
   }
   const limit = r.target.min
   const diff = limit - v
   const pct = limit !== 0 ? Math.abs(diff / limit) * 100 : 0
   return diff <= 0
-    ? `PASS (${on} ${fmt(pct, 0)}% over)`
+    ? `PASS (${on} ${fmt(pct, pct < 10 ? 1 : 0)}% over)`
     : `**MISS** (${on} short by ${fmt(diff, r.digits)}${r.unit ? ' ' + r.unit : ''}, ${fmt(pct, 0)}%)`
 }
 
 function targetText(r) {
   if (!r.target) return '—'
   const u = r.unit ? ` ${r.unit}` : ''
-  if (r.target.max !== undefined) return `≤ ${fmt(r.target.max, r.digits)}${u}${r.judge === 'max' ? ' (worst)' : ''}`
+  if (r.target.max !== undefined)
+    return `≤ ${fmt(r.target.max, r.digits)}${u}${r.judge === 'max' ? ' (worst)' : ''}`
   return `≥ ${fmt(r.target.min, r.digits)}${u}${r.judge === 'max' ? ' (worst)' : ''}`
 }
 
@@ -103,8 +132,14 @@ export function table(rows) {
   ])
   const all = [header, ...lines]
   const widths = header.map((_, i) => Math.max(...all.map((l) => l[i].length)))
-  const render = (l) => '| ' + l.map((c, i) => (i >= 1 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ') + ' |'
-  const sep = '| ' + widths.map((w, i) => (i >= 1 && i <= 4 ? '-'.repeat(w - 1) + ':' : '-'.repeat(w))).join(' | ') + ' |'
+  const render = (l) =>
+    '| ' +
+    l.map((c, i) => (i >= 1 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ') +
+    ' |'
+  const sep =
+    '| ' +
+    widths.map((w, i) => (i >= 1 && i <= 4 ? '-'.repeat(w - 1) + ':' : '-'.repeat(w))).join(' | ') +
+    ' |'
   return [render(header), sep, ...lines.map(render)].join('\n')
 }
 
@@ -143,10 +178,16 @@ let timeFileSeq = 0
  * RSS (bytes) of the process, by /usr/bin/time -v when present, else by reading /proc/PID/status
  * VmHWM every 10 ms while it runs (the high-water mark, so the last read is close to the peak).
  */
-export async function measure(command, args, { env = process.env, cwd = root, timeoutMs = 600_000, memory = true } = {}) {
+export async function measure(
+  command,
+  args,
+  { env = process.env, cwd = root, timeoutMs = 600_000, memory = true } = {}
+) {
   const useTime = memory && memoryMethod() === 'time'
   const timeFile = path.join(tmpDir, `time-${process.pid}-${++timeFileSeq}.txt`)
-  const [cmd, argv] = useTime ? [TIME_BIN, ['-o', timeFile, '-v', command, ...args]] : [command, args]
+  const [cmd, argv] = useTime
+    ? [TIME_BIN, ['-o', timeFile, '-v', command, ...args]]
+    : [command, args]
   const started = performance.now()
   const child = spawn(cmd, argv, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
@@ -182,7 +223,9 @@ export async function measure(command, args, { env = process.env, cwd = root, ti
 export function expectOk(result, what) {
   if (result.code === 0) return result
   const tail = (s) => s.split('\n').slice(-25).join('\n')
-  throw new Error(`${what} exited with ${result.code ?? result.signal}\n--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`)
+  throw new Error(
+    `${what} exited with ${result.code ?? result.signal}\n--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +259,11 @@ export async function actionEnv(inputs, { workspace = tmpDir, extraEnv = {} } = 
   await mkdir(files, { recursive: true })
   const env = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(INPUT_|STATE_|GITHUB_|RUNNER_|NEBIUS_|OPENAI_|ACTIONS_)/.test(key)) continue
+    if (
+      value === undefined ||
+      /^(INPUT_|STATE_|GITHUB_|RUNNER_|NEBIUS_|OPENAI_|ACTIONS_)/.test(key)
+    )
+      continue
     if (key === 'NODE_OPTIONS' || key === 'NODE_COMPILE_CACHE') continue
     env[key] = value
   }
@@ -240,7 +287,11 @@ export async function actionEnv(inputs, { workspace = tmpDir, extraEnv = {} } = 
 export async function runAction(inputs, options = {}) {
   const ctx = await actionEnv(inputs, options)
   try {
-    const result = await measure(process.execPath, [mainEntry], { env: ctx.env, cwd: options.workspace ?? tmpDir, memory: options.memory ?? true })
+    const result = await measure(process.execPath, [actionEntry()], {
+      env: ctx.env,
+      cwd: options.workspace ?? tmpDir,
+      memory: options.memory ?? true
+    })
     return { ...result, outputs: await ctx.outputs() }
   } finally {
     await ctx.cleanup()
@@ -265,7 +316,18 @@ export async function startMock(flags = []) {
   await rm(portFile, { force: true })
   const child = spawn(
     process.execPath,
-    [path.join(root, 'tools', 'mock-batch-api', 'cli.mjs'), '--port', '0', '--api-key', API_KEY, '--port-file', portFile, '--data-dir', dataDir, ...flags],
+    [
+      path.join(root, 'tools', 'mock-batch-api', 'cli.mjs'),
+      '--port',
+      '0',
+      '--api-key',
+      API_KEY,
+      '--port-file',
+      portFile,
+      '--data-dir',
+      dataDir,
+      ...flags
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } }
   )
   let stderr = ''
@@ -274,7 +336,8 @@ export async function startMock(flags = []) {
   const exited = new Promise((resolve) => child.on('exit', resolve))
   const deadline = Date.now() + 15_000
   while (!existsSync(portFile)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the local Batch API did not start: ${stderr}`)
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the local Batch API did not start: ${stderr}`)
     await delay(20)
   }
   const port = Number(readFileSync(portFile, 'utf8').trim())
@@ -302,7 +365,8 @@ export async function startMock(flags = []) {
     /** Deletes every stored file of purpose `batch` (uploads), to keep the disk use flat. */
     async deleteUploads() {
       const list = await mock.api('GET', '/files?limit=10000')
-      for (const f of list.data ?? []) if (f.purpose === 'batch') await mock.api('DELETE', `/files/${f.id}`)
+      for (const f of list.data ?? [])
+        if (f.purpose === 'batch') await mock.api('DELETE', `/files/${f.id}`)
     },
     async stop() {
       if (child.exitCode === null) {
@@ -340,15 +404,21 @@ export function machineInfo() {
     node: process.version,
     os: `${os.type()} ${os.release()}`,
     curl,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
     date: new Date().toISOString(),
-    memoryMethod: memoryMethod() === 'time' ? '/usr/bin/time -v (maximum resident set size)' : '/proc/PID/status VmHWM, read every 10 ms (no /usr/bin/time)'
+    memoryMethod:
+      memoryMethod() === 'time'
+        ? '/usr/bin/time -v (maximum resident set size)'
+        : '/proc/PID/status VmHWM, read every 10 ms (no /usr/bin/time)'
   }
 }
 
 /** The JavaScript the bundle loads: dist/index.js, its chunks and the source-map register. */
 export function bundleFiles() {
-  const dist = path.join(root, 'dist')
+  const dist = bundleDir
   return readdirSync(dist)
     .filter((f) => /\.(c|m)?js$/.test(f))
     .map((f) => ({ name: `dist/${f}`, bytes: statSync(path.join(dist, f)).size }))
@@ -356,7 +426,7 @@ export function bundleFiles() {
 
 /** Whether a file under src/ is newer than dist/index.js (the bundle may be stale). */
 export function staleBundle() {
-  const built = statSync(mainEntry).mtimeMs
+  const built = statSync(path.join(distDir, 'index.js')).mtimeMs
   const src = path.join(root, 'src')
   const newer = readdirSync(src).filter((f) => statSync(path.join(src, f)).mtimeMs > built)
   return newer

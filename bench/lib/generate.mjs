@@ -38,8 +38,16 @@ function corpus(bytes, rand) {
  * holds `totalBytes` or `requests` lines, whichever is given. `model` defaults to a typical name.
  * Reuses the file when it already has the asked size (the same parameters give the same bytes).
  */
-export async function writeRequests(file, { totalBytes, requests, lineBytes = 4096, model = 'meta-llama/Llama-3.3-70B-Instruct', seed = 42 }) {
-  if (existsSync(file) && totalBytes !== undefined && Math.abs(statSync(file).size - totalBytes) < lineBytes * 2) return statSync(file).size
+export async function writeRequests(
+  file,
+  { totalBytes, requests, lineBytes = 4096, model = 'meta-llama/Llama-3.3-70B-Instruct', seed = 42 }
+) {
+  if (
+    existsSync(file) &&
+    totalBytes !== undefined &&
+    Math.abs(statSync(file).size - totalBytes) < lineBytes * 2
+  )
+    return statSync(file).size
   await mkdir(path.dirname(file), { recursive: true })
   const rand = seededRandom(seed)
   const text = corpus(1 << 20, rand)
@@ -78,7 +86,10 @@ export async function writeRequests(file, { totalBytes, requests, lineBytes = 40
         body: {
           model,
           messages: [
-            { role: 'system', content: 'You are a careful assistant. Answer in one short paragraph.' },
+            {
+              role: 'system',
+              content: 'You are a careful assistant. Answer in one short paragraph.'
+            },
             { role: 'user', content: `Summarize: ${text.slice(start, end)}` }
           ],
           max_tokens: 256,

@@ -62591,7 +62591,11 @@ function retryAfterMs(error, now = Date.now()) {
     const date = Date.parse(after);
     return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
-const DefaultRetry = { baseMs: 500, maxMs: 8000, maxRetryAfterMs: 60_000 };
+const DefaultRetry = {
+    baseMs: 500,
+    maxMs: 8000,
+    maxRetryAfterMs: 60_000
+};
 /** Delay before retry number `retry` (1-based): Retry-After when the server gave one, else exponential with full jitter. */
 function retryDelayMs(retry, error, policy, random = Math.random) {
     const asked = retryAfterMs(error);
@@ -72211,7 +72215,9 @@ const BatchDocument = object({
     .loose();
 /** Validates a batch answer; some providers wrap it as `{job: {...}}`. */
 function parseBatch(raw) {
-    const candidate = raw && typeof raw === 'object' && 'job' in raw && !('id' in raw) ? raw.job : raw;
+    const candidate = raw && typeof raw === 'object' && 'job' in raw && !('id' in raw)
+        ? raw.job
+        : raw;
     const result = BatchDocument.safeParse(candidate);
     if (!result.success) {
         const issue = result.error.issues[0];
@@ -72229,7 +72235,9 @@ function requestCounts(batch) {
 /** One line for the log: `in_progress: 40/100 done, 2 failed`. */
 function describeProgress(batch) {
     const { total, completed, failed } = requestCounts(batch);
-    return total > 0 ? `${batch.status}: ${completed + failed}/${total} done, ${failed} failed` : batch.status;
+    return total > 0
+        ? `${batch.status}: ${completed + failed}/${total} done, ${failed} failed`
+        : batch.status;
 }
 /** The batch's own errors (problems with its input file), as one readable message. */
 function describeBatchErrors(batch) {
@@ -72666,8 +72674,7 @@ const LOCAL_FS_ERRORS = new Set([
     'EROFS',
     'EISDIR',
     'ENOTDIR',
-    'ENAMETOOLONG',
-    'EEXIST'
+    'ENAMETOOLONG'
 ]);
 /** Whether another attempt could succeed. */
 function isRetryableDownloadError(error) {
@@ -73356,7 +73363,10 @@ const baseUrl = schemas_string().transform((text, ctx) => {
         url = new URL(text.trim());
     }
     catch {
-        ctx.addIssue({ code: 'custom', message: `"${text}" is not a URL; use the API's base URL, such as https://api.studio.nebius.com/v1/` });
+        ctx.addIssue({
+            code: 'custom',
+            message: `"${text}" is not a URL; use the API's base URL, such as https://api.studio.nebius.com/v1/`
+        });
         return NEVER;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -73375,7 +73385,9 @@ const fields = {
         error: 'must be one of run, status, cancel, list'
     }),
     [Inputs.File]: schemas_string().trim(),
-    [Inputs.Endpoint]: schemas_string().trim().regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
+    [Inputs.Endpoint]: schemas_string()
+        .trim()
+        .regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
     [Inputs.CompletionWindow]: schemas_string().trim().min(1, 'must not be empty (the APIs take 24h)'),
     [Inputs.Metadata]: fromParser(parseMetadata),
     [Inputs.BatchId]: schemas_string()
@@ -73387,7 +73399,9 @@ const fields = {
     [Inputs.PollInterval]: positiveSeconds,
     [Inputs.MaxPollInterval]: positiveSeconds,
     [Inputs.WaitTimeout]: inputs_duration(1000),
-    [Inputs.OnTimeout]: schemas_enum(['leave', 'cancel', 'fail'], { error: 'must be one of leave, cancel, fail' }),
+    [Inputs.OnTimeout]: schemas_enum(['leave', 'cancel', 'fail'], {
+        error: 'must be one of leave, cancel, fail'
+    }),
     [Inputs.CancelOnAbort]: booleanText,
     [Inputs.ListLimit]: integerIn(1, 100),
     [Inputs.ValidateOnly]: booleanText,
@@ -73459,7 +73473,10 @@ purpose = 'main') {
         if (purpose === 'main' && needsFile && p[Inputs.File] === '') {
             problems.push(`file: is required for command: ${command}${p[Inputs.ValidateOnly] ? ' with validate-only' : ''}; give the path of the JSONL of requests`);
         }
-        if (purpose === 'main' && (command === 'status' || command === 'cancel') && p[Inputs.BatchId] === '' && !p[Inputs.ValidateOnly]) {
+        if (purpose === 'main' &&
+            (command === 'status' || command === 'cancel') &&
+            p[Inputs.BatchId] === '' &&
+            !p[Inputs.ValidateOnly]) {
             problems.push(`batch-id: is required for command: ${command}`);
         }
         try {
@@ -73539,7 +73556,10 @@ const stepState = {
         saveState(State.Settled, 'true');
     },
     read() {
-        return { batchId: getState(State.BatchId), settled: getState(State.Settled) === 'true' };
+        return {
+            batchId: getState(State.BatchId),
+            settled: getState(State.Settled) === 'true'
+        };
     }
 };
 

@@ -41,7 +41,8 @@ export type MockOp =
   | 'unknown'
 
 /** stall-after: carries out the request, then never answers. */
-export type FaultKind = 'drop-before' | 'drop-after' | 'status' | 'delay' | 'stall' | 'stall-after' | 'cut'
+export type FaultKind =
+  'drop-before' | 'drop-after' | 'status' | 'delay' | 'stall' | 'stall-after' | 'cut'
 
 export interface FaultRule {
   /** Which call; '*' matches every call except the /_mock control surface. */

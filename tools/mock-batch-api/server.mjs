@@ -50,7 +50,15 @@ const OPS = new Set([
   'control',
   'unknown'
 ])
-const FAULTS = new Set(['drop-before', 'drop-after', 'status', 'delay', 'stall', 'stall-after', 'cut'])
+const FAULTS = new Set([
+  'drop-before',
+  'drop-after',
+  'status',
+  'delay',
+  'stall',
+  'stall-after',
+  'cut'
+])
 const MAX_JSON_BYTES = 4 << 20
 const MAX_FIELD_BYTES = 64 << 10
 const MAX_LISTED_ERRORS = 50

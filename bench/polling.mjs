@@ -1,0 +1,124 @@
+// Polling cost: the action's own waitForBatch (src/poll.ts compiled with the project's TypeScript),
+// driven in virtual time against a batch that completes T after it was created, with the default
+// inputs of action.yml. Many seeds of the jitter's random numbers.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parse } from 'yaml'
+import { root, row, tmpDir } from './lib/common.mjs'
+import { seededRandom } from './lib/generate.mjs'
+
+const CASES = [
+  { label: '10 s', ms: 10_000 },
+  { label: '60 s', ms: 60_000 },
+  { label: '10 min', ms: 600_000 },
+  { label: '1 h', ms: 3_600_000 },
+  { label: '5 h', ms: 18_000_000 }
+]
+
+export async function run({ quick, log }) {
+  const seeds = quick ? 200 : 2000
+  const outDir = path.join(tmpDir, 'poll-build')
+  await rm(outDir, { recursive: true, force: true })
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '--outDir',
+      outDir,
+      '--module',
+      'nodenext',
+      '--target',
+      'es2023',
+      '--skipLibCheck',
+      'src/poll.ts',
+      'src/durations.ts'
+    ],
+    { cwd: root, encoding: 'utf8' }
+  )
+  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`)
+  const { waitForBatch } = await import(pathToFileURL(path.join(outDir, 'poll.js')).href)
+  const { parseDuration } = await import(pathToFileURL(path.join(outDir, 'durations.js')).href)
+
+  // The defaults the action runs with, from action.yml.
+  const inputs = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')).inputs
+  const def = (name) => String(inputs[name].default)
+  const options = {
+    initialMs: Math.round(Number(def('poll-interval')) * 1000),
+    maxMs: Math.round(Number(def('max-poll-interval')) * 1000),
+    timeoutMs: parseDuration(def('wait-timeout')),
+    maxConsecutiveErrors: Number(def('max-consecutive-errors'))
+  }
+  log(
+    `  defaults: poll-interval ${def('poll-interval')} s, max-poll-interval ${def('max-poll-interval')} s, wait-timeout ${def('wait-timeout')}; ${seeds} seeds per case`
+  )
+
+  const rows = []
+  for (const c of CASES) {
+    const requests = []
+    const perHour = []
+    const delays = []
+    const shares = []
+    for (let seed = 1; seed <= seeds; seed++) {
+      let now = 0
+      let retrieves = 0
+      const result = await waitForBatch(
+        { id: 'batch_bench', status: 'validating' },
+        {
+          retrieve: async () => {
+            retrieves++
+            return { id: 'batch_bench', status: now >= c.ms ? 'completed' : 'in_progress' }
+          },
+          now: () => now,
+          sleep: async (ms) => {
+            now += ms
+          },
+          random: seededRandom(seed)
+        },
+        options
+      )
+      if (result.timedOut || result.batch.status !== 'completed')
+        throw new Error(
+          `T = ${c.label}: the wait ended ${result.timedOut ? 'by timeout' : result.batch.status}`
+        )
+      requests.push(retrieves)
+      perHour.push(retrieves / (now / 3_600_000))
+      delays.push((now - c.ms) / 1000)
+      shares.push(((now - c.ms) / c.ms) * 100)
+    }
+    const long = c.ms >= 600_000
+    rows.push(
+      row(`T = ${c.label}: retrieve requests`, requests, { digits: 0 }),
+      row(
+        `T = ${c.label}: requests per hour of waiting${long ? '' : ' (short wait: no target)'}`,
+        perHour,
+        { unit: '/h', digits: 1, target: long ? { max: 90 } : undefined, judge: 'max' }
+      ),
+      row(`T = ${c.label}: detection delay`, delays, {
+        unit: 's',
+        digits: 1,
+        target: { max: options.maxMs / 1000 },
+        judge: 'max'
+      }),
+      row(
+        `T = ${c.label}: detection delay / T${c.ms > 600_000 ? '' : ' (T ≤ 10 min: no target)'}`,
+        shares,
+        { unit: '%', digits: 1, target: c.ms > 600_000 ? { max: 10 } : undefined, judge: 'max' }
+      )
+    )
+  }
+  await rm(outDir, { recursive: true, force: true })
+  return {
+    id: 'polling',
+    title: 'Polling cost',
+    description:
+      "`waitForBatch` from src/poll.ts (compiled with the project's tsc) with the defaults of action.yml " +
+      `(poll-interval ${def('poll-interval')}, max-poll-interval ${def('max-poll-interval')}, wait-timeout ${def('wait-timeout')}), ` +
+      'in virtual time (injected `now` and `sleep`), against a `retrieve` that answers `in_progress` until T after the start of the wait and `completed` from then on; ' +
+      `the jitter draws from a seeded random, ${seeds} seeds per T (min/median/max over seeds; targets on the worst seed). ` +
+      'Detection delay: from completion to the poll that sees it. Requests per hour: retrieve requests / hours from the start of the wait to detection.',
+    tables: [{ subtitle: '', rows }]
+  }
+}
