@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6948);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5702);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6948:
+/***/ 5702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62497,8 +62497,6 @@ function createAbortScope(target = process) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/constants.ts
 // The action's interface: input, output and state names in one place (see action.yml).
 const Inputs = {
@@ -62657,15 +62655,39 @@ function createNodeFetch(options) {
             request.end(body);
         }
         else if (body instanceof ReadableStream) {
-            const source = external_node_stream_.Readable.fromWeb(body);
-            source.on('error', (error) => request.destroy(error));
-            source.pipe(request);
+            sendStream(request, body);
         }
         else {
             reject(new TypeError('Unsupported request body'));
             request.destroy();
         }
     });
+}
+/**
+ * Writes a streamed body one chunk at a time, taking the next chunk only once the previous one
+ * has been handed to the socket. Memory stays bounded by a chunk or two, and a source may reuse
+ * its buffers (see fileChunks in upload.ts).
+ */
+async function sendStream(request, body) {
+    const reader = body.getReader();
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            if (request.destroyed)
+                return;
+            await new Promise((resolve, reject) => request.write(value, (error) => (error ? reject(error) : resolve())));
+        }
+        request.end();
+    }
+    catch (error) {
+        request.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
+    finally {
+        // Stops the source (and closes its file) when the request ended early.
+        reader.cancel().catch(() => undefined);
+    }
 }
 function abortError(signal) {
     const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'The request was aborted');
@@ -72299,6 +72321,40 @@ function describeBatchErrors(batch) {
     return shown.join('; ') + more;
 }
 
+;// CONCATENATED MODULE: ./src/upload.ts
+
+
+
+/** Enough buffers that none is refilled while the socket may still hold it (see sendStream). */
+const POOL_SIZE = 6;
+const CHUNK_BYTES = 512 * 1024;
+/**
+ * The file's bytes as a few reused buffers. A fresh buffer per chunk would leave the garbage
+ * collector a file's worth of dead buffers to find, and the process's memory would grow with the
+ * file; reusing them keeps it flat. Safe because the body is written one acknowledged chunk at a
+ * time, so a buffer comes round again only long after the socket is done with it.
+ */
+async function* fileChunks(file, chunkBytes = CHUNK_BYTES) {
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const pool = Array.from({ length: POOL_SIZE }, () => Buffer.allocUnsafe(chunkBytes));
+        for (let index = 0;; index++) {
+            const buffer = pool[index % POOL_SIZE];
+            const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
+            if (bytesRead === 0)
+                return;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The file as an upload the SDK streams without reading it into memory, from a fresh read each time. */
+function streamingUpload(file) {
+    return toStreamingFile(fileChunks(file), external_node_path_default().basename(file), { type: 'application/jsonl' });
+}
+
 ;// CONCATENATED MODULE: ./src/api.ts
 
 
@@ -72348,7 +72404,7 @@ class BatchApi {
     }
     /** Uploads the file with purpose `batch`, from a fresh stream on every attempt. */
     async upload(path, signal) {
-        return this.retry('Upload', () => this.client.files.create({ file: (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1024 * 1024 }), purpose: 'batch' }, { signal, timeout: TRANSFER_TIMEOUT_MS }), signal);
+        return this.retry('Upload', () => this.client.files.create({ file: streamingUpload(path), purpose: 'batch' }, { signal, timeout: TRANSFER_TIMEOUT_MS }), signal);
     }
     /**
      * Creates the batch at most once. A create that failed ambiguously may have succeeded on the

@@ -1,9 +1,9 @@
-import { createReadStream } from 'node:fs'
 import OpenAI from 'openai'
 import { MetadataKeys } from './constants.js'
 import { createNodeFetch } from './http-fetch.js'
 import { DefaultRetry, isRetryable, withRetry, type RetryPolicy, type Sleep } from './retry.js'
 import { parseBatch, type BatchInfo } from './status.js'
+import { streamingUpload } from './upload.js'
 
 /** Uploads and downloads may run for long; silence, not length, is what ends them (see http-fetch). */
 const TRANSFER_TIMEOUT_MS = 6 * 60 * 60 * 1000
@@ -91,7 +91,7 @@ export class BatchApi {
       'Upload',
       () =>
         this.client.files.create(
-          { file: createReadStream(path, { highWaterMark: 1024 * 1024 }), purpose: 'batch' },
+          { file: streamingUpload(path), purpose: 'batch' },
           { signal, timeout: TRANSFER_TIMEOUT_MS }
         ),
       signal

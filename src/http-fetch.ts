@@ -1,7 +1,6 @@
 import http from 'node:http'
 import https from 'node:https'
 import { Readable } from 'node:stream'
-import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 
 export interface NodeFetchOptions {
   /** The longest a connection may stay silent, in either direction, before it is dropped. */
@@ -95,14 +94,40 @@ export function createNodeFetch(options: NodeFetchOptions): typeof fetch {
       } else if (typeof body === 'string' || body instanceof Uint8Array) {
         request.end(body)
       } else if (body instanceof ReadableStream) {
-        const source = Readable.fromWeb(body as unknown as WebReadableStream)
-        source.on('error', (error) => request.destroy(error))
-        source.pipe(request)
+        sendStream(request, body as ReadableStream<Uint8Array>)
       } else {
         reject(new TypeError('Unsupported request body'))
         request.destroy()
       }
     })
+}
+
+/**
+ * Writes a streamed body one chunk at a time, taking the next chunk only once the previous one
+ * has been handed to the socket. Memory stays bounded by a chunk or two, and a source may reuse
+ * its buffers (see fileChunks in upload.ts).
+ */
+async function sendStream(
+  request: http.ClientRequest,
+  body: ReadableStream<Uint8Array>
+): Promise<void> {
+  const reader = body.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (request.destroyed) return
+      await new Promise<void>((resolve, reject) =>
+        request.write(value, (error) => (error ? reject(error) : resolve()))
+      )
+    }
+    request.end()
+  } catch (error) {
+    request.destroy(error instanceof Error ? error : new Error(String(error)))
+  } finally {
+    // Stops the source (and closes its file) when the request ended early.
+    reader.cancel().catch(() => undefined)
+  }
 }
 
 function abortError(signal: AbortSignal): Error {
