@@ -8,8 +8,9 @@ import path from 'node:path'
 import { chatRequests, makeWorkspace, repoRoot, runAction } from '../__fixtures__/action-process.js'
 
 const SPEC = path.resolve(repoRoot, '..', 'shared', 'openapi', 'openai-openapi.json')
-// The native binary when npm installed it for this platform; else the package's node wrapper.
-const STEADY_NATIVE = path.join(repoRoot, 'node_modules', '@stdy', `cli-${process.platform}-${process.arch}`, 'bin', 'steady')
+// Steady as the openai SDK's own tests run it, fetched by npm exec (no devDependency: the registry
+// serves only some of its platform packages, which a lock file cannot then describe).
+const STEADY_PACKAGE = '@stdy/cli@0.22.1'
 const haveSpec = existsSync(SPEC)
 if (!haveSpec) {
   console.warn(
@@ -22,17 +23,26 @@ let baseUrl = ''
 
 async function startSteady(): Promise<void> {
   const port = 40000 + Math.floor(Math.random() * 20000)
-  const bin = existsSync(STEADY_NATIVE)
-    ? STEADY_NATIVE
-    : path.join(repoRoot, 'node_modules', '.bin', 'steady')
-  // Its own process group, so that stopping it also stops whatever the wrapper started.
-  steady = spawn(bin, ['--host', '127.0.0.1', '-p', String(port), SPEC], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true
-  })
+  // Its own process group, so that stopping it also stops npm's child, the server itself.
+  steady = spawn(
+    'npm',
+    [
+      'exec',
+      '--yes',
+      `--package=${STEADY_PACKAGE}`,
+      '--',
+      'steady',
+      '--host',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      SPEC
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true }
+  )
   let log = ''
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Steady did not start:\n${log}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`Steady did not start:\n${log}`)), 90_000)
     const onData = (chunk: Buffer) => {
       log += chunk.toString()
       if (/Ready to accept requests/.test(log)) {
@@ -52,7 +62,7 @@ const describeIfSpec = haveSpec ? describe : describe.skip
 describeIfSpec('OpenAPI contract (Steady)', () => {
   beforeAll(async () => {
     await startSteady()
-  }, 40_000)
+  }, 100_000)
   afterAll(async () => {
     if (!steady?.pid) return
     const exited = new Promise((resolve) => steady!.once('exit', resolve))
