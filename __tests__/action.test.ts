@@ -167,7 +167,8 @@ describe('command: run', () => {
     expect(outputs['completion-tokens']).toBe(String(sum('completion_tokens')))
     expect(outputs['total-tokens']).toBe(String(sum('total_tokens')))
     // the state tells the post step there is nothing to do
-    expect(run.state).toEqual({ 'batch-id': batch.id, settled: 'true' })
+    expect(run.state).toMatchObject({ 'batch-id': batch.id, settled: 'true' })
+    expect(run.state['idempotency-key']).toBe(batch.metadata?.batch_action_key)
     // the job summary
     expect(run.summary).toContain(`<h2>Batch ${batch.id}: completed</h2>`)
     expect(summaryRow(run.summary, 'Batch ID')).toBe(`<code>${batch.id}</code>`)
@@ -529,7 +530,7 @@ describe('cancellation', () => {
     expect(run.stdout).toMatch(
       new RegExp(`::error::The step was cancelled \\(SIGINT\\); batch ${id} was cancelled`)
     )
-    expect(run.state).toEqual({ 'batch-id': id, settled: 'true' })
+    expect(run.state).toMatchObject({ 'batch-id': id, settled: 'true' })
     expect(run.summary).toContain(id)
   })
 
@@ -584,6 +585,29 @@ describe('cancellation', () => {
     expect(again.code).toBe(0)
     expect(again.stdout).toContain('already cancelled; nothing to cancel')
     expect(api.log.filter((e) => e.op === 'cancel' && e.batchId === batch.id)).toHaveLength(1)
+
+    // killed after sending a create and before learning the batch's id: found by its key
+    const keyed = await createDirectly(chatRequests(2), {
+      mock_scenario: 'stuck',
+      batch_action_key: 'k'.repeat(32)
+    })
+    const byKey = await runAction({
+      workspace: keyed.workspace,
+      entry: postEntry,
+      inputs: common(),
+      state: { 'idempotency-key': 'k'.repeat(32) }
+    })
+    expect(byKey.code).toBe(0)
+    expect(byKey.stdout).toContain(`Cancelled batch ${keyed.batch.id}`)
+    expect(['cancelling', 'cancelled']).toContain(batchOf(keyed.batch.id).status)
+    const noneByKey = await runAction({
+      workspace,
+      entry: postEntry,
+      inputs: common(),
+      state: { 'idempotency-key': 'z'.repeat(32) }
+    })
+    expect(noneByKey.code).toBe(0)
+    expect(noneByKey.stdout).toContain('no batch was created')
 
     const none = await runAction({ workspace, entry: postEntry, inputs: common(), state: {} })
     expect(none.stdout).toContain('No batch was created by this step')

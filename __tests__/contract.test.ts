@@ -45,7 +45,7 @@ async function startSteady(): Promise<void> {
     const timer = setTimeout(() => reject(new Error(`Steady did not start:\n${log}`)), 90_000)
     const onData = (chunk: Buffer) => {
       log += chunk.toString()
-      if (/Ready to accept requests/.test(log)) {
+      if (/Ready to accept requests|Server listening at/.test(log)) {
         clearTimeout(timer)
         resolve()
       }

@@ -716,6 +716,50 @@ describe('joinResults', () => {
     expect(await readJsonl(dest)).toEqual([{ custom_id: 'u', status: 'ok', response: body }])
   })
 
+  it('writes each body as JSON.stringify would, whatever the spelling of the output line', async () => {
+    const input = join(dir, 'input.jsonl')
+    const output = join(dir, 'output.jsonl')
+    const dest = join(dir, 'results.jsonl')
+    // Input ids as Python writes them (spaces), escaped, repeated (JSON.parse keeps the last one).
+    await writeFile(
+      input,
+      [
+        '{"custom_id": "spaced", "method": "POST"}',
+        '{"custom_id":"esc\\u0061ped","method":"POST"}',
+        '{"custom_id":"first","custom_id":"repeated"}',
+        '{ "custom_id" : "plain" }',
+        '{"custom_id":"cut","method":"PO', // not JSON: skipped
+        '{"custom_id":"nobody"}'
+      ].join('\n') + '\n'
+    )
+    await writeFile(
+      output,
+      [
+        // Escapes, spaces and number spellings that JSON.stringify writes differently.
+        '{"custom_id":"spaced","response":{"status_code":200,"body":{"a": "\\u00e9\\/", "n": 1.50, "e": 1e2, "usage":{"prompt_tokens":1,"completion_tokens":2}}}}',
+        '{"custom_id":"escaped","response":{"status_code":200,"body":{"k":"x","k":"y","1":true}}}',
+        '{"custom_id":"repeated","response":{"status_code":200,"body":"\\ud83d\\ude00"}}',
+        '{"custom_id":"plain","response":{"status_code":200,"body":{"t":"ü 日本 \\"q\\" \\\\ \\n"}}}',
+        '{"custom_id":"nobody","response":{"status_code":200,"body":null}}'
+      ].join('\n') + '\n'
+    )
+    const result = await joinResults({ inputPath: input, outputPath: output, destPath: dest })
+    expect(result).toMatchObject({ total: 5, ok: 5, usage: { prompt: 1, completion: 2, total: 3 } })
+    expect(result.warnings).toEqual([expect.stringMatching(/^input file line 5 skipped: /)])
+    const expected = [
+      {
+        custom_id: 'spaced',
+        status: 'ok',
+        response: { a: 'é/', n: 1.5, e: 100, usage: { prompt_tokens: 1, completion_tokens: 2 } }
+      },
+      { custom_id: 'escaped', status: 'ok', response: { k: 'y', 1: true } },
+      { custom_id: 'repeated', status: 'ok', response: '\ud83d\ude00' },
+      { custom_id: 'plain', status: 'ok', response: { t: 'ü 日本 "q" \\ \n' } },
+      { custom_id: 'nobody', status: 'ok', response: null }
+    ]
+    expect(await readFile(dest, 'utf8')).toBe(jsonl(expected))
+  })
+
   it('joins a large file: 20,000 requests, shuffled, with failures and missing ones', async () => {
     const n = 20_000
     const input = join(dir, 'input.jsonl')

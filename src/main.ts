@@ -219,6 +219,7 @@ async function runBatch(step: Step): Promise<void> {
 
   const created = await core.group('Create batch', async () => {
     step.pendingKey = key
+    stepState.saveCreateKey(key)
     try {
       return await api.createBatch(
         {

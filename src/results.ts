@@ -2,7 +2,9 @@
 // input file into results.jsonl, and the max-failed-requests limit.
 //
 // Files can be hundreds of megabytes: nothing here holds a whole file, or all response bodies, in memory.
+import { isAscii, isUtf8 } from 'node:buffer'
 import { randomBytes } from 'node:crypto'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -61,38 +63,76 @@ async function writeAtomically<T>(
 const WRITE_BUFFER = 1 << 20
 
 /**
- * Collects small chunks and writes them to the handle about 1 MiB at a time. (A stream from
- * FileHandle.createWriteStream with autoClose: false keeps a reference that makes close() hang.)
+ * Output bytes gathered in a buffer and written about 1 MiB at a time, with one write running while
+ * the next buffer fills.
  */
-class BufferedWriter {
-  private chunks: Uint8Array[] = []
-  private size = 0
-  bytes = 0
+class OutputBuffer {
+  private buffer = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10))
+  private spare = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10))
+  private used = 0
+  private writing: Promise<void> | undefined
   private readonly file: FileHandle
   constructor(file: FileHandle) {
     this.file = file
   }
 
-  async write(chunk: Uint8Array): Promise<void> {
-    this.chunks.push(chunk)
-    this.size += chunk.length
-    if (this.size >= WRITE_BUFFER) await this.flush()
+  get full(): boolean {
+    return this.used >= WRITE_BUFFER
   }
 
-  async flush(): Promise<void> {
-    if (this.size === 0) return
-    const data =
-      this.chunks.length === 1
-        ? (this.chunks[0] as Uint8Array)
-        : Buffer.concat(this.chunks, this.size)
-    this.chunks = []
-    this.size = 0
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.buffer.length) return
+    const next = Buffer.allocUnsafe(Math.max(this.used + bytes, this.buffer.length * 2))
+    this.buffer.copy(next, 0, 0, this.used)
+    this.buffer = next
+  }
+
+  text(value: string): void {
+    this.reserve(value.length * 3)
+    this.used += this.buffer.write(value, this.used, 'utf8')
+  }
+
+  bytes(source: Uint8Array, start: number, end: number): void {
+    this.reserve(end - start)
+    this.buffer.set(source.subarray(start, end), this.used)
+    this.used += end - start
+  }
+
+  private async writeAll(data: Buffer, length: number): Promise<void> {
     let done = 0
-    while (done < data.length) {
-      const { bytesWritten } = await this.file.write(data, done, data.length - done)
+    while (done < length) {
+      const { bytesWritten } = await this.file.write(data, done, length - done)
       done += bytesWritten
     }
-    this.bytes += data.length
+  }
+
+  /** Waits for the write before, then starts writing what was gathered. */
+  async flush(): Promise<void> {
+    await this.writing
+    this.writing = undefined
+    if (this.used === 0) return
+    const writing = this.writeAll(this.buffer, this.used)
+    // Reported by the next flush() or by finish(), not as an unhandled rejection meanwhile.
+    writing.catch(() => undefined)
+    this.writing = writing
+    // A buffer grown for a huge line is not kept.
+    const next =
+      this.spare.length > 4 * WRITE_BUFFER ? Buffer.allocUnsafe(WRITE_BUFFER) : this.spare
+    this.spare = this.buffer
+    this.buffer = next
+    this.used = 0
+  }
+
+  /** Writes everything and waits until it is written. */
+  async finish(): Promise<void> {
+    await this.flush()
+    await this.writing
+    this.writing = undefined
+  }
+
+  /** Waits for a write still running, ignoring its outcome (before the file is closed on an error). */
+  async settle(): Promise<void> {
+    await this.writing?.catch(() => undefined)
   }
 }
 
@@ -202,17 +242,26 @@ async function downloadOnce(
   signal?.addEventListener('abort', onAbort, { once: true })
   try {
     return await writeAtomically(destPath, async (file) => {
-      const writer = new BufferedWriter(file)
-      for (;;) {
-        const { done, value } = await reader.read()
-        signal?.throwIfAborted()
-        if (done) break
-        await writer.write(value)
+      // Chunks are gathered into ~1 MiB writes, one running while the next buffer fills.
+      const out = new OutputBuffer(file)
+      let bytes = 0
+      try {
+        for (;;) {
+          const { done, value } = await reader.read()
+          signal?.throwIfAborted()
+          if (done) break
+          out.bytes(value, 0, value.length)
+          bytes += value.length
+          if (out.full) await out.flush()
+        }
+        await out.finish()
+      } catch (error) {
+        await out.settle()
+        throw error
       }
-      await writer.flush()
-      if (expected !== undefined && writer.bytes !== expected)
-        throw new TruncatedBodyError(writer.bytes, expected)
-      return { bytes: writer.bytes }
+      if (expected !== undefined && bytes !== expected)
+        throw new TruncatedBodyError(bytes, expected)
+      return { bytes }
     })
   } finally {
     signal?.removeEventListener('abort', onAbort)
@@ -312,6 +361,7 @@ const CHUNK = 1 << 20
 /** Reads a file in chunks and yields its lines with their byte offsets. Never holds more than a chunk plus one line. */
 async function* scanLines(path: string): AsyncGenerator<ScannedLine> {
   const file = await open(path, 'r')
+  let next: Promise<{ bytesRead: number }> | undefined
   try {
     let position = 0
     let lineStart = 0
@@ -336,12 +386,23 @@ async function* scanLines(path: string): AsyncGenerator<ScannedLine> {
       number++
       return { number, offset, bytes }
     }
-    // One buffer, reused: a line's bytes are only used until the next line is asked for, and the
-    // unfinished tail of a chunk is copied out before the buffer is refilled.
-    const chunk = Buffer.allocUnsafe(CHUNK)
+    // Two buffers: the next chunk is read while the lines of the current one are handed out. A
+    // line's bytes are only used until the next line is asked for, and the unfinished tail of a
+    // chunk is copied out before its buffer is refilled.
+    let chunk = Buffer.allocUnsafe(CHUNK)
+    let spare = Buffer.allocUnsafe(CHUNK)
+    // A failed read is reported by the await that takes it, not as an unhandled rejection meanwhile.
+    const readAt = (buffer: Buffer, at: number): Promise<{ bytesRead: number }> => {
+      const read = file.read(buffer, 0, CHUNK, at)
+      read.catch(() => undefined)
+      return read
+    }
+    next = readAt(chunk, 0)
     for (;;) {
-      const { bytesRead } = await file.read(chunk, 0, CHUNK, position)
+      const { bytesRead } = await next
+      next = undefined
       if (bytesRead === 0) break
+      next = readAt(spare, position + bytesRead)
       let start = 0
       for (;;) {
         const newline = chunk.indexOf(0x0a, start)
@@ -352,9 +413,12 @@ async function* scanLines(path: string): AsyncGenerator<ScannedLine> {
       }
       if (start < bytesRead) pending.push(Buffer.from(chunk.subarray(start, bytesRead)))
       position += bytesRead
+      ;[chunk, spare] = [spare, chunk]
     }
     if (pending.length > 0) yield emit(Buffer.alloc(0))
   } finally {
+    // A read still running when the caller stops early is waited for, and its outcome ignored.
+    await next?.catch(() => undefined)
     await file.close()
   }
 }
@@ -400,19 +464,6 @@ const ErrorBodySchema = z.looseObject({
       type: z.string().nullish()
     })
   ])
-})
-
-const count = z.number().nullish().catch(undefined)
-const UsageBodySchema = z.looseObject({
-  usage: z
-    .looseObject({
-      prompt_tokens: count,
-      completion_tokens: count,
-      input_tokens: count,
-      output_tokens: count,
-      total_tokens: count
-    })
-    .nullish()
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -535,27 +586,62 @@ function classify(line: ResultLine, fromErrorFile: boolean): Classified {
   return { status: 'ok', body: response.body ?? null }
 }
 
-function addUsage(total: TokenUsage, body: unknown): void {
-  const parsed = UsageBodySchema.safeParse(body)
-  const usage = parsed.success ? parsed.data.usage : undefined
-  if (!usage) return
-  const prompt = usage.prompt_tokens ?? usage.input_tokens ?? 0
-  const completion = usage.completion_tokens ?? usage.output_tokens ?? 0
-  total.prompt += prompt
-  total.completion += completion
-  total.total += usage.total_tokens ?? prompt + completion
+/** A token count as the usage schema of old read it: a finite number, anything else absent. */
+function tokenCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * The token usage of a response body (chat: prompt/completion, responses: input/output), with plain
+ * checks: the line it comes from was validated with ResultLineSchema, and a body or usage of another
+ * shape, or a count that is not a number, counts as no usage.
+ */
+function usageOf(body: unknown): { prompt: number; completion: number; total: number } | undefined {
+  if (!isRecord(body)) return undefined
+  const usage = body['usage']
+  if (!isRecord(usage)) return undefined
+  const prompt = tokenCount(usage['prompt_tokens']) ?? tokenCount(usage['input_tokens']) ?? 0
+  const completion =
+    tokenCount(usage['completion_tokens']) ?? tokenCount(usage['output_tokens']) ?? 0
+  return { prompt, completion, total: tokenCount(usage['total_tokens']) ?? prompt + completion }
 }
 
 const SOURCE_OUTPUT = 0
 const SOURCE_ERROR = 1
 const KIND_OK = 0
 const KIND_ERROR = 1
+/** bodyLengths value of an entry whose line is parsed again to write it (errors, unusual bodies). */
+const REPARSE = 0xffffffff
 
-/** custom_id -> (file, byte offset, byte length, ok/error), in typed arrays to stay small with millions of lines. */
+/** What the index keeps of one line of the output or error file. */
+interface IndexedLine {
+  source: number
+  offset: number
+  length: number
+  kind: number
+  /** Where JSON.stringify(response.body) sits, byte for byte, in the line; bodyLength REPARSE if it does not. */
+  bodyStart: number
+  bodyLength: number
+  usage: { prompt: number; completion: number; total: number } | undefined
+}
+
+/**
+ * custom_id -> (file, byte offset, byte length, ok/error, where the body is in the line, token usage),
+ * in typed arrays to stay small with millions of lines.
+ */
 class ResultIndex {
   readonly ids = new Map<string, number>()
   offsets = new Float64Array(1024)
   lengths = new Uint32Array(1024)
+  bodyStarts = new Uint32Array(1024)
+  bodyLengths = new Uint32Array(1024)
+  prompt = new Float64Array(1024)
+  completion = new Float64Array(1024)
+  totalTokens = new Float64Array(1024)
   sources = new Uint8Array(1024)
   kinds = new Uint8Array(1024)
   used = new Uint8Array(1024)
@@ -573,27 +659,37 @@ class ResultIndex {
     }
     this.offsets = grow(this.offsets, (n) => new Float64Array(n))
     this.lengths = grow(this.lengths, (n) => new Uint32Array(n))
+    this.bodyStarts = grow(this.bodyStarts, (n) => new Uint32Array(n))
+    this.bodyLengths = grow(this.bodyLengths, (n) => new Uint32Array(n))
+    this.prompt = grow(this.prompt, (n) => new Float64Array(n))
+    this.completion = grow(this.completion, (n) => new Float64Array(n))
+    this.totalTokens = grow(this.totalTokens, (n) => new Float64Array(n))
     this.sources = grow(this.sources, (n) => new Uint8Array(n))
     this.kinds = grow(this.kinds, (n) => new Uint8Array(n))
     this.used = grow(this.used, (n) => new Uint8Array(n))
   }
 
   /** Adds or replaces an entry; returns false when the id was already there. */
-  set(id: string, source: number, offset: number, length: number, kind: number): boolean {
+  set(id: string, line: IndexedLine): boolean {
     const existing = this.ids.get(id)
     let slot = existing
     if (slot === undefined) {
       if (this.size === this.offsets.length) this.grow()
       slot = this.size++
       this.ids.set(id, slot)
-    } else if (!(this.kinds[slot] === KIND_ERROR && kind === KIND_OK)) {
+    } else if (!(this.kinds[slot] === KIND_ERROR && line.kind === KIND_OK)) {
       // Keep the first line for an id, unless a success comes after a failure.
       return false
     }
-    this.offsets[slot] = offset
-    this.lengths[slot] = length
-    this.sources[slot] = source
-    this.kinds[slot] = kind
+    this.offsets[slot] = line.offset
+    this.lengths[slot] = line.length
+    this.sources[slot] = line.source
+    this.kinds[slot] = line.kind
+    this.bodyStarts[slot] = line.bodyStart
+    this.bodyLengths[slot] = line.bodyLength
+    this.prompt[slot] = line.usage?.prompt ?? 0
+    this.completion[slot] = line.usage?.completion ?? 0
+    this.totalTokens[slot] = line.usage?.total ?? 0
     return existing === undefined
   }
 }
@@ -607,6 +703,29 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/**
+ * Where the bytes of JSON.stringify(body) appear in the line, so that the join can copy them
+ * instead of parsing the line again; undefined when they do not (escapes such as \u00e9 or \/,
+ * spaces between tokens, numbers written as 1.0 or 1e3, invalid UTF-8): such lines are parsed again.
+ * Any occurrence will do: its bytes are those JSON.stringify would write.
+ */
+function locateBody(
+  bytes: Buffer,
+  text: string,
+  body: unknown
+): { start: number; length: number } | undefined {
+  if (body === undefined || body === null) return undefined
+  const canonical = JSON.stringify(body)
+  const at = text.indexOf(canonical)
+  if (at === -1) return undefined
+  if (isAscii(bytes)) return { start: at, length: canonical.length }
+  // Character and byte positions differ; with invalid UTF-8 the decoded text is not the bytes.
+  if (!isUtf8(bytes)) return undefined
+  const start = Buffer.byteLength(text.slice(0, at), 'utf8')
+  const length = Buffer.byteLength(canonical, 'utf8')
+  return start + length <= bytes.length ? { start, length } : undefined
+}
+
 async function indexResultFile(
   index: ResultIndex,
   path: string,
@@ -618,9 +737,10 @@ async function indexResultFile(
   let duplicates = 0
   for await (const line of scanLines(path)) {
     if (isBlank(line.bytes)) continue
+    const text = line.bytes.toString('utf8')
     let parsed: ResultLine
     try {
-      parsed = ResultLineSchema.parse(JSON.parse(line.bytes.toString('utf8')))
+      parsed = ResultLineSchema.parse(JSON.parse(text))
     } catch (error) {
       malformed++
       if (malformed <= MAX_LINE_WARNINGS) {
@@ -628,8 +748,19 @@ async function indexResultFile(
       }
       continue
     }
-    const kind = classify(parsed, source === SOURCE_ERROR).status === 'ok' ? KIND_OK : KIND_ERROR
-    if (!index.set(parsed.custom_id, source, line.offset, line.bytes.length, kind)) duplicates++
+    const classified = classify(parsed, source === SOURCE_ERROR)
+    const ok = classified.status === 'ok'
+    const body = ok ? locateBody(line.bytes, text, classified.body) : undefined
+    const added = index.set(parsed.custom_id, {
+      source,
+      offset: line.offset,
+      length: line.bytes.length,
+      kind: ok ? KIND_OK : KIND_ERROR,
+      bodyStart: body?.start ?? 0,
+      bodyLength: body?.length ?? REPARSE,
+      usage: ok ? usageOf(classified.body) : undefined
+    })
+    if (!added) duplicates++
   }
   if (malformed > MAX_LINE_WARNINGS) {
     warnings.push(
@@ -644,27 +775,140 @@ async function indexResultFile(
   return { malformed }
 }
 
-/** Reads exactly `length` bytes at `offset`, reusing a scratch buffer. */
-class PositionedReader {
-  private scratch = Buffer.allocUnsafe(64 * 1024)
-  private readonly files: (FileHandle | undefined)[]
-  constructor(files: (FileHandle | undefined)[]) {
-    this.files = files
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+
+function skipSpaces(bytes: Buffer, at: number): number {
+  while (at < bytes.length) {
+    const byte = bytes[at]
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) break
+    at++
+  }
+  return at
+}
+
+const CUSTOM_ID_KEY = Buffer.from('"custom_id"')
+
+/**
+ * The custom_id of an input line that starts with `{"custom_id":"...",` (spaces allowed), where the
+ * id has no escapes and the key does not appear again: the value JSON.parse would give, without
+ * parsing the ~4 kB request. Undefined for any other line, which is then parsed in full.
+ */
+function quickCustomId(bytes: Buffer): string | undefined {
+  let at = skipSpaces(bytes, 0)
+  if (bytes[at] !== 0x7b) return undefined
+  at = skipSpaces(bytes, at + 1)
+  if (
+    at + CUSTOM_ID_KEY.length > bytes.length ||
+    bytes.compare(CUSTOM_ID_KEY, 0, CUSTOM_ID_KEY.length, at, at + CUSTOM_ID_KEY.length) !== 0
+  )
+    return undefined
+  at = skipSpaces(bytes, at + CUSTOM_ID_KEY.length)
+  if (bytes[at] !== 0x3a) return undefined
+  at = skipSpaces(bytes, at + 1)
+  if (bytes[at] !== QUOTE) return undefined
+  const start = at + 1
+  const end = bytes.indexOf(QUOTE, start)
+  if (end === -1) return undefined
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i] as number
+    if (byte < 0x20 || byte === BACKSLASH) return undefined
+  }
+  // What follows must be the next member or the end of the object, and the line must end the object.
+  const next = skipSpaces(bytes, end + 1)
+  if (bytes[next] !== 0x2c && bytes[next] !== 0x7d) return undefined
+  let last = bytes.length - 1
+  while (last > next && (bytes[last] === 0x20 || bytes[last] === 0x09)) last--
+  if (bytes[last] !== 0x7d) return undefined
+  // JSON.parse keeps the last of repeated keys.
+  if (bytes.indexOf(CUSTOM_ID_KEY, end + 1) !== -1) return undefined
+  return bytes.toString('utf8', start, end)
+}
+
+/** Requests joined together: their result lines are read in one go, sorted by position in the files. */
+const BATCH_LINES = 512
+/** Stop adding requests to a batch once their result lines add up to this. */
+const BATCH_BYTES = 4 << 20
+/** Two result lines closer than this are read with one read, the bytes between them included. */
+const MERGE_GAP = 16 << 10
+
+/**
+ * Reads the result lines of a batch of slots: sorts them by file and offset, merges neighbouring
+ * ranges and reads each merged range with one synchronous read (many small reads through the
+ * thread pool would mostly be waiting). Afterwards `start(i)` is where slot i's line begins in
+ * `buffer`.
+ */
+class BatchReader {
+  buffer = Buffer.allocUnsafe(BATCH_BYTES)
+  private readonly starts = new Float64Array(BATCH_LINES)
+  private readonly order: number[] = []
+  private readonly fds: (number | undefined)[]
+  constructor(fds: (number | undefined)[]) {
+    this.fds = fds
   }
 
-  async read(source: number, offset: number, length: number): Promise<string> {
-    const file = this.files[source]
-    if (!file) throw new Error('internal error: result file not open')
-    if (this.scratch.length < length)
-      this.scratch = Buffer.allocUnsafe(Math.max(length, this.scratch.length * 2))
-    let done = 0
-    while (done < length) {
-      const { bytesRead } = await file.read(this.scratch, done, length - done, offset + done)
-      if (bytesRead === 0) throw new Error('a result file changed while it was being joined')
-      done += bytesRead
-    }
-    return this.scratch.toString('utf8', 0, length)
+  start(i: number): number {
+    return this.starts[i] ?? 0
   }
+
+  read(index: ResultIndex, slots: Int32Array, count: number): void {
+    const order = this.order
+    order.length = 0
+    for (let i = 0; i < count; i++) if ((slots[i] ?? -1) >= 0) order.push(i)
+    const sourceOf = (i: number): number => index.sources[slots[i] ?? 0] ?? 0
+    const offsetOf = (i: number): number => index.offsets[slots[i] ?? 0] ?? 0
+    const lengthOf = (i: number): number => index.lengths[slots[i] ?? 0] ?? 0
+    order.sort((a, b) => sourceOf(a) - sourceOf(b) || offsetOf(a) - offsetOf(b))
+
+    // First pass: the merged ranges and the room they need.
+    const ranges: { source: number; from: number; to: number; at: number }[] = []
+    let room = 0
+    for (const i of order) {
+      const source = sourceOf(i)
+      const from = offsetOf(i)
+      const to = from + lengthOf(i)
+      const last = ranges[ranges.length - 1]
+      if (last && last.source === source && from <= last.to + MERGE_GAP) {
+        if (to > last.to) {
+          room += to - last.to
+          last.to = to
+        }
+      } else {
+        ranges.push({ source, from, to, at: room })
+        room += to - from
+      }
+      const range = ranges[ranges.length - 1] as (typeof ranges)[number]
+      this.starts[i] = range.at + (from - range.from)
+    }
+    if (this.buffer.length < room || this.buffer.length > 4 * Math.max(room, BATCH_BYTES))
+      this.buffer = Buffer.allocUnsafe(Math.max(room, BATCH_BYTES))
+
+    for (const range of ranges) {
+      const fd = this.fds[range.source]
+      if (fd === undefined) throw new Error('internal error: result file not open')
+      const length = range.to - range.from
+      let done = 0
+      while (done < length) {
+        const bytesRead = readSync(
+          fd,
+          this.buffer,
+          range.at + done,
+          length - done,
+          range.from + done
+        )
+        if (bytesRead === 0) throw new Error('a result file changed while it was being joined')
+        done += bytesRead
+      }
+    }
+  }
+}
+
+/** The line of a result that is not a plain copy: parsed again, with plain checks (validated while indexing). */
+function reparsedLine(text: string, customId: string): ResultLine {
+  const line: unknown = JSON.parse(text)
+  if (!isRecord(line) || line['custom_id'] !== customId)
+    throw new Error('a result file changed while it was being joined')
+  return line as ResultLine
 }
 
 /**
@@ -698,67 +942,129 @@ export async function joinResults(options: JoinOptions): Promise<JoinResult> {
     warnings
   }
 
-  const files: (FileHandle | undefined)[] = [undefined, undefined]
-  try {
-    if (options.outputPath) files[SOURCE_OUTPUT] = await open(options.outputPath, 'r')
-    if (options.errorPath) files[SOURCE_ERROR] = await open(options.errorPath, 'r')
-    const reader = new PositionedReader(files)
-
-    const resultFor = async (customId: string): Promise<string> => {
-      const slot = index.ids.get(customId)
-      result.total++
-      if (slot === undefined) {
-        result.missing++
-        return JSON.stringify({ custom_id: customId, status: 'missing' })
-      }
-      index.used[slot] = 1
-      const source = index.sources[slot] ?? SOURCE_OUTPUT
-      const text = await reader.read(source, index.offsets[slot] ?? 0, index.lengths[slot] ?? 0)
-      const classified = classify(ResultLineSchema.parse(JSON.parse(text)), source === SOURCE_ERROR)
-      if (classified.status === 'ok') {
-        result.ok++
-        addUsage(result.usage, classified.body)
-        return JSON.stringify({ custom_id: customId, status: 'ok', response: classified.body })
-      }
-      result.error++
-      if (result.failures.length < MAX_FAILURES_LISTED)
-        result.failures.push({ custom_id: customId, ...classified.error })
-      return JSON.stringify({ custom_id: customId, status: 'error', error: classified.error })
+  const inputPath = options.inputPath
+  async function* customIds(): AsyncGenerator<string> {
+    if (inputPath === undefined) {
+      yield* [...index.ids.keys()].sort()
+      return
     }
-
-    const inputPath = options.inputPath
-    async function* customIds(): AsyncGenerator<string> {
-      if (inputPath === undefined) {
-        yield* [...index.ids.keys()].sort()
-        return
+    let bad = 0
+    for await (const line of scanLines(inputPath)) {
+      if (isBlank(line.bytes)) continue
+      const quick = quickCustomId(line.bytes)
+      if (quick !== undefined) {
+        yield quick
+        continue
       }
-      let bad = 0
-      for await (const line of scanLines(inputPath)) {
-        if (isBlank(line.bytes)) continue
-        try {
-          yield InputLine.parse(JSON.parse(line.bytes.toString('utf8'))).custom_id
-        } catch (error) {
-          bad++
-          if (bad <= MAX_LINE_WARNINGS) {
-            warnings.push(
-              `input file line ${line.number} skipped: ${describeError(error).slice(0, 300)}`
-            )
-          }
+      try {
+        yield InputLine.parse(JSON.parse(line.bytes.toString('utf8'))).custom_id
+      } catch (error) {
+        bad++
+        if (bad <= MAX_LINE_WARNINGS) {
+          warnings.push(
+            `input file line ${line.number} skipped: ${describeError(error).slice(0, 300)}`
+          )
         }
       }
-      if (bad > MAX_LINE_WARNINGS)
-        warnings.push(`input file: ${bad - MAX_LINE_WARNINGS} more malformed lines skipped`)
+    }
+    if (bad > MAX_LINE_WARNINGS)
+      warnings.push(`input file: ${bad - MAX_LINE_WARNINGS} more malformed lines skipped`)
+  }
+
+  const fds: (number | undefined)[] = [undefined, undefined]
+  try {
+    if (options.outputPath) fds[SOURCE_OUTPUT] = openSync(options.outputPath, 'r')
+    if (options.errorPath) fds[SOURCE_ERROR] = openSync(options.errorPath, 'r')
+    const reader = new BatchReader(fds)
+    const batchIds: string[] = []
+    const batchSlots = new Int32Array(BATCH_LINES)
+    let batchBytes = 0
+
+    const writeBatch = async (out: OutputBuffer): Promise<void> => {
+      const count = batchIds.length
+      reader.read(index, batchSlots, count)
+      const buffer = reader.buffer
+      for (let i = 0; i < count; i++) {
+        const customId = batchIds[i] as string
+        const slot = batchSlots[i] ?? -1
+        result.total++
+        if (slot < 0) {
+          result.missing++
+          out.text(`${JSON.stringify({ custom_id: customId, status: 'missing' })}\n`)
+          continue
+        }
+        const start = reader.start(i)
+        const bodyLength = index.bodyLengths[slot] ?? REPARSE
+        if (index.kinds[slot] === KIND_OK) {
+          result.ok++
+          result.usage.prompt += index.prompt[slot] ?? 0
+          result.usage.completion += index.completion[slot] ?? 0
+          result.usage.total += index.totalTokens[slot] ?? 0
+          if (bodyLength !== REPARSE) {
+            // The same bytes as JSON.stringify({ custom_id, status: 'ok', response: body }).
+            out.text(`{"custom_id":${JSON.stringify(customId)},"status":"ok","response":`)
+            const bodyStart = start + (index.bodyStarts[slot] ?? 0)
+            out.bytes(buffer, bodyStart, bodyStart + bodyLength)
+            out.text('}\n')
+          } else {
+            const text = buffer.toString('utf8', start, start + (index.lengths[slot] ?? 0))
+            const body = reparsedLine(text, customId).response?.body ?? null
+            out.text(`${JSON.stringify({ custom_id: customId, status: 'ok', response: body })}\n`)
+          }
+        } else {
+          const text = buffer.toString('utf8', start, start + (index.lengths[slot] ?? 0))
+          const classified = classify(
+            reparsedLine(text, customId),
+            index.sources[slot] === SOURCE_ERROR
+          )
+          // Indexed as a failure: the same bytes classify the same way.
+          if (classified.status !== 'error')
+            throw new Error('a result file changed while it was being joined')
+          const error = classified.error
+          result.error++
+          if (result.failures.length < MAX_FAILURES_LISTED)
+            result.failures.push({ custom_id: customId, ...error })
+          out.text(`${JSON.stringify({ custom_id: customId, status: 'error', error })}\n`)
+        }
+        index.used[slot] = 1
+      }
+      batchIds.length = 0
+      batchBytes = 0
+      if (out.full) await out.flush()
     }
 
     await writeAtomically(options.destPath, async (file) => {
-      const writer = new BufferedWriter(file)
-      for await (const customId of customIds()) {
-        await writer.write(Buffer.from(`${await resultFor(customId)}\n`, 'utf8'))
+      const out = new OutputBuffer(file)
+      let batches = 0
+      try {
+        for await (const customId of customIds()) {
+          const slot = index.ids.get(customId)
+          batchSlots[batchIds.length] = slot ?? -1
+          batchIds.push(customId)
+          if (slot !== undefined) batchBytes += index.lengths[slot] ?? 0
+          if (batchIds.length === BATCH_LINES || batchBytes >= BATCH_BYTES) {
+            await writeBatch(out)
+            // The reads are synchronous: let timers and signals run between batches.
+            if (++batches % 4 === 0) await new Promise((resolve) => setImmediate(resolve))
+          }
+        }
+        if (batchIds.length > 0) await writeBatch(out)
+        await out.finish()
+      } catch (error) {
+        await out.settle()
+        throw error
       }
-      await writer.flush()
     })
   } finally {
-    await Promise.all(files.map((file) => file?.close().catch(() => undefined)))
+    for (const fd of fds) {
+      if (fd !== undefined) {
+        try {
+          closeSync(fd)
+        } catch {
+          // ignore
+        }
+      }
+    }
   }
 
   if (options.inputPath !== undefined) {

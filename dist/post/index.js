@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6187:
+/***/ 6321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -72612,8 +72612,12 @@ function repositoryOf(context) {
     }
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/results.ts
@@ -72621,6 +72625,8 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 // input file into results.jsonl, and the max-failed-requests limit.
 //
 // Files can be hundreds of megabytes: nothing here holds a whole file, or all response bodies, in memory.
+
+
 
 
 
@@ -72674,37 +72680,69 @@ async function writeAtomically(destPath, write) {
 }
 const WRITE_BUFFER = (/* unused pure expression or super */ null && (1 << 20));
 /**
- * Collects small chunks and writes them to the handle about 1 MiB at a time. (A stream from
- * FileHandle.createWriteStream with autoClose: false keeps a reference that makes close() hang.)
+ * Output bytes gathered in a buffer and written about 1 MiB at a time, with one write running while
+ * the next buffer fills.
  */
-class BufferedWriter {
-    chunks = [];
-    size = 0;
-    bytes = 0;
+class OutputBuffer {
+    buffer = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10));
+    spare = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10));
+    used = 0;
+    writing;
     file;
     constructor(file) {
         this.file = file;
     }
-    async write(chunk) {
-        this.chunks.push(chunk);
-        this.size += chunk.length;
-        if (this.size >= WRITE_BUFFER)
-            await this.flush();
+    get full() {
+        return this.used >= WRITE_BUFFER;
     }
-    async flush() {
-        if (this.size === 0)
+    reserve(bytes) {
+        if (this.used + bytes <= this.buffer.length)
             return;
-        const data = this.chunks.length === 1
-            ? this.chunks[0]
-            : Buffer.concat(this.chunks, this.size);
-        this.chunks = [];
-        this.size = 0;
+        const next = Buffer.allocUnsafe(Math.max(this.used + bytes, this.buffer.length * 2));
+        this.buffer.copy(next, 0, 0, this.used);
+        this.buffer = next;
+    }
+    text(value) {
+        this.reserve(value.length * 3);
+        this.used += this.buffer.write(value, this.used, 'utf8');
+    }
+    bytes(source, start, end) {
+        this.reserve(end - start);
+        this.buffer.set(source.subarray(start, end), this.used);
+        this.used += end - start;
+    }
+    async writeAll(data, length) {
         let done = 0;
-        while (done < data.length) {
-            const { bytesWritten } = await this.file.write(data, done, data.length - done);
+        while (done < length) {
+            const { bytesWritten } = await this.file.write(data, done, length - done);
             done += bytesWritten;
         }
-        this.bytes += data.length;
+    }
+    /** Waits for the write before, then starts writing what was gathered. */
+    async flush() {
+        await this.writing;
+        this.writing = undefined;
+        if (this.used === 0)
+            return;
+        const writing = this.writeAll(this.buffer, this.used);
+        // Reported by the next flush() or by finish(), not as an unhandled rejection meanwhile.
+        writing.catch(() => undefined);
+        this.writing = writing;
+        // A buffer grown for a huge line is not kept.
+        const next = this.spare.length > 4 * WRITE_BUFFER ? Buffer.allocUnsafe(WRITE_BUFFER) : this.spare;
+        this.spare = this.buffer;
+        this.buffer = next;
+        this.used = 0;
+    }
+    /** Writes everything and waits until it is written. */
+    async finish() {
+        await this.flush();
+        await this.writing;
+        this.writing = undefined;
+    }
+    /** Waits for a write still running, ignoring its outcome (before the file is closed on an error). */
+    async settle() {
+        await this.writing?.catch(() => undefined);
     }
 }
 /** An HTTP answer that was not 2xx, when open() hands back such a Response instead of throwing. */
@@ -72794,18 +72832,29 @@ async function downloadOnce(open, destPath, signal) {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
         return await writeAtomically(destPath, async (file) => {
-            const writer = new BufferedWriter(file);
-            for (;;) {
-                const { done, value } = await reader.read();
-                signal?.throwIfAborted();
-                if (done)
-                    break;
-                await writer.write(value);
+            // Chunks are gathered into ~1 MiB writes, one running while the next buffer fills.
+            const out = new OutputBuffer(file);
+            let bytes = 0;
+            try {
+                for (;;) {
+                    const { done, value } = await reader.read();
+                    signal?.throwIfAborted();
+                    if (done)
+                        break;
+                    out.bytes(value, 0, value.length);
+                    bytes += value.length;
+                    if (out.full)
+                        await out.flush();
+                }
+                await out.finish();
             }
-            await writer.flush();
-            if (expected !== undefined && writer.bytes !== expected)
-                throw new TruncatedBodyError(writer.bytes, expected);
-            return { bytes: writer.bytes };
+            catch (error) {
+                await out.settle();
+                throw error;
+            }
+            if (expected !== undefined && bytes !== expected)
+                throw new TruncatedBodyError(bytes, expected);
+            return { bytes };
         });
     }
     finally {
@@ -72883,6 +72932,7 @@ const CHUNK = (/* unused pure expression or super */ null && (1 << 20));
 /** Reads a file in chunks and yields its lines with their byte offsets. Never holds more than a chunk plus one line. */
 async function* scanLines(path) {
     const file = await open(path, 'r');
+    let next;
     try {
         let position = 0;
         let lineStart = 0;
@@ -72905,13 +72955,24 @@ async function* scanLines(path) {
             number++;
             return { number, offset, bytes };
         };
-        // One buffer, reused: a line's bytes are only used until the next line is asked for, and the
-        // unfinished tail of a chunk is copied out before the buffer is refilled.
-        const chunk = Buffer.allocUnsafe(CHUNK);
+        // Two buffers: the next chunk is read while the lines of the current one are handed out. A
+        // line's bytes are only used until the next line is asked for, and the unfinished tail of a
+        // chunk is copied out before its buffer is refilled.
+        let chunk = Buffer.allocUnsafe(CHUNK);
+        let spare = Buffer.allocUnsafe(CHUNK);
+        // A failed read is reported by the await that takes it, not as an unhandled rejection meanwhile.
+        const readAt = (buffer, at) => {
+            const read = file.read(buffer, 0, CHUNK, at);
+            read.catch(() => undefined);
+            return read;
+        };
+        next = readAt(chunk, 0);
         for (;;) {
-            const { bytesRead } = await file.read(chunk, 0, CHUNK, position);
+            const { bytesRead } = await next;
+            next = undefined;
             if (bytesRead === 0)
                 break;
+            next = readAt(spare, position + bytesRead);
             let start = 0;
             for (;;) {
                 const newline = chunk.indexOf(0x0a, start);
@@ -72924,11 +72985,14 @@ async function* scanLines(path) {
             if (start < bytesRead)
                 pending.push(Buffer.from(chunk.subarray(start, bytesRead)));
             position += bytesRead;
+            [chunk, spare] = [spare, chunk];
         }
         if (pending.length > 0)
             yield emit(Buffer.alloc(0));
     }
     finally {
+        // A read still running when the caller stops early is waited for, and its outcome ignored.
+        await next?.catch(() => undefined);
         await file.close();
     }
 }
@@ -72967,17 +73031,6 @@ const ErrorBodySchema = looseObject({
             type: schemas_string().nullish()
         })
     ])
-});
-const count = schemas_number().nullish().catch(undefined);
-const UsageBodySchema = looseObject({
-    usage: looseObject({
-        prompt_tokens: count,
-        completion_tokens: count,
-        input_tokens: count,
-        output_tokens: count,
-        total_tokens: count
-    })
-        .nullish()
 });
 const MAX_FAILURES_LISTED = 10;
 const MAX_LINE_WARNINGS = 5;
@@ -73040,26 +73093,47 @@ function classify(line, fromErrorFile) {
     }
     return { status: 'ok', body: response.body ?? null };
 }
-function addUsage(total, body) {
-    const parsed = UsageBodySchema.safeParse(body);
-    const usage = parsed.success ? parsed.data.usage : undefined;
-    if (!usage)
-        return;
-    const prompt = usage.prompt_tokens ?? usage.input_tokens ?? 0;
-    const completion = usage.completion_tokens ?? usage.output_tokens ?? 0;
-    total.prompt += prompt;
-    total.completion += completion;
-    total.total += usage.total_tokens ?? prompt + completion;
+/** A token count as the usage schema of old read it: a finite number, anything else absent. */
+function tokenCount(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * The token usage of a response body (chat: prompt/completion, responses: input/output), with plain
+ * checks: the line it comes from was validated with ResultLineSchema, and a body or usage of another
+ * shape, or a count that is not a number, counts as no usage.
+ */
+function usageOf(body) {
+    if (!isRecord(body))
+        return undefined;
+    const usage = body['usage'];
+    if (!isRecord(usage))
+        return undefined;
+    const prompt = tokenCount(usage['prompt_tokens']) ?? tokenCount(usage['input_tokens']) ?? 0;
+    const completion = tokenCount(usage['completion_tokens']) ?? tokenCount(usage['output_tokens']) ?? 0;
+    return { prompt, completion, total: tokenCount(usage['total_tokens']) ?? prompt + completion };
 }
 const SOURCE_OUTPUT = 0;
 const SOURCE_ERROR = 1;
 const KIND_OK = 0;
 const KIND_ERROR = 1;
-/** custom_id -> (file, byte offset, byte length, ok/error), in typed arrays to stay small with millions of lines. */
+/** bodyLengths value of an entry whose line is parsed again to write it (errors, unusual bodies). */
+const REPARSE = 0xffffffff;
+/**
+ * custom_id -> (file, byte offset, byte length, ok/error, where the body is in the line, token usage),
+ * in typed arrays to stay small with millions of lines.
+ */
 class ResultIndex {
     ids = new Map();
     offsets = new Float64Array(1024);
     lengths = new Uint32Array(1024);
+    bodyStarts = new Uint32Array(1024);
+    bodyLengths = new Uint32Array(1024);
+    prompt = new Float64Array(1024);
+    completion = new Float64Array(1024);
+    totalTokens = new Float64Array(1024);
     sources = new Uint8Array(1024);
     kinds = new Uint8Array(1024);
     used = new Uint8Array(1024);
@@ -73073,12 +73147,17 @@ class ResultIndex {
         };
         this.offsets = grow(this.offsets, (n) => new Float64Array(n));
         this.lengths = grow(this.lengths, (n) => new Uint32Array(n));
+        this.bodyStarts = grow(this.bodyStarts, (n) => new Uint32Array(n));
+        this.bodyLengths = grow(this.bodyLengths, (n) => new Uint32Array(n));
+        this.prompt = grow(this.prompt, (n) => new Float64Array(n));
+        this.completion = grow(this.completion, (n) => new Float64Array(n));
+        this.totalTokens = grow(this.totalTokens, (n) => new Float64Array(n));
         this.sources = grow(this.sources, (n) => new Uint8Array(n));
         this.kinds = grow(this.kinds, (n) => new Uint8Array(n));
         this.used = grow(this.used, (n) => new Uint8Array(n));
     }
     /** Adds or replaces an entry; returns false when the id was already there. */
-    set(id, source, offset, length, kind) {
+    set(id, line) {
         const existing = this.ids.get(id);
         let slot = existing;
         if (slot === undefined) {
@@ -73087,14 +73166,19 @@ class ResultIndex {
             slot = this.size++;
             this.ids.set(id, slot);
         }
-        else if (!(this.kinds[slot] === KIND_ERROR && kind === KIND_OK)) {
+        else if (!(this.kinds[slot] === KIND_ERROR && line.kind === KIND_OK)) {
             // Keep the first line for an id, unless a success comes after a failure.
             return false;
         }
-        this.offsets[slot] = offset;
-        this.lengths[slot] = length;
-        this.sources[slot] = source;
-        this.kinds[slot] = kind;
+        this.offsets[slot] = line.offset;
+        this.lengths[slot] = line.length;
+        this.sources[slot] = line.source;
+        this.kinds[slot] = line.kind;
+        this.bodyStarts[slot] = line.bodyStart;
+        this.bodyLengths[slot] = line.bodyLength;
+        this.prompt[slot] = line.usage?.prompt ?? 0;
+        this.completion[slot] = line.usage?.completion ?? 0;
+        this.totalTokens[slot] = line.usage?.total ?? 0;
         return existing === undefined;
     }
 }
@@ -73106,15 +73190,38 @@ function describeError(error) {
     }
     return error instanceof Error ? error.message : String(error);
 }
+/**
+ * Where the bytes of JSON.stringify(body) appear in the line, so that the join can copy them
+ * instead of parsing the line again; undefined when they do not (escapes such as \u00e9 or \/,
+ * spaces between tokens, numbers written as 1.0 or 1e3, invalid UTF-8): such lines are parsed again.
+ * Any occurrence will do: its bytes are those JSON.stringify would write.
+ */
+function locateBody(bytes, text, body) {
+    if (body === undefined || body === null)
+        return undefined;
+    const canonical = JSON.stringify(body);
+    const at = text.indexOf(canonical);
+    if (at === -1)
+        return undefined;
+    if (isAscii(bytes))
+        return { start: at, length: canonical.length };
+    // Character and byte positions differ; with invalid UTF-8 the decoded text is not the bytes.
+    if (!isUtf8(bytes))
+        return undefined;
+    const start = Buffer.byteLength(text.slice(0, at), 'utf8');
+    const length = Buffer.byteLength(canonical, 'utf8');
+    return start + length <= bytes.length ? { start, length } : undefined;
+}
 async function indexResultFile(index, path, source, label, warnings) {
     let malformed = 0;
     let duplicates = 0;
     for await (const line of scanLines(path)) {
         if (isBlank(line.bytes))
             continue;
+        const text = line.bytes.toString('utf8');
         let parsed;
         try {
-            parsed = ResultLineSchema.parse(JSON.parse(line.bytes.toString('utf8')));
+            parsed = ResultLineSchema.parse(JSON.parse(text));
         }
         catch (error) {
             malformed++;
@@ -73123,8 +73230,19 @@ async function indexResultFile(index, path, source, label, warnings) {
             }
             continue;
         }
-        const kind = classify(parsed, source === SOURCE_ERROR).status === 'ok' ? KIND_OK : KIND_ERROR;
-        if (!index.set(parsed.custom_id, source, line.offset, line.bytes.length, kind))
+        const classified = classify(parsed, source === SOURCE_ERROR);
+        const ok = classified.status === 'ok';
+        const body = ok ? locateBody(line.bytes, text, classified.body) : undefined;
+        const added = index.set(parsed.custom_id, {
+            source,
+            offset: line.offset,
+            length: line.bytes.length,
+            kind: ok ? KIND_OK : KIND_ERROR,
+            bodyStart: body?.start ?? 0,
+            bodyLength: body?.length ?? REPARSE,
+            usage: ok ? usageOf(classified.body) : undefined
+        });
+        if (!added)
             duplicates++;
     }
     if (malformed > MAX_LINE_WARNINGS) {
@@ -73135,28 +73253,137 @@ async function indexResultFile(index, path, source, label, warnings) {
     }
     return { malformed };
 }
-/** Reads exactly `length` bytes at `offset`, reusing a scratch buffer. */
-class PositionedReader {
-    scratch = Buffer.allocUnsafe(64 * 1024);
-    files;
-    constructor(files) {
-        this.files = files;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+function skipSpaces(bytes, at) {
+    while (at < bytes.length) {
+        const byte = bytes[at];
+        if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d)
+            break;
+        at++;
     }
-    async read(source, offset, length) {
-        const file = this.files[source];
-        if (!file)
-            throw new Error('internal error: result file not open');
-        if (this.scratch.length < length)
-            this.scratch = Buffer.allocUnsafe(Math.max(length, this.scratch.length * 2));
-        let done = 0;
-        while (done < length) {
-            const { bytesRead } = await file.read(this.scratch, done, length - done, offset + done);
-            if (bytesRead === 0)
-                throw new Error('a result file changed while it was being joined');
-            done += bytesRead;
+    return at;
+}
+const CUSTOM_ID_KEY = Buffer.from('"custom_id"');
+/**
+ * The custom_id of an input line that starts with `{"custom_id":"...",` (spaces allowed), where the
+ * id has no escapes and the key does not appear again: the value JSON.parse would give, without
+ * parsing the ~4 kB request. Undefined for any other line, which is then parsed in full.
+ */
+function quickCustomId(bytes) {
+    let at = skipSpaces(bytes, 0);
+    if (bytes[at] !== 0x7b)
+        return undefined;
+    at = skipSpaces(bytes, at + 1);
+    if (at + CUSTOM_ID_KEY.length > bytes.length ||
+        bytes.compare(CUSTOM_ID_KEY, 0, CUSTOM_ID_KEY.length, at, at + CUSTOM_ID_KEY.length) !== 0)
+        return undefined;
+    at = skipSpaces(bytes, at + CUSTOM_ID_KEY.length);
+    if (bytes[at] !== 0x3a)
+        return undefined;
+    at = skipSpaces(bytes, at + 1);
+    if (bytes[at] !== QUOTE)
+        return undefined;
+    const start = at + 1;
+    const end = bytes.indexOf(QUOTE, start);
+    if (end === -1)
+        return undefined;
+    for (let i = start; i < end; i++) {
+        const byte = bytes[i];
+        if (byte < 0x20 || byte === BACKSLASH)
+            return undefined;
+    }
+    // What follows must be the next member or the end of the object, and the line must end the object.
+    const next = skipSpaces(bytes, end + 1);
+    if (bytes[next] !== 0x2c && bytes[next] !== 0x7d)
+        return undefined;
+    let last = bytes.length - 1;
+    while (last > next && (bytes[last] === 0x20 || bytes[last] === 0x09))
+        last--;
+    if (bytes[last] !== 0x7d)
+        return undefined;
+    // JSON.parse keeps the last of repeated keys.
+    if (bytes.indexOf(CUSTOM_ID_KEY, end + 1) !== -1)
+        return undefined;
+    return bytes.toString('utf8', start, end);
+}
+/** Requests joined together: their result lines are read in one go, sorted by position in the files. */
+const BATCH_LINES = 512;
+/** Stop adding requests to a batch once their result lines add up to this. */
+const BATCH_BYTES = (/* unused pure expression or super */ null && (4 << 20));
+/** Two result lines closer than this are read with one read, the bytes between them included. */
+const MERGE_GAP = (/* unused pure expression or super */ null && (16 << 10));
+/**
+ * Reads the result lines of a batch of slots: sorts them by file and offset, merges neighbouring
+ * ranges and reads each merged range with one synchronous read (many small reads through the
+ * thread pool would mostly be waiting). Afterwards `start(i)` is where slot i's line begins in
+ * `buffer`.
+ */
+class BatchReader {
+    buffer = Buffer.allocUnsafe(BATCH_BYTES);
+    starts = new Float64Array(BATCH_LINES);
+    order = [];
+    fds;
+    constructor(fds) {
+        this.fds = fds;
+    }
+    start(i) {
+        return this.starts[i] ?? 0;
+    }
+    read(index, slots, count) {
+        const order = this.order;
+        order.length = 0;
+        for (let i = 0; i < count; i++)
+            if ((slots[i] ?? -1) >= 0)
+                order.push(i);
+        const sourceOf = (i) => index.sources[slots[i] ?? 0] ?? 0;
+        const offsetOf = (i) => index.offsets[slots[i] ?? 0] ?? 0;
+        const lengthOf = (i) => index.lengths[slots[i] ?? 0] ?? 0;
+        order.sort((a, b) => sourceOf(a) - sourceOf(b) || offsetOf(a) - offsetOf(b));
+        // First pass: the merged ranges and the room they need.
+        const ranges = [];
+        let room = 0;
+        for (const i of order) {
+            const source = sourceOf(i);
+            const from = offsetOf(i);
+            const to = from + lengthOf(i);
+            const last = ranges[ranges.length - 1];
+            if (last && last.source === source && from <= last.to + MERGE_GAP) {
+                if (to > last.to) {
+                    room += to - last.to;
+                    last.to = to;
+                }
+            }
+            else {
+                ranges.push({ source, from, to, at: room });
+                room += to - from;
+            }
+            const range = ranges[ranges.length - 1];
+            this.starts[i] = range.at + (from - range.from);
         }
-        return this.scratch.toString('utf8', 0, length);
+        if (this.buffer.length < room || this.buffer.length > 4 * Math.max(room, BATCH_BYTES))
+            this.buffer = Buffer.allocUnsafe(Math.max(room, BATCH_BYTES));
+        for (const range of ranges) {
+            const fd = this.fds[range.source];
+            if (fd === undefined)
+                throw new Error('internal error: result file not open');
+            const length = range.to - range.from;
+            let done = 0;
+            while (done < length) {
+                const bytesRead = readSync(fd, this.buffer, range.at + done, length - done, range.from + done);
+                if (bytesRead === 0)
+                    throw new Error('a result file changed while it was being joined');
+                done += bytesRead;
+            }
+        }
     }
+}
+/** The line of a result that is not a plain copy: parsed again, with plain checks (validated while indexing). */
+function reparsedLine(text, customId) {
+    const line = JSON.parse(text);
+    if (!isRecord(line) || line['custom_id'] !== customId)
+        throw new Error('a result file changed while it was being joined');
+    return line;
 }
 /**
  * Writes results.jsonl: one line per request of the input file, in input order (or, without an
@@ -73183,67 +73410,134 @@ async function joinResults(options) {
         malformed,
         warnings
     };
-    const files = [undefined, undefined];
+    const inputPath = options.inputPath;
+    async function* customIds() {
+        if (inputPath === undefined) {
+            yield* [...index.ids.keys()].sort();
+            return;
+        }
+        let bad = 0;
+        for await (const line of scanLines(inputPath)) {
+            if (isBlank(line.bytes))
+                continue;
+            const quick = quickCustomId(line.bytes);
+            if (quick !== undefined) {
+                yield quick;
+                continue;
+            }
+            try {
+                yield InputLine.parse(JSON.parse(line.bytes.toString('utf8'))).custom_id;
+            }
+            catch (error) {
+                bad++;
+                if (bad <= MAX_LINE_WARNINGS) {
+                    warnings.push(`input file line ${line.number} skipped: ${describeError(error).slice(0, 300)}`);
+                }
+            }
+        }
+        if (bad > MAX_LINE_WARNINGS)
+            warnings.push(`input file: ${bad - MAX_LINE_WARNINGS} more malformed lines skipped`);
+    }
+    const fds = [undefined, undefined];
     try {
         if (options.outputPath)
-            files[SOURCE_OUTPUT] = await open(options.outputPath, 'r');
+            fds[SOURCE_OUTPUT] = openSync(options.outputPath, 'r');
         if (options.errorPath)
-            files[SOURCE_ERROR] = await open(options.errorPath, 'r');
-        const reader = new PositionedReader(files);
-        const resultFor = async (customId) => {
-            const slot = index.ids.get(customId);
-            result.total++;
-            if (slot === undefined) {
-                result.missing++;
-                return JSON.stringify({ custom_id: customId, status: 'missing' });
-            }
-            index.used[slot] = 1;
-            const source = index.sources[slot] ?? SOURCE_OUTPUT;
-            const text = await reader.read(source, index.offsets[slot] ?? 0, index.lengths[slot] ?? 0);
-            const classified = classify(ResultLineSchema.parse(JSON.parse(text)), source === SOURCE_ERROR);
-            if (classified.status === 'ok') {
-                result.ok++;
-                addUsage(result.usage, classified.body);
-                return JSON.stringify({ custom_id: customId, status: 'ok', response: classified.body });
-            }
-            result.error++;
-            if (result.failures.length < MAX_FAILURES_LISTED)
-                result.failures.push({ custom_id: customId, ...classified.error });
-            return JSON.stringify({ custom_id: customId, status: 'error', error: classified.error });
-        };
-        const inputPath = options.inputPath;
-        async function* customIds() {
-            if (inputPath === undefined) {
-                yield* [...index.ids.keys()].sort();
-                return;
-            }
-            let bad = 0;
-            for await (const line of scanLines(inputPath)) {
-                if (isBlank(line.bytes))
+            fds[SOURCE_ERROR] = openSync(options.errorPath, 'r');
+        const reader = new BatchReader(fds);
+        const batchIds = [];
+        const batchSlots = new Int32Array(BATCH_LINES);
+        let batchBytes = 0;
+        const writeBatch = async (out) => {
+            const count = batchIds.length;
+            reader.read(index, batchSlots, count);
+            const buffer = reader.buffer;
+            for (let i = 0; i < count; i++) {
+                const customId = batchIds[i];
+                const slot = batchSlots[i] ?? -1;
+                result.total++;
+                if (slot < 0) {
+                    result.missing++;
+                    out.text(`${JSON.stringify({ custom_id: customId, status: 'missing' })}\n`);
                     continue;
-                try {
-                    yield InputLine.parse(JSON.parse(line.bytes.toString('utf8'))).custom_id;
                 }
-                catch (error) {
-                    bad++;
-                    if (bad <= MAX_LINE_WARNINGS) {
-                        warnings.push(`input file line ${line.number} skipped: ${describeError(error).slice(0, 300)}`);
+                const start = reader.start(i);
+                const bodyLength = index.bodyLengths[slot] ?? REPARSE;
+                if (index.kinds[slot] === KIND_OK) {
+                    result.ok++;
+                    result.usage.prompt += index.prompt[slot] ?? 0;
+                    result.usage.completion += index.completion[slot] ?? 0;
+                    result.usage.total += index.totalTokens[slot] ?? 0;
+                    if (bodyLength !== REPARSE) {
+                        // The same bytes as JSON.stringify({ custom_id, status: 'ok', response: body }).
+                        out.text(`{"custom_id":${JSON.stringify(customId)},"status":"ok","response":`);
+                        const bodyStart = start + (index.bodyStarts[slot] ?? 0);
+                        out.bytes(buffer, bodyStart, bodyStart + bodyLength);
+                        out.text('}\n');
+                    }
+                    else {
+                        const text = buffer.toString('utf8', start, start + (index.lengths[slot] ?? 0));
+                        const body = reparsedLine(text, customId).response?.body ?? null;
+                        out.text(`${JSON.stringify({ custom_id: customId, status: 'ok', response: body })}\n`);
                     }
                 }
+                else {
+                    const text = buffer.toString('utf8', start, start + (index.lengths[slot] ?? 0));
+                    const classified = classify(reparsedLine(text, customId), index.sources[slot] === SOURCE_ERROR);
+                    // Indexed as a failure: the same bytes classify the same way.
+                    if (classified.status !== 'error')
+                        throw new Error('a result file changed while it was being joined');
+                    const error = classified.error;
+                    result.error++;
+                    if (result.failures.length < MAX_FAILURES_LISTED)
+                        result.failures.push({ custom_id: customId, ...error });
+                    out.text(`${JSON.stringify({ custom_id: customId, status: 'error', error })}\n`);
+                }
+                index.used[slot] = 1;
             }
-            if (bad > MAX_LINE_WARNINGS)
-                warnings.push(`input file: ${bad - MAX_LINE_WARNINGS} more malformed lines skipped`);
-        }
+            batchIds.length = 0;
+            batchBytes = 0;
+            if (out.full)
+                await out.flush();
+        };
         await writeAtomically(options.destPath, async (file) => {
-            const writer = new BufferedWriter(file);
-            for await (const customId of customIds()) {
-                await writer.write(Buffer.from(`${await resultFor(customId)}\n`, 'utf8'));
+            const out = new OutputBuffer(file);
+            let batches = 0;
+            try {
+                for await (const customId of customIds()) {
+                    const slot = index.ids.get(customId);
+                    batchSlots[batchIds.length] = slot ?? -1;
+                    batchIds.push(customId);
+                    if (slot !== undefined)
+                        batchBytes += index.lengths[slot] ?? 0;
+                    if (batchIds.length === BATCH_LINES || batchBytes >= BATCH_BYTES) {
+                        await writeBatch(out);
+                        // The reads are synchronous: let timers and signals run between batches.
+                        if (++batches % 4 === 0)
+                            await new Promise((resolve) => setImmediate(resolve));
+                    }
+                }
+                if (batchIds.length > 0)
+                    await writeBatch(out);
+                await out.finish();
             }
-            await writer.flush();
+            catch (error) {
+                await out.settle();
+                throw error;
+            }
         });
     }
     finally {
-        await Promise.all(files.map((file) => file?.close().catch(() => undefined)));
+        for (const fd of fds) {
+            if (fd !== undefined) {
+                try {
+                    closeSync(fd);
+                }
+                catch {
+                    // ignore
+                }
+            }
+        }
     }
     if (options.inputPath !== undefined) {
         let unused = 0;
@@ -73605,6 +73899,10 @@ purpose = 'main') {
  * finished with it. The post step cancels a saved batch that was never settled.
  */
 const stepState = {
+    /** Saved before a create is sent, so a batch created by a killed step can still be found. */
+    saveCreateKey(key) {
+        saveState(State.IdempotencyKey, key);
+    },
     saveBatch(batchId) {
         saveState(State.BatchId, batchId);
         saveState(State.Settled, 'false');
@@ -73615,6 +73913,7 @@ const stepState = {
     read() {
         return {
             batchId: getState(State.BatchId),
+            pendingKey: getState(State.IdempotencyKey),
             settled: getState(State.Settled) === 'true'
         };
     }
@@ -73629,19 +73928,22 @@ const stepState = {
 
 /** Post step (post-if: cancelled()): cancels a batch the main step created but could not settle. */
 async function runPost() {
-    const { batchId, settled } = stepState.read();
-    if (!batchId)
+    const { batchId, pendingKey, settled } = stepState.read();
+    if (!batchId && !pendingKey)
         return info('No batch was created by this step; nothing to clean up');
     if (settled)
         return info(`Batch ${batchId} was settled by the main step; nothing to clean up`);
     let apiKey = '';
+    let context = { baseUrl: '', keySource: undefined };
     try {
         const inputs = getInputs(undefined, process.env, 'post');
         apiKey = inputs.apiKey;
+        context = inputs;
         if (apiKey)
             core_setSecret(apiKey);
-        if (!inputs.cancelOnAbort)
-            return info(`cancel-on-abort is false: batch ${batchId} is left running`);
+        if (!inputs.cancelOnAbort) {
+            return info(`cancel-on-abort is false: ${batchId ? `batch ${batchId}` : 'the batch'} is left running`);
+        }
         const api = new BatchApi({
             baseUrl: inputs.baseUrl,
             apiKey,
@@ -73650,17 +73952,20 @@ async function runPost() {
             redact: (text) => redact(text, [apiKey]),
             log: { debug: core_debug, info: info, warning: warning }
         });
-        const batch = await api.retrieve(batchId);
+        // The main step may have died after sending a create and before learning the batch's id.
+        const batch = batchId ? await api.retrieve(batchId) : await api.findBatchByKey(pendingKey);
+        if (!batch)
+            return info('The main step was stopped while creating a batch; no batch was created');
         if (isTerminal(batch.status) || batch.status === 'cancelling') {
-            return info(`Batch ${batchId} is already ${batch.status}; nothing to cancel`);
+            return info(`Batch ${batch.id} is already ${batch.status}; nothing to cancel`);
         }
-        const cancelled = await api.cancel(batchId);
+        const cancelled = await api.cancel(batch.id);
         stepState.markSettled();
-        info(`Cancelled batch ${batchId}, which the cancelled main step left ${batch.status} (now ${cancelled.status})`);
+        info(`Cancelled batch ${batch.id}, which the cancelled main step left ${batch.status} (now ${cancelled.status})`);
     }
     catch (error) {
-        const inputs = { baseUrl: '', keySource: undefined };
-        setFailed(redact(`Could not cancel batch ${batchId}: ${describeApiError(error, inputs)}. Cancel it with command: cancel`, [apiKey]));
+        const what = batchId ? `batch ${batchId}` : 'the batch this step created';
+        setFailed(redact(`Could not cancel ${what}: ${describeApiError(error, context)}. Cancel it with command: cancel`, [apiKey]));
     }
 }
 
@@ -73671,7 +73976,7 @@ async function runPost() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _backstop_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6187);
+/* harmony import */ var _backstop_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6321);
 
 await (0,_backstop_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
