@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3234);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1683);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3234:
+/***/ 1683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62460,9 +62460,14 @@ async function withRetry(call, options) {
                 throw abortReason(signal);
             if (attempt >= policy.attempts || !retryable(error))
                 throw error;
-            const delay = retryDelayMs(attempt, error, policy, options.random);
+            const delay = options.delayMs?.(attempt, error) ?? retryDelayMs(attempt, error, policy, options.random);
             options.onRetry?.(attempt, error, delay);
-            await wait(delay, signal);
+            try {
+                await wait(delay, signal);
+            }
+            catch (sleepError) {
+                throw signal?.aborted ? abortReason(signal) : sleepError;
+            }
         }
     }
 }
@@ -72681,8 +72686,6 @@ function repositoryOf(context) {
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/results.ts
 // The results side of a batch: downloading the output and error files to disk, joining them with the
 // input file into results.jsonl, and the max-failed-requests limit.
@@ -72854,12 +72857,6 @@ function isRetryableDownloadError(error) {
     }
     return true;
 }
-function defaultBackoffMs(attempt) {
-    return Math.min(1000 * 2 ** (attempt - 1), 30_000);
-}
-async function defaultSleep(ms, signal) {
-    await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
-}
 function expectedLength(response) {
     // With a content encoding, fetch decodes the body and Content-Length counts the encoded bytes.
     const encoding = response.headers.get('content-encoding');
@@ -72933,28 +72930,15 @@ async function downloadOnce(open, destPath, signal) {
  * files when the download fails or is aborted.
  */
 async function downloadToFile(open, destPath, options) {
-    const attempts = Math.max(1, Math.floor(options.attempts));
-    const { signal } = options;
-    const sleep = options.sleep ?? defaultSleep;
-    const backoffMs = options.backoffMs ?? defaultBackoffMs;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await downloadOnce(open, destPath, signal);
-        }
-        catch (error) {
-            if (signal?.aborted)
-                throw signal.reason ?? error;
-            if (attempt >= attempts || !isRetryableDownloadError(error))
-                throw error;
-            options.onRetry?.(attempt, error);
-            try {
-                await sleep(backoffMs(attempt), signal);
-            }
-            catch (sleepError) {
-                throw signal?.aborted ? (signal.reason ?? sleepError) : sleepError;
-            }
-        }
-    }
+    const { signal, backoffMs } = options;
+    return withRetry(() => downloadOnce(open, destPath, signal), {
+        policy: { ...DefaultRetry, attempts: Math.max(1, Math.floor(options.attempts)) },
+        signal,
+        sleep: options.sleep,
+        retryable: isRetryableDownloadError,
+        delayMs: backoffMs ? (retry) => backoffMs(retry) : undefined,
+        onRetry: (attempt, error) => options.onRetry?.(attempt, error)
+    });
 }
 /** Parses max-failed-requests: '' (no limit), '5' (requests), '5%' or '0.5%' (of all requests). */
 function parseFailureLimit(text) {

@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { setTimeout as delay } from 'node:timers/promises'
 import { APIError } from 'openai'
 import { z } from 'zod'
+import { DefaultRetry, withRetry } from './retry.js'
 
 // ---------------------------------------------------------------------------------------------
 // Atomic file writes
@@ -145,7 +145,7 @@ export interface DownloadOptions {
   attempts: number
   signal?: AbortSignal
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
-  /** Delay before attempt `attempt + 1`, after attempt `attempt` (1-based) failed. */
+  /** Delay before attempt `attempt + 1`, after attempt `attempt` (1-based) failed; default: the retry policy of every API call. */
   backoffMs?: (attempt: number) => number
   onRetry?: (attempt: number, error: unknown) => void
 }
@@ -196,14 +196,6 @@ export function isRetryableDownloadError(error: unknown): boolean {
     if (typeof code === 'string' && LOCAL_FS_ERRORS.has(code)) return false
   }
   return true
-}
-
-function defaultBackoffMs(attempt: number): number {
-  return Math.min(1000 * 2 ** (attempt - 1), 30_000)
-}
-
-async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  await delay(ms, undefined, signal ? { signal } : undefined)
 }
 
 function expectedLength(response: Response): number | undefined {
@@ -281,24 +273,15 @@ export async function downloadToFile(
   destPath: string,
   options: DownloadOptions
 ): Promise<{ bytes: number }> {
-  const attempts = Math.max(1, Math.floor(options.attempts))
-  const { signal } = options
-  const sleep = options.sleep ?? defaultSleep
-  const backoffMs = options.backoffMs ?? defaultBackoffMs
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await downloadOnce(open, destPath, signal)
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason ?? error
-      if (attempt >= attempts || !isRetryableDownloadError(error)) throw error
-      options.onRetry?.(attempt, error)
-      try {
-        await sleep(backoffMs(attempt), signal)
-      } catch (sleepError) {
-        throw signal?.aborted ? (signal.reason ?? sleepError) : sleepError
-      }
-    }
-  }
+  const { signal, backoffMs } = options
+  return withRetry(() => downloadOnce(open, destPath, signal), {
+    policy: { ...DefaultRetry, attempts: Math.max(1, Math.floor(options.attempts)) },
+    signal,
+    sleep: options.sleep,
+    retryable: isRetryableDownloadError,
+    delayMs: backoffMs ? (retry) => backoffMs(retry) : undefined,
+    onRetry: (attempt, error) => options.onRetry?.(attempt, error)
+  })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -97,6 +97,8 @@ export interface RetryOptions {
   /** Called before each retry; `before` runs ahead of the next attempt (for reconciliation). */
   onRetry?: (attempt: number, error: unknown, delayMs: number) => void
   retryable?: (error: unknown) => boolean
+  /** Replaces the policy's delay before retry number `retry` (1-based). */
+  delayMs?: (retry: number, error: unknown) => number
 }
 
 /** Runs `call` until it succeeds, fails for good, runs out of attempts or is aborted. */
@@ -114,9 +116,14 @@ export async function withRetry<T>(
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal)
       if (attempt >= policy.attempts || !retryable(error)) throw error
-      const delay = retryDelayMs(attempt, error, policy, options.random)
+      const delay =
+        options.delayMs?.(attempt, error) ?? retryDelayMs(attempt, error, policy, options.random)
       options.onRetry?.(attempt, error, delay)
-      await wait(delay, signal)
+      try {
+        await wait(delay, signal)
+      } catch (sleepError) {
+        throw signal?.aborted ? abortReason(signal) : sleepError
+      }
     }
   }
 }

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6321:
+/***/ 7223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62613,7 +62613,7 @@ function retryAfterMs(error, now = Date.now()) {
     const date = Date.parse(after);
     return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
-const DefaultRetry = {
+const retry_DefaultRetry = {
     baseMs: 500,
     maxMs: 8000,
     maxRetryAfterMs: 60_000
@@ -62627,7 +62627,7 @@ function retryDelayMs(retry, error, policy, random = Math.random) {
     return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 /** Runs `call` until it succeeds, fails for good, runs out of attempts or is aborted. */
-async function withRetry(call, options) {
+async function retry_withRetry(call, options) {
     const { policy, signal } = options;
     const wait = options.sleep ?? retry_sleep;
     const retryable = options.retryable ?? isRetryable;
@@ -62642,9 +62642,14 @@ async function withRetry(call, options) {
                 throw abortReason(signal);
             if (attempt >= policy.attempts || !retryable(error))
                 throw error;
-            const delay = retryDelayMs(attempt, error, policy, options.random);
+            const delay = options.delayMs?.(attempt, error) ?? retryDelayMs(attempt, error, policy, options.random);
             options.onRetry?.(attempt, error, delay);
-            await wait(delay, signal);
+            try {
+                await wait(delay, signal);
+            }
+            catch (sleepError) {
+                throw signal?.aborted ? abortReason(signal) : sleepError;
+            }
         }
     }
 }
@@ -72351,10 +72356,10 @@ class BatchApi {
                 error: (message, ...rest) => log.debug(format(`openai: ${message}`, rest))
             }
         });
-        this.policy = { ...DefaultRetry, attempts: options.maxAttempts };
+        this.policy = { ...retry_DefaultRetry, attempts: options.maxAttempts };
     }
     retry(label, call, signal) {
-        return withRetry(call, {
+        return retry_withRetry(call, {
             policy: this.policy,
             signal,
             sleep: this.options.sleep,
@@ -72618,8 +72623,6 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/results.ts
 // The results side of a batch: downloading the output and error files to disk, joining them with the
 // input file into results.jsonl, and the max-failed-requests limit.
@@ -72791,12 +72794,6 @@ function isRetryableDownloadError(error) {
     }
     return true;
 }
-function defaultBackoffMs(attempt) {
-    return Math.min(1000 * 2 ** (attempt - 1), 30_000);
-}
-async function defaultSleep(ms, signal) {
-    await delay(ms, undefined, signal ? { signal } : undefined);
-}
 function expectedLength(response) {
     // With a content encoding, fetch decodes the body and Content-Length counts the encoded bytes.
     const encoding = response.headers.get('content-encoding');
@@ -72870,28 +72867,15 @@ async function downloadOnce(open, destPath, signal) {
  * files when the download fails or is aborted.
  */
 async function downloadToFile(open, destPath, options) {
-    const attempts = Math.max(1, Math.floor(options.attempts));
-    const { signal } = options;
-    const sleep = options.sleep ?? defaultSleep;
-    const backoffMs = options.backoffMs ?? defaultBackoffMs;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await downloadOnce(open, destPath, signal);
-        }
-        catch (error) {
-            if (signal?.aborted)
-                throw signal.reason ?? error;
-            if (attempt >= attempts || !isRetryableDownloadError(error))
-                throw error;
-            options.onRetry?.(attempt, error);
-            try {
-                await sleep(backoffMs(attempt), signal);
-            }
-            catch (sleepError) {
-                throw signal?.aborted ? (signal.reason ?? sleepError) : sleepError;
-            }
-        }
-    }
+    const { signal, backoffMs } = options;
+    return withRetry(() => downloadOnce(open, destPath, signal), {
+        policy: { ...DefaultRetry, attempts: Math.max(1, Math.floor(options.attempts)) },
+        signal,
+        sleep: options.sleep,
+        retryable: isRetryableDownloadError,
+        delayMs: backoffMs ? (retry) => backoffMs(retry) : undefined,
+        onRetry: (attempt, error) => options.onRetry?.(attempt, error)
+    });
 }
 /** Parses max-failed-requests: '' (no limit), '5' (requests), '5%' or '0.5%' (of all requests). */
 function parseFailureLimit(text) {
@@ -73976,7 +73960,7 @@ async function runPost() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _backstop_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6321);
+/* harmony import */ var _backstop_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7223);
 
 await (0,_backstop_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
