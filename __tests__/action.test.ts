@@ -67,6 +67,29 @@ function summaryRow(summary: string, label: string): string | undefined {
   return new RegExp(`<tr><td>${label}</td><td>(.*?)</td></tr>`).exec(summary)?.[1]
 }
 
+/** A cancelled batch's partial results: the downloaded output as the server has it, joined, summed and summarized. */
+async function expectPartialResults(run: ActionRun, requests: number) {
+  const batch = batchOf(run.outputs['batch-id']!)
+  const { completed, failed } = batch.request_counts
+  expect(completed).toBeGreaterThan(0)
+  expect(completed).toBeLessThan(requests)
+  expect(await readFile(run.outputs['output-path']!)).toEqual(api.fileBytes(batch.output_file_id!))
+  const output = await jsonLines(run.outputs['output-path']!)
+  expect(output).toHaveLength(completed)
+  const results = await jsonLines(run.outputs['results-path']!)
+  const ok = results.filter((r) => r.status === 'ok')
+  expect(ok.map((r) => r.custom_id).sort()).toEqual(output.map((o) => o.custom_id).sort())
+  expect(results.length).toBeGreaterThanOrEqual(completed)
+  expect(
+    results.every((r) => r.status === 'ok' || r.status === 'error' || r.status === 'missing')
+  ).toBe(true)
+  const tokens = ok.reduce((total, r) => total + r.response.usage.total_tokens, 0)
+  expect(run.outputs['total-tokens']).toBe(String(tokens))
+  expect(summaryRow(run.summary, 'Requests')).toBe(
+    `${requests} total, ${completed} completed, ${failed} failed`
+  )
+}
+
 function expectNoKey(run: ActionRun) {
   for (const text of [
     run.stdout.replace(`::add-mask::${KEY}`, ''),
@@ -292,7 +315,11 @@ describe('command: run', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('cancelled')
     expect(run.stdout).toMatch(/was cancelled before it finished/)
-    expect(run.outputs['output-path']).toBeTruthy()
+    await expectPartialResults(run, 10)
+    const results = await jsonLines(run.outputs['results-path']!)
+    expect(results.map((r) => r.custom_id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `req-${i + 1}`)
+    )
   })
 
   it('submits without waiting when wait is false', async () => {
@@ -432,6 +459,9 @@ describe('command: status, cancel, list', () => {
       mock_in_progress_ms: '3000'
     })
     await waitForStatus(batch.id, 'in_progress')
+    while (batchOf(batch.id).request_counts.completed === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
     const run = await runAction({
       workspace,
       inputs: common({ command: 'cancel', 'batch-id': batch.id })
@@ -440,7 +470,8 @@ describe('command: status, cancel, list', () => {
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('cancelled')
     expect(batchOf(batch.id).status).toBe('cancelled')
-    expect(run.summary).toContain('cancelled')
+    expect(run.summary).toContain(': cancelled</h2>')
+    await expectPartialResults(run, 4)
   })
 
   it('succeeds with a notice when the batch already ended', async () => {
