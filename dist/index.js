@@ -72476,7 +72476,6 @@ class BatchApi {
         return this.policy;
     }
 }
-
 /** The SDK rejects an explicit `timeout: undefined`; leave it out to keep the client's default. */
 function requestOptions(signal, timeoutMs) {
     return timeoutMs === undefined ? { signal } : { signal, timeout: timeoutMs };
@@ -75252,7 +75251,7 @@ async function run() {
         await dispatch(step);
     }
     catch (error) {
-        const message = step ? await explainFailure(step, error) : describeInputFailure(error, inputs);
+        const message = step ? await explainFailure(step, error) : describeInputFailure(error);
         setFailed(inputs ? redact(message, [inputs.apiKey]) : message);
     }
     finally {
@@ -75594,11 +75593,11 @@ function untilAborted(work, signal) {
         work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
 }
-function describeInputFailure(error, inputs) {
+/** A failure before the step could start; run() redacts it like every other message. */
+function describeInputFailure(error) {
     if (error instanceof InputError)
         return error.message;
-    const message = error instanceof Error ? error.message : String(error);
-    return inputs ? redact(message, [inputs.apiKey]) : message;
+    return error instanceof Error ? error.message : String(error);
 }
 async function main_writeSummary(step) {
     if (step.inputs.command === 'list' || step.inputs.validateOnly || !step.batch)

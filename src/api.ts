@@ -1,7 +1,7 @@
 import OpenAI from 'openai'
 import { MetadataKeys } from './constants.js'
 import { createNodeFetch } from './http-fetch.js'
-import { DefaultRetry, isRetryable, withRetry, type RetryPolicy, type Sleep } from './retry.js'
+import { DefaultRetry, withRetry, type RetryPolicy, type Sleep } from './retry.js'
 import { parseBatch, type BatchInfo } from './status.js'
 import { streamingUpload } from './upload.js'
 
@@ -202,8 +202,6 @@ export class BatchApi {
     return this.policy
   }
 }
-
-export { isRetryable }
 
 /** The SDK rejects an explicit `timeout: undefined`; leave it out to keep the client's default. */
 function requestOptions(

@@ -122,7 +122,7 @@ export async function run(): Promise<void> {
     step = new Step(inputs, scope, api)
     await dispatch(step)
   } catch (error) {
-    const message = step ? await explainFailure(step, error) : describeInputFailure(error, inputs)
+    const message = step ? await explainFailure(step, error) : describeInputFailure(error)
     core.setFailed(inputs ? redact(message, [inputs.apiKey]) : message)
   } finally {
     if (step) await writeSummary(step)
@@ -520,10 +520,10 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   })
 }
 
-function describeInputFailure(error: unknown, inputs: ActionInputs | undefined): string {
+/** A failure before the step could start; run() redacts it like every other message. */
+function describeInputFailure(error: unknown): string {
   if (error instanceof InputError) return error.message
-  const message = error instanceof Error ? error.message : String(error)
-  return inputs ? redact(message, [inputs.apiKey]) : message
+  return error instanceof Error ? error.message : String(error)
 }
 
 async function writeSummary(step: Step): Promise<void> {

@@ -72435,7 +72435,6 @@ class BatchApi {
         return this.policy;
     }
 }
-
 /** The SDK rejects an explicit `timeout: undefined`; leave it out to keep the client's default. */
 function requestOptions(signal, timeoutMs) {
     return timeoutMs === undefined ? { signal } : { signal, timeout: timeoutMs };
