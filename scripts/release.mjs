@@ -30,7 +30,9 @@ export function releaseProblems({ version, packageVersion, changelog, tags }) {
     .filter((v) => v !== undefined && SEMVER.test(v))
   const newer = released.filter((v) => compareVersions(v, version) >= 0)
   if (newer.length > 0)
-    problems.push(`v${version} is not above the existing tag v${newer.sort(compareVersions).at(-1)}`)
+    problems.push(
+      `v${version} is not above the existing tag v${newer.sort(compareVersions).at(-1)}`
+    )
   if (packageVersion !== version)
     problems.push(`package.json has version ${packageVersion}; set it to ${version} and commit`)
   const escaped = version.replaceAll('.', '\\.')
@@ -80,7 +82,9 @@ function main(argv) {
     git('push', '--force', 'origin', major)
     console.log(`release: pushed v${version} and ${major}`)
   } else {
-    console.log(`release: push with: git push origin v${version} && git push --force origin ${major}`)
+    console.log(
+      `release: push with: git push origin v${version} && git push --force origin ${major}`
+    )
   }
 }
 

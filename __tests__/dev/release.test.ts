@@ -14,7 +14,11 @@ let clone: string
 const git = (...args: string[]) =>
   execFileSync('git', args, { cwd: clone, encoding: 'utf8' }).trim()
 
-async function prepare(options: { version: string; changelogVersion?: string; staleDist?: boolean }) {
+async function prepare(options: {
+  version: string
+  changelogVersion?: string
+  staleDist?: boolean
+}) {
   const pkgPath = path.join(clone, 'package.json')
   const pkg = JSON.parse(await readFile(pkgPath, 'utf8')) as {
     version: string
@@ -22,7 +26,7 @@ async function prepare(options: { version: string; changelogVersion?: string; st
   }
   pkg.version = options.version
   pkg.scripts.bundle = options.staleDist
-    ? 'node -e "require(\'fs\').appendFileSync(\'dist/index.js\', \'// changed\\n\')"'
+    ? "node -e \"require('fs').appendFileSync('dist/index.js', '// changed\\n')\""
     : 'node -e ""'
   await writeFile(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`)
   const v = options.changelogVersion ?? options.version
@@ -46,12 +50,13 @@ function release(...args: string[]) {
   })
 }
 
+/** The commit a tag points at, or undefined when there is no such tag. */
 const tagAt = (tag: string) => {
-  try {
-    return git('rev-list', '-n', '1', tag)
-  } catch {
-    return undefined
-  }
+  const result = spawnSync('git', ['rev-list', '-n', '1', tag, '--'], {
+    cwd: clone,
+    encoding: 'utf8'
+  })
+  return result.status === 0 ? result.stdout.trim() : undefined
 }
 
 beforeEach(async () => {
