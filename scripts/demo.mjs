@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startMockBatchApi } from '../tools/mock-batch-api/server.mjs'
+import { summaryAsText, viewLogLine } from './lib/console-view.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const apiKey = 'demo-key'
@@ -46,9 +47,22 @@ const code = await new Promise((resolve) => {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'index.js')], {
     cwd: workspace,
     env,
-    stdio: 'inherit'
+    stdio: ['ignore', 'pipe', 'inherit']
   })
-  child.on('close', resolve)
+  // The step's log as the log viewer shows it: workflow commands rendered, debug lines hidden.
+  let carry = ''
+  child.stdout.on('data', (chunk) => {
+    const lines = (carry + chunk.toString()).split('\n')
+    carry = lines.pop() ?? ''
+    for (const line of lines) {
+      const shown = viewLogLine(line, { debug: process.env.RUNNER_DEBUG === '1' })
+      if (shown !== undefined) console.log(shown)
+    }
+  })
+  child.on('close', (exitCode) => {
+    if (carry) console.log(viewLogLine(carry) ?? '')
+    resolve(exitCode)
+  })
 })
 
 const outputs = parseCommandFile(await readFile(files.output, 'utf8'))
@@ -58,10 +72,12 @@ for (const [name, value] of Object.entries(outputs)) {
 }
 if (outputs['results-path']) {
   console.log(`\n== ${outputs['results-path']}`)
-  console.log((await readFile(outputs['results-path'], 'utf8')).trimEnd())
+  // One line per request; long responses cut so each stays one screen line.
+  for (const line of (await readFile(outputs['results-path'], 'utf8')).trimEnd().split('\n'))
+    console.log(line.length > 160 ? `${line.slice(0, 159)}…` : line)
 }
-console.log('\n== Job summary (HTML/markdown, as GitHub renders it)')
-console.log((await readFile(files.summary, 'utf8')).trimEnd())
+console.log('\n== Job summary (as text; on GitHub it is rendered from HTML)')
+console.log(summaryAsText(await readFile(files.summary, 'utf8')))
 await api.close()
 process.exitCode = code ?? 1
 
