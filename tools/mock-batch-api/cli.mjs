@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Starts the local mock Batch API: node tools/mock-batch-api/cli.mjs --help
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -18,35 +19,35 @@ const USAGE = `usage: node tools/mock-batch-api/cli.mjs [options]
   --port-file PATH     write the port to PATH once listening (removed on exit)
 Control surface (no auth): POST/DELETE /_mock/faults, POST /_mock/config, GET /_mock/state`
 
-/** @param {string} msg */
+/** @param {string} msg @returns {never} */
 function fail(msg) {
   process.stderr.write(`${msg}\n${USAGE}\n`)
   process.exit(2)
 }
 
-let values
-try {
-  ;({ values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      'api-key': { type: 'string' },
-      'no-auth': { type: 'boolean' },
-      'validating-ms': { type: 'string' },
-      'in-progress-ms': { type: 'string' },
-      'finalizing-ms': { type: 'string' },
-      'cancelling-ms': { type: 'string' },
-      'expire-ms': { type: 'string' },
-      upper: { type: 'boolean' },
-      'data-dir': { type: 'string' },
-      'port-file': { type: 'string' },
-      help: { type: 'boolean', short: 'h' }
-    },
-    strict: true,
-    allowPositionals: false
-  }))
-} catch (e) {
-  fail(/** @type {Error} */ (e).message)
+const OPTIONS = /** @type {const} */ ({
+  port: { type: 'string' },
+  'api-key': { type: 'string' },
+  'no-auth': { type: 'boolean' },
+  'validating-ms': { type: 'string' },
+  'in-progress-ms': { type: 'string' },
+  'finalizing-ms': { type: 'string' },
+  'cancelling-ms': { type: 'string' },
+  'expire-ms': { type: 'string' },
+  upper: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  'port-file': { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+})
+
+function parse() {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true, allowPositionals: false }).values
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e))
+  }
 }
+const values = parse()
 if (values.help) {
   process.stdout.write(`${USAGE}\n`)
   process.exit(0)
@@ -80,6 +81,7 @@ for (const [flag, key] of [
   if (v !== undefined) timings[/** @type {string} */ (key)] = v
 }
 
+/** @type {import('./server.mjs').MockBatchApi} */
 let api
 try {
   api = await startMockBatchApi({
@@ -90,7 +92,7 @@ try {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {})
   })
 } catch (e) {
-  process.stderr.write(`mock batch api: cannot start: ${/** @type {Error} */ (e).message}\n`)
+  process.stderr.write(`mock batch api: cannot start: ${e instanceof Error ? e.message : e}\n`)
   process.exit(1)
 }
 
