@@ -1039,6 +1039,10 @@ describe('mock batch api: cli', () => {
         '0',
         '--no-auth',
         '--upper',
+        '--status-name',
+        'validating=queued',
+        '--max-requests-per-file',
+        '5',
         '--validating-ms',
         '5',
         '--port-file',
@@ -1067,7 +1071,9 @@ describe('mock batch api: cli', () => {
       endpoint: '/v1/chat/completions',
       completion_window: '24h'
     })
-    expect(created.status).toBe('VALIDATING')
+    expect(created.status).toBe('QUEUED')
+    const config = (await (await fetch(m![1]!.replace(/\/v1$/, '/_mock/config'))).json()) as any
+    expect(config.limits.maxRequestsPerFile).toBe(5)
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
     expect(fs.existsSync(portFile)).toBe(false)
