@@ -1039,6 +1039,10 @@ describe('mock batch api: cli', () => {
         '0',
         '--no-auth',
         '--upper',
+        '--status-name',
+        'validating=queued',
+        '--max-requests-per-file',
+        '5',
         '--validating-ms',
         '5',
         '--port-file',
@@ -1067,9 +1071,444 @@ describe('mock batch api: cli', () => {
       endpoint: '/v1/chat/completions',
       completion_window: '24h'
     })
-    expect(created.status).toBe('VALIDATING')
+    expect(created.status).toBe('QUEUED')
+    const config = (await (await fetch(m![1]!.replace(/\/v1$/, '/_mock/config'))).json()) as any
+    expect(config.limits.maxRequestsPerFile).toBe(5)
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
     expect(fs.existsSync(portFile)).toBe(false)
+  })
+})
+
+describe('mock batch api: knobs for hostile providers', () => {
+  let api: MockBatchApi
+  let client: OpenAI
+
+  beforeAll(async () => {
+    api = await startMockBatchApi({ timings: FAST })
+    client = newClient(api)
+  })
+  afterEach(() => {
+    api.clearFaults()
+    api.configure({
+      timings: { ...FAST, expireMs: null },
+      statusCase: 'lower',
+      statusNames: {},
+      limits: { maxRequestsPerFile: null, maxBytesPerFile: null, maxEnqueuedTokens: null }
+    })
+  })
+  afterAll(async () => {
+    await api.close()
+  })
+
+  const create = (fileId: string, metadata?: Record<string, string>) =>
+    client.batches.create({
+      input_file_id: fileId,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+      ...(metadata ? { metadata } : {})
+    })
+  const listedIds = async () => {
+    const ids: string[] = []
+    for await (const b of client.batches.list({ limit: 100 })) ids.push(b.id)
+    return ids
+  }
+  const byFile = (fileId: string) => api.batches().filter((b) => b.input_file_id === fileId)
+
+  describe('late commit', () => {
+    it('answers 504 and commits the batch commitAfterMs later', async () => {
+      const file = await upload(client, [chat('a', 'q')])
+      api.addFault({ op: 'create', fault: 'late-commit', commitAfterMs: 300 })
+      const t0 = Date.now()
+      const err = await create(file.id).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(OpenAI.InternalServerError)
+      expect((err as InstanceType<typeof OpenAI.APIError>).status).toBe(504)
+      expect(byFile(file.id)).toEqual([])
+      const entry = api.log.at(-1)!
+      expect(entry).toMatchObject({ op: 'create', fault: 'late-commit', status: 504 })
+      expect(entry.batchId).toBeUndefined()
+      while (byFile(file.id).length === 0) await sleep(10)
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(290)
+      const [late] = byFile(file.id)
+      expect(entry.batchId).toBe(late!.id)
+      expect(await listedIds()).toContain(late!.id)
+      expect((await waitFor(client, late!.id)).batch.status).toBe('completed')
+    })
+
+    it('the SDK retrying a 504 makes a second batch once the first commits', async () => {
+      const file = await upload(client, [chat('a', 'q')])
+      api.addFault({ op: 'create', fault: 'late-commit', commitAfterMs: 1500 })
+      const retrying = newClient(api, { maxRetries: 1 })
+      const ok = await retrying.batches.create({
+        input_file_id: file.id,
+        endpoint: '/v1/chat/completions',
+        completion_window: '24h'
+      })
+      expect(byFile(file.id).map((b) => b.id)).toEqual([ok.id])
+      while (byFile(file.id).length < 2) await sleep(20)
+      const ids = byFile(file.id).map((b) => b.id)
+      expect(ids).toHaveLength(2)
+      expect(ids[0]).toBe(ok.id) // the late one is newer: committed after the retry
+    })
+
+    it('variants: the connection dropped after the create was read, or no answer at all', async () => {
+      const file = await upload(client, [chat('a', 'q')])
+      api.addFault({ op: 'create', fault: 'late-commit', answer: 'drop', commitAfterMs: 100 })
+      await expect(create(file.id)).rejects.toBeInstanceOf(OpenAI.APIConnectionError)
+      expect(api.log.at(-1)).toMatchObject({ fault: 'late-commit', status: 0 })
+      expect(byFile(file.id)).toEqual([])
+      while (byFile(file.id).length === 0) await sleep(10)
+
+      api.addFault({ op: 'create', fault: 'late-commit', answer: 'stall', commitAfterMs: 400 })
+      await expect(
+        client.batches.create(
+          { input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' },
+          { timeout: 150 }
+        )
+      ).rejects.toBeInstanceOf(OpenAI.APIConnectionError)
+      expect(byFile(file.id)).toHaveLength(1)
+      while (byFile(file.id).length === 1) await sleep(10)
+      expect(byFile(file.id)).toHaveLength(2)
+    })
+
+    it('an invalid create is refused at once and commits nothing', async () => {
+      api.addFault({ op: 'create', fault: 'late-commit', commitAfterMs: 50 })
+      const count = api.batches().length
+      await expect(create('file-missing')).rejects.toMatchObject({ status: 400 })
+      await sleep(150)
+      expect(api.batches()).toHaveLength(count)
+    })
+  })
+
+  describe('create answers of unexpected shape', () => {
+    it.each([
+      ['created-at-string', (b: any) => expect(typeof b.created_at).toBe('string')],
+      ['errors-empty-array', (b: any) => expect(b.errors).toEqual([])],
+      [
+        'counts-strings',
+        (b: any) => expect(b.request_counts).toEqual({ total: '0', completed: '0', failed: '0' })
+      ],
+      ['status-null', (b: any) => expect(b.status).toBeNull()]
+    ] as const)('%s: the batch is committed, its answer is odd', async (shape, check) => {
+      const file = await upload(client, [chat('a', 'q')])
+      api.addFault({ op: 'create', fault: 'odd-shape', shape })
+      const odd = await create(file.id)
+      check(odd)
+      expect(api.batch(odd.id)).toMatchObject({ id: odd.id, status: 'validating', errors: null })
+      expect(typeof api.batch(odd.id)?.created_at).toBe('number')
+      expect((await client.batches.retrieve(odd.id)).status).toBe('validating')
+    })
+
+    it('applies to retrieve too; rejects an unknown shape or op', async () => {
+      const created = await createBatch(client, [chat('a', 'q')])
+      api.addFault({ op: 'retrieve', fault: 'odd-shape', shape: 'status-null' })
+      expect((await client.batches.retrieve(created.id)).status).toBeNull()
+      expect((await client.batches.retrieve(created.id)).status).not.toBeNull()
+      expect(() =>
+        api.addFault({ op: 'create', fault: 'odd-shape', shape: 'wavy' as 'status-null' })
+      ).toThrow(TypeError)
+      expect(() => api.addFault({ op: 'list', fault: 'odd-shape', shape: 'status-null' })).toThrow(
+        TypeError
+      )
+    })
+  })
+
+  describe('status spellings', () => {
+    it('reports completed as succeeded and cancelled as canceled, in either case', async () => {
+      api.configure({ statusNames: { completed: 'succeeded', cancelled: 'canceled' } })
+      const done = (b: Batch) =>
+        ['succeeded', 'canceled', 'SUCCEEDED', 'CANCELED'].includes(b.status)
+      const ok = await createBatch(client, [chat('a', 'q')])
+      expect((await waitFor(client, ok.id, done)).batch.status).toBe('succeeded')
+      expect(api.batch(ok.id)?.status).toBe('succeeded')
+
+      api.configure({ statusCase: 'upper' })
+      const stuck = await createBatch(client, [chat('a', 'q'), chat('b', 'q')], {
+        metadata: { mock_scenario: 'stuck' }
+      })
+      await waitFor(client, stuck.id, (b) => String(b.status) === 'IN_PROGRESS')
+      expect((await client.batches.cancel(stuck.id)).status).toBe('CANCELLING')
+      expect((await waitFor(client, stuck.id, done)).batch.status).toBe('CANCELED')
+      expect((await client.batches.retrieve(ok.id)).status).toBe('SUCCEEDED')
+      expect(() => api.configure({ statusNames: { done: 'x' } as never })).toThrow(TypeError)
+    })
+  })
+
+  describe('provider limits', () => {
+    it('fails a file over the request-count or byte limit with an errors list', async () => {
+      api.configure({ limits: { maxRequestsPerFile: 2 } })
+      const over = await createBatch(client, [chat('a', 'q'), chat('b', 'q'), chat('c', 'q')])
+      const { batch } = await waitFor(client, over.id)
+      expect(batch).toMatchObject({ status: 'failed', output_file_id: null, error_file_id: null })
+      expect(batch.errors?.data).toEqual([
+        {
+          code: 'request_limit_exceeded',
+          message: 'The input file has 3 requests; the limit is 2 requests per batch.',
+          param: null,
+          line: null
+        }
+      ])
+      const fits = await createBatch(client, [chat('a', 'q'), chat('b', 'q')])
+      expect((await waitFor(client, fits.id)).batch.status).toBe('completed')
+
+      const lines = [chat('a', 'q'), chat('b', 'q')]
+      api.configure({ limits: { maxRequestsPerFile: null, maxBytesPerFile: 100 } })
+      const big = await createBatch(client, lines)
+      const failed = (await waitFor(client, big.id)).batch
+      expect(failed.status).toBe('failed')
+      expect(failed.errors?.data?.[0]).toMatchObject({
+        code: 'file_too_large',
+        message: `The input file is ${Buffer.byteLength(jsonl(lines))} bytes; the limit is 100 bytes per batch file.`
+      })
+    })
+
+    it('fails a batch that would pass the enqueued-token limit of the batches in flight', async () => {
+      // Tokens per request: ceil(line length / 4) + max_tokens.
+      const lines = [chat('a', 'q', { max_tokens: 1000 }), chat('b', 'q', { max_tokens: 1000 })]
+      const tokens = lines.reduce((n, l) => n + Math.ceil(JSON.stringify(l).length / 4) + 1000, 0)
+      api.configure({ limits: { maxEnqueuedTokens: tokens + 10 } })
+      const first = await createBatch(client, lines, { metadata: { mock_in_progress_ms: '1500' } })
+      await waitFor(client, first.id, (b) => b.status === 'in_progress')
+      const second = await createBatch(client, lines)
+      const { batch } = await waitFor(client, second.id)
+      expect(batch.status).toBe('failed')
+      expect(batch.errors?.data?.[0]?.code).toBe('token_limit_exceeded')
+      expect(batch.errors?.data?.[0]?.message).toMatch(
+        `Limit: ${tokens + 10} enqueued tokens. Please try submitting your batch again later.`
+      )
+      expect((await waitFor(client, first.id)).batch.status).toBe('completed')
+      const third = await createBatch(client, lines) // nothing in flight any more
+      expect((await waitFor(client, third.id)).batch.status).toBe('completed')
+
+      api.configure({ limits: { maxEnqueuedTokens: tokens - 1 } })
+      const alone = (await waitFor(client, (await createBatch(client, lines)).id)).batch
+      expect(alone.errors?.data?.[0]?.code).toBe('token_limit_exceeded')
+      expect(() => api.configure({ limits: { maxEnqueuedTokens: -1 } })).toThrow(TypeError)
+    })
+  })
+
+  describe('per-request outcomes', () => {
+    it('fails chosen requests (by list or pattern) with a status code and message', async () => {
+      api.addFault({ op: 'create', fault: 'fail-requests', customIds: ['b'], status: 500 })
+      api.addFault({
+        op: 'create',
+        fault: 'fail-requests',
+        match: '^rl-',
+        status: 429,
+        message: 'Rate limit reached for requests.'
+      })
+      api.addFault({ op: 'create', fault: 'fail-requests', customIds: ['bad'], status: 400 })
+      const ids = ['a', 'b', 'rl-1', 'rl-2', 'bad', 'c']
+      const created = await createBatch(
+        client,
+        ids.map((id) => chat(id, `q ${id}`))
+      )
+      expect(api.faults()).toEqual([]) // all three applied to this one create
+      const { batch } = await waitFor(client, created.id)
+      expect(batch.status).toBe('completed')
+      expect(batch.request_counts).toEqual({ total: 6, completed: 2, failed: 4 })
+      const out = await readResults(client, batch.output_file_id)
+      expect(out.map((o) => o.custom_id).sort()).toEqual(['a', 'c'])
+      const errors = await readResults(client, batch.error_file_id)
+      const got = Object.fromEntries(
+        errors.map((e) => [e.custom_id, [e.response?.status_code, e.response?.body.error]])
+      )
+      expect(got).toEqual({
+        b: [
+          500,
+          {
+            message: 'Mock request failure: HTTP 500.',
+            type: 'server_error',
+            param: null,
+            code: null
+          }
+        ],
+        'rl-1': [
+          429,
+          {
+            message: 'Rate limit reached for requests.',
+            type: 'requests',
+            param: null,
+            code: 'rate_limit_exceeded'
+          }
+        ],
+        'rl-2': [
+          429,
+          {
+            message: 'Rate limit reached for requests.',
+            type: 'requests',
+            param: null,
+            code: 'rate_limit_exceeded'
+          }
+        ],
+        bad: [
+          400,
+          {
+            message: 'Mock request failure: HTTP 400.',
+            type: 'invalid_request_error',
+            param: null,
+            code: null
+          }
+        ]
+      })
+      expect(errors.every((e) => e.error === null)).toBe(true)
+      // The next create is not affected.
+      const clean = (await waitFor(client, (await createBatch(client, [chat('b', 'q')])).id)).batch
+      expect(clean.request_counts).toEqual({ total: 1, completed: 1, failed: 0 })
+    })
+
+    it('expires with part of the requests done: batch_expired lines, or nothing, for the rest', async () => {
+      const lines = Array.from({ length: 5 }, (_, i) => chat(`p${i}`, `q${i}`))
+      api.addFault({ op: 'create', fault: 'expire-partial', doneRequests: 3 })
+      const { batch } = await waitFor(client, (await createBatch(client, lines)).id)
+      expect(batch.status).toBe('expired')
+      expect(batch.request_counts).toEqual({ total: 5, completed: 3, failed: 0 })
+      const out = await readResults(client, batch.output_file_id)
+      expect(out.map((o) => o.custom_id).sort()).toEqual(['p0', 'p1', 'p2'])
+      const errors = await readResults(client, batch.error_file_id)
+      expect(errors.map((e) => [e.custom_id, e.error?.code]).sort()).toEqual([
+        ['p3', 'batch_expired'],
+        ['p4', 'batch_expired']
+      ])
+
+      api.addFault({
+        op: 'create',
+        fault: 'expire-partial',
+        doneRequests: 2,
+        unfinished: 'missing'
+      })
+      api.addFault({ op: 'create', fault: 'fail-requests', customIds: ['p1'], status: 500 })
+      const quiet = (await waitFor(client, (await createBatch(client, lines)).id)).batch
+      expect(quiet.status).toBe('expired')
+      expect(quiet.request_counts).toEqual({ total: 5, completed: 1, failed: 1 })
+      expect((await readResults(client, quiet.output_file_id)).map((o) => o.custom_id)).toEqual([
+        'p0'
+      ])
+      const quietErrors = await readResults(client, quiet.error_file_id)
+      expect(quietErrors.map((e) => [e.custom_id, e.response?.status_code])).toEqual([['p1', 500]])
+    })
+
+    it('rejects malformed outcome rules', () => {
+      expect(() =>
+        api.addFault({ op: 'retrieve', fault: 'fail-requests', customIds: ['a'] })
+      ).toThrow(TypeError)
+      expect(() => api.addFault({ op: 'create', fault: 'fail-requests' })).toThrow(TypeError)
+      expect(() => api.addFault({ op: 'create', fault: 'fail-requests', match: '(' })).toThrow(
+        SyntaxError
+      )
+      expect(() =>
+        api.addFault({ op: 'create', fault: 'expire-partial', unfinished: 'gone' as 'missing' })
+      ).toThrow(TypeError)
+      expect(api.faults()).toEqual([])
+    })
+  })
+})
+
+describe('mock batch api: a busy account', () => {
+  let api: MockBatchApi
+  let client: OpenAI
+  beforeAll(async () => {
+    api = await startMockBatchApi({ timings: FAST })
+    client = newClient(api)
+  })
+  afterAll(async () => {
+    await api.close()
+  })
+
+  it('seeds foreign batches, so finding ours pages past 100, newest first', async () => {
+    const mine = await createBatch(client, [chat('a', 'q')], { metadata: { job: 'mine' } })
+    await waitFor(client, mine.id)
+    const seeded = api.seedBatches({
+      count: 250,
+      metadata: (i) => ({ job: `other-${i}` }),
+      status: 'in_progress',
+      requests: 4
+    })
+    expect(seeded).toHaveLength(250)
+
+    const pages: Array<{ ids: string[]; has_more: boolean }> = []
+    let after: string | undefined
+    for (;;) {
+      const page = await client.batches.list({ limit: 100, ...(after ? { after } : {}) })
+      pages.push({ ids: page.data.map((b) => b.id), has_more: page.has_more })
+      if (!page.has_more) break
+      after = page.data.at(-1)!.id
+    }
+    expect(pages.map((p) => [p.ids.length, p.has_more])).toEqual([
+      [100, true],
+      [100, true],
+      [51, false]
+    ])
+    const all = pages.flatMap((p) => p.ids)
+    expect(all.indexOf(mine.id)).toBe(250)
+    expect(all.slice(0, 250)).toEqual([...seeded].reverse())
+
+    const found: Batch[] = []
+    for await (const b of client.batches.list({ limit: 100 })) {
+      if (b.metadata?.job === 'mine') found.push(b)
+    }
+    expect(found.map((b) => b.id)).toEqual([mine.id])
+
+    const foreign = await client.batches.retrieve(seeded[7]!)
+    expect(foreign).toMatchObject({
+      status: 'in_progress',
+      metadata: { job: 'other-7' },
+      request_counts: { total: 4, completed: 0, failed: 0 }
+    })
+    expect((await client.batches.cancel(seeded[7]!)).status).toBe('cancelling')
+    expect((await waitFor(client, seeded[7]!)).batch.status).toBe('cancelled')
+  })
+
+  it('spreads created_at, lists by created_at, and filters batches() by metadata', async () => {
+    const newest = Date.now() - 3_600_000
+    const old = api.seedBatches({
+      count: 3,
+      newestAtMs: newest,
+      spacingMs: 60_000,
+      metadata: { team: 'old' },
+      status: 'completed',
+      requests: 2
+    })
+    const seen = api.batches({ metadata: { team: 'old' } })
+    expect(seen.map((b) => b.id)).toEqual(old)
+    expect(seen.map((b) => b.created_at)).toEqual(
+      [2, 1, 0].map((k) => Math.floor((newest - k * 60_000) / 1000))
+    )
+    expect(seen[0]).toMatchObject({
+      status: 'completed',
+      request_counts: { total: 2, completed: 2, failed: 0 }
+    })
+    const listed: Batch[] = []
+    for await (const b of client.batches.list({ limit: 100 })) listed.push(b)
+    const createdAt = listed.map((b) => b.created_at)
+    expect(createdAt).toEqual([...createdAt].sort((a, b) => b - a))
+    expect(listed.slice(-3).map((b) => b.id)).toEqual([...old].reverse())
+    expect(api.batch('batch_nope')).toBeUndefined()
+    expect(() => api.seedBatches({ count: 1, status: 'done' as 'completed' })).toThrow(TypeError)
+  })
+
+  it('seeds and configures through the HTTP control surface', async () => {
+    const control = (p: string, body: unknown) =>
+      fetch(`${api.url.replace(/\/v1$/, '')}/_mock${p}`, {
+        method: 'POST',
+        body: JSON.stringify(body)
+      })
+    const res = await control('/seed', { count: 2, metadata: { via: 'http' }, status: 'failed' })
+    expect(res.status).toBe(200)
+    const { ids } = (await res.json()) as { ids: string[] }
+    expect(api.batches({ metadata: { via: 'http' } }).map((b) => [b.id, b.status])).toEqual(
+      ids.map((id) => [id, 'failed'])
+    )
+    expect((await control('/seed', { count: -1 })).status).toBe(400)
+    const cfg = await control('/config', {
+      statusNames: { failed: 'errored' },
+      limits: { maxRequestsPerFile: 5 }
+    })
+    expect(await cfg.json()).toMatchObject({
+      statusNames: { failed: 'errored' },
+      limits: { maxRequestsPerFile: 5, maxBytesPerFile: null, maxEnqueuedTokens: null }
+    })
+    expect((await client.batches.retrieve(ids[0]!)).status).toBe('errored')
+    expect((await control('/config', { limits: { maxBytesPerFile: 0 } })).status).toBe(400)
   })
 })

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Starts the local mock Batch API: node tools/mock-batch-api/cli.mjs --help
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -14,39 +15,46 @@ const USAGE = `usage: node tools/mock-batch-api/cli.mjs [options]
   --cancelling-ms N    time in cancelling (default 300)
   --expire-ms N        expire batches not finished N ms after creation (default: never)
   --upper              answer statuses in upper case (IN_PROGRESS)
+  --status-name S=NAME report status S as NAME, repeatable (completed=succeeded, cancelled=canceled)
+  --max-requests-per-file N, --max-bytes-per-file N, --max-enqueued-tokens N
+                       provider limits: a batch over one fails (default: no limits)
   --data-dir DIR       keep stored files in DIR (default: a temp dir removed on exit)
   --port-file PATH     write the port to PATH once listening (removed on exit)
-Control surface (no auth): POST/DELETE /_mock/faults, POST /_mock/config, GET /_mock/state`
+Control surface (no auth): POST/DELETE /_mock/faults, POST /_mock/config, POST /_mock/seed, GET /_mock/state`
 
-/** @param {string} msg */
+/** @param {string} msg @returns {never} */
 function fail(msg) {
   process.stderr.write(`${msg}\n${USAGE}\n`)
   process.exit(2)
 }
 
-let values
-try {
-  ;({ values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      'api-key': { type: 'string' },
-      'no-auth': { type: 'boolean' },
-      'validating-ms': { type: 'string' },
-      'in-progress-ms': { type: 'string' },
-      'finalizing-ms': { type: 'string' },
-      'cancelling-ms': { type: 'string' },
-      'expire-ms': { type: 'string' },
-      upper: { type: 'boolean' },
-      'data-dir': { type: 'string' },
-      'port-file': { type: 'string' },
-      help: { type: 'boolean', short: 'h' }
-    },
-    strict: true,
-    allowPositionals: false
-  }))
-} catch (e) {
-  fail(/** @type {Error} */ (e).message)
+const OPTIONS = /** @type {const} */ ({
+  port: { type: 'string' },
+  'api-key': { type: 'string' },
+  'no-auth': { type: 'boolean' },
+  'validating-ms': { type: 'string' },
+  'in-progress-ms': { type: 'string' },
+  'finalizing-ms': { type: 'string' },
+  'cancelling-ms': { type: 'string' },
+  'expire-ms': { type: 'string' },
+  upper: { type: 'boolean' },
+  'status-name': { type: 'string', multiple: true },
+  'max-requests-per-file': { type: 'string' },
+  'max-bytes-per-file': { type: 'string' },
+  'max-enqueued-tokens': { type: 'string' },
+  'data-dir': { type: 'string' },
+  'port-file': { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+})
+
+function parse() {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true, allowPositionals: false }).values
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e))
+  }
 }
+const values = parse()
 if (values.help) {
   process.stdout.write(`${USAGE}\n`)
   process.exit(0)
@@ -67,19 +75,37 @@ function num(name) {
 const port = num('port') ?? 8787
 if (!Number.isInteger(port) || port > 65535)
   fail(`--port needs an integer port, got '${values.port}'`)
-/** @type {Record<string, number>} */
-const timings = {}
-for (const [flag, key] of [
-  ['validating-ms', 'validatingMs'],
-  ['in-progress-ms', 'inProgressMs'],
-  ['finalizing-ms', 'finalizingMs'],
-  ['cancelling-ms', 'cancellingMs'],
-  ['expire-ms', 'expireMs']
-]) {
-  const v = num(/** @type {string} */ (flag))
-  if (v !== undefined) timings[/** @type {string} */ (key)] = v
+/** @param {Record<string, string>} flags flag -> option key @returns {Record<string, number>} */
+function numbers(flags) {
+  /** @type {Record<string, number>} */
+  const out = {}
+  for (const [flag, key] of Object.entries(flags)) {
+    const v = num(flag)
+    if (v !== undefined) out[key] = v
+  }
+  return out
+}
+const timings = numbers({
+  'validating-ms': 'validatingMs',
+  'in-progress-ms': 'inProgressMs',
+  'finalizing-ms': 'finalizingMs',
+  'cancelling-ms': 'cancellingMs',
+  'expire-ms': 'expireMs'
+})
+const limits = numbers({
+  'max-requests-per-file': 'maxRequestsPerFile',
+  'max-bytes-per-file': 'maxBytesPerFile',
+  'max-enqueued-tokens': 'maxEnqueuedTokens'
+})
+/** @type {Record<string, string>} */
+const statusNames = {}
+for (const pair of values['status-name'] ?? []) {
+  const eq = pair.indexOf('=')
+  if (eq < 1 || eq === pair.length - 1) fail(`--status-name needs STATUS=NAME, got '${pair}'`)
+  statusNames[pair.slice(0, eq)] = pair.slice(eq + 1)
 }
 
+/** @type {import('./server.mjs').MockBatchApi} */
 let api
 try {
   api = await startMockBatchApi({
@@ -87,10 +113,12 @@ try {
     apiKey: values['no-auth'] ? null : (values['api-key'] ?? 'test-key'),
     timings,
     statusCase: values.upper ? 'upper' : 'lower',
+    statusNames,
+    limits,
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {})
   })
 } catch (e) {
-  process.stderr.write(`mock batch api: cannot start: ${/** @type {Error} */ (e).message}\n`)
+  process.stderr.write(`mock batch api: cannot start: ${e instanceof Error ? e.message : e}\n`)
   process.exit(1)
 }
 
