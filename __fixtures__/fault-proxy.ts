@@ -144,7 +144,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
             res.write(part)
           })
           answer.on('end', () => {
-            if ('cut' in action) res.destroy()
+            // Destroyed only once the headers and the bytes are on the wire, so the client sees
+            // a body cut short, not a connection that never answered.
+            if ('cut' in action) res.write('', () => setTimeout(() => res.destroy(), 20))
           })
           return
         }

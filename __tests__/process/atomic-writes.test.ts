@@ -91,6 +91,9 @@ describe('downloads', () => {
     })
     expect(proxy.applied(cut)).toBe(2)
     expect(again.code).toBe(1)
+    expect(again.stdout).toMatch(
+      /Download of file-\w+ failed \(attempt 1: (aborted|.*closed mid-response)/
+    )
     expect(await readFile(outputPath)).toEqual(before)
     expect((await entries(path.dirname(outputPath))).sort()).toEqual([
       'output.jsonl',
