@@ -3,6 +3,7 @@
 // batch object and in the messages of the error file. Each scenario first proves the echo reached
 // the action (a redacted `***` where the key was), then that the key appears nowhere.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
 import { startMockBatchApi, type MockBatchApi } from '../../tools/mock-batch-api/server.mjs'
 import {
   chatRequests,
@@ -230,6 +231,13 @@ describe('a key the server echoes back', () => {
     it.failing("the summary's table of failed requests is redacted", () => {
       expect(run.summary).toContain('Rejected: the key you sent was ***')
       expect(run.summary).not.toContain(KEY)
+    })
+
+    // Also not yet: the downloaded error file and results.jsonl keep the messages as the server
+    // sent them (see the README's Security section).
+    it.failing('the files written, errors.jsonl and results.jsonl, hold no key', async () => {
+      for (const file of [run.outputs['error-path']!, run.outputs['results-path']!])
+        expect(await readFile(file, 'utf8')).not.toContain(KEY)
     })
   })
 })
