@@ -19,6 +19,9 @@ export interface ActionRun {
   outputs: Record<string, string>
   state: Record<string, string>
   summary: string
+  /** GITHUB_OUTPUT and GITHUB_STATE as written, for checks on every byte. */
+  rawOutputs: string
+  rawState: string
   /** Milliseconds from the stop signal to the process's exit, when a signal was sent. */
   exitAfterSignalMs?: number
 }
@@ -115,13 +118,17 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   )
   clearTimeout(timer)
   const exitedAt = Date.now()
+  const rawOutputs = await readFile(outputFile, 'utf8')
+  const rawState = await readFile(stateFile, 'utf8')
   return {
     code,
     signal,
     stdout,
     stderr,
-    outputs: parseCommandFile(await readFile(outputFile, 'utf8')),
-    state: parseCommandFile(await readFile(stateFile, 'utf8')),
+    outputs: parseCommandFile(rawOutputs),
+    state: parseCommandFile(rawState),
+    rawOutputs,
+    rawState,
     summary: await readFile(summaryFile, 'utf8'),
     exitAfterSignalMs: signalledAt === undefined ? undefined : exitedAt - signalledAt
   }

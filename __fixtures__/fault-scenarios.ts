@@ -25,3 +25,20 @@ export const DOWNLOAD_ONLY: Array<{ name: string; rule: Omit<FaultRule, 'op'> }>
   { name: 'body cut off mid-stream', rule: { fault: 'cut', afterBytes: 100 } },
   { name: 'body cut off mid-stream twice', rule: { fault: 'cut', afterBytes: 10, times: 2 } }
 ]
+
+/** The outage and final-error scenarios, by the titles of their tests. */
+export const OUTAGES = {
+  longOutage: 'a wait survives a provider outage of many polls',
+  tooManyInARow: 'fails after max-consecutive-errors with the batch id in the outputs',
+  final4xx: 'a final 4xx on upload stops at once with its message, creating nothing',
+  attemptsExhausted: 'gives up on upload after max-attempts'
+} as const
+
+/** The cancellation-under-fault scenarios, by the titles of their tests. */
+export const CANCELLATIONS = {
+  duringUpload: 'SIGINT during the upload: nothing is created afterwards, the step ends non-zero',
+  duringAmbiguousCreate:
+    'SIGINT during a create whose outcome is unknown: finds the batch by key and cancels it',
+  duringCreateNeverDone:
+    'SIGINT during a create that never happened: finds nothing, creates nothing'
+} as const

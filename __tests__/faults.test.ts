@@ -6,14 +6,25 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import OpenAI from 'openai'
-import { startMockBatchApi, type MockBatchApi } from '../tools/mock-batch-api/server.mjs'
+import {
+  startMockBatchApi,
+  type FaultRule,
+  type MockBatchApi
+} from '../tools/mock-batch-api/server.mjs'
 import {
   chatRequests,
   makeWorkspace,
   runAction,
   type ActionRun
 } from '../__fixtures__/action-process.js'
-import { CALLS, DOWNLOAD_ONLY, FAULTS, type FaultedCall } from '../__fixtures__/fault-scenarios.js'
+import {
+  CALLS,
+  CANCELLATIONS,
+  DOWNLOAD_ONLY,
+  FAULTS,
+  OUTAGES,
+  type FaultedCall
+} from '../__fixtures__/fault-scenarios.js'
 
 const KEY = 'fault-key-5d1e'
 let api: MockBatchApi
@@ -72,8 +83,22 @@ async function expectSoundEnd(run: ActionRun, workspace: string, content: string
   expect(JSON.parse(run.outputs.batch!).id).toBe(batch!.id)
 }
 
-async function runUnderFault(call: FaultedCall, rule: Record<string, unknown>) {
+/** A 429 with Retry-After must hold back the request after it by at least that long. */
+function expectRetryAfterHonoured(rule: Omit<FaultRule, 'op'>, call: FaultedCall, from: number) {
+  if (rule.fault !== 'status' || rule.retryAfter === undefined) return
+  const entries = api.log.slice(from)
+  const faulted = entries.flatMap((e, i) => (e.op === call && e.fault === 'status' ? [i] : []))
+  expect(faulted.length).toBe(rule.times ?? 1)
+  for (const i of faulted) {
+    const next = entries[i + 1]
+    expect(next).toBeDefined()
+    expect(next!.at - entries[i]!.at).toBeGreaterThanOrEqual(rule.retryAfter * 1000 - 10)
+  }
+}
+
+async function runUnderFault(call: FaultedCall, rule: Omit<FaultRule, 'op'>) {
   scenario++
+  const logged = api.log.length
   const content = chatRequests(4, (line) => {
     line.custom_id = `s${scenario}-${line.custom_id as string}`
   })
@@ -93,12 +118,18 @@ async function runUnderFault(call: FaultedCall, rule: Record<string, unknown>) {
       completion_window: '24h',
       metadata: { mock_scenario: 'stuck' }
     })
-    api.addFault({ op: 'cancel', ...rule } as never)
+    const cancelLogged = api.log.length
+    api.addFault({ op: 'cancel', ...rule })
     const run = await runAction({
       workspace,
       inputs: inputs({ command: 'cancel', 'batch-id': batch.id })
     })
     if (run.code !== 0) console.log(run.stdout, run.stderr)
+    expect(api.faults().filter((f) => f.op === 'cancel')).toEqual([])
+    expect(
+      api.log.slice(cancelLogged).some((e) => e.op === 'cancel' && e.fault === rule.fault)
+    ).toBe(true)
+    expectRetryAfterHonoured(rule, call, cancelLogged)
     expect(run.code).toBe(0)
     expect(run.outputs['batch-id']).toBe(batch.id)
     expect(run.outputs.status).toBe('cancelled')
@@ -106,10 +137,12 @@ async function runUnderFault(call: FaultedCall, rule: Record<string, unknown>) {
     expect((await filesUnder(workspace)).filter((f) => f.includes('.part'))).toEqual([])
     return
   }
-  api.addFault({ op: call, ...rule } as never)
+  api.addFault({ op: call, ...rule })
   const run = await runAction({ workspace, inputs: inputs({ file: 'requests.jsonl' }) })
   await expectSoundEnd(run, workspace, content)
   expect(api.faults().filter((f) => f.op === call)).toEqual([])
+  expect(api.log.slice(logged).some((e) => e.op === call && e.fault === rule.fault)).toBe(true)
+  expectRetryAfterHonoured(rule, call, logged)
 }
 
 describe.each(CALLS)('%s under fault', (call) => {
@@ -125,7 +158,7 @@ describe('download under fault', () => {
 })
 
 describe('outages and final errors', () => {
-  it('a wait survives a provider outage of many polls', async () => {
+  it(OUTAGES.longOutage, async () => {
     scenario++
     const content = chatRequests(
       3,
@@ -138,7 +171,7 @@ describe('outages and final errors', () => {
     expect(run.stdout).toMatch(/::warning::Poll 8 of at most 10 in a row failed/)
   })
 
-  it('fails after max-consecutive-errors with the batch id in the outputs', async () => {
+  it(OUTAGES.tooManyInARow, async () => {
     const content = chatRequests(
       2,
       (line) => void (line.custom_id = `down-${line.custom_id as string}`)
@@ -156,7 +189,7 @@ describe('outages and final errors', () => {
     )
   })
 
-  it('a final 4xx on upload stops at once with its message, creating nothing', async () => {
+  it(OUTAGES.final4xx, async () => {
     const before = api.batches().length
     const workspace = await makeWorkspace({
       'requests.jsonl': chatRequests(
@@ -173,7 +206,7 @@ describe('outages and final errors', () => {
     expect(api.batches().length).toBe(before)
   })
 
-  it('gives up on upload after max-attempts', async () => {
+  it(OUTAGES.attemptsExhausted, async () => {
     const workspace = await makeWorkspace({
       'requests.jsonl': chatRequests(2, (l) => void (l.custom_id = `give-${l.custom_id as string}`))
     })
@@ -190,7 +223,7 @@ describe('outages and final errors', () => {
 })
 
 describe('cancellation under fault', () => {
-  it('SIGINT during the upload: nothing is created afterwards, the step ends non-zero', async () => {
+  it(CANCELLATIONS.duringUpload, async () => {
     const before = api.batches().length
     const workspace = await makeWorkspace({
       'requests.jsonl': chatRequests(
@@ -217,7 +250,7 @@ describe('cancellation under fault', () => {
     )
   })
 
-  it('SIGINT during a create whose outcome is unknown: finds the batch by key and cancels it', async () => {
+  it(CANCELLATIONS.duringAmbiguousCreate, async () => {
     const content = chatRequests(
       3,
       (l) => void (l.custom_id = `sigcreate-${l.custom_id as string}`)
@@ -249,7 +282,7 @@ describe('cancellation under fault', () => {
     )
   })
 
-  it('SIGINT during a create that never happened: finds nothing, creates nothing', async () => {
+  it(CANCELLATIONS.duringCreateNeverDone, async () => {
     const before = api.batches().length
     const workspace = await makeWorkspace({
       'requests.jsonl': chatRequests(
