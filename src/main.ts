@@ -30,7 +30,8 @@ export interface MainDeps {
   signals?: NodeJS.EventEmitter
 }
 
-function runnerDeps(): MainDeps {
+/** The runner's own: its log, inputs, environment and state. */
+export function runnerDeps(): MainDeps {
   return {
     log: runnerLog,
     env: process.env,

@@ -112,6 +112,31 @@ describe('waitForBatch with fake timers', () => {
     expect(retrieve.calls.map((t) => t - start)).toEqual([5000, 35000, 55000])
   })
 
+  it('logs the delay it then sleeps, jitter included', async () => {
+    const retrieve = sequence([
+      new APIConnectionError({ message: 'reset' }),
+      new APIConnectionError({ message: 'reset' }),
+      batch('completed')
+    ])
+    const slept: number[] = []
+    const logged: number[] = []
+    let draw = 0
+    const done = waitForBatch(
+      batch('in_progress'),
+      {
+        retrieve,
+        random: () => [0.9, 0.1, 0.5, 0.7][draw++ % 4] ?? 0,
+        sleep: async (ms) => void slept.push(ms),
+        onPollError: (_e, _n, delay) => logged.push(delay)
+      },
+      { ...opts, timeoutMs: 3600_000, maxConsecutiveErrors: 3 }
+    )
+    await jest.advanceTimersByTimeAsync(1000)
+    await done
+    expect(logged).toHaveLength(2)
+    expect(slept.slice(1)).toEqual(logged)
+  })
+
   it('fails after max-consecutive-errors polls fail in a row', async () => {
     const outage = Array.from(
       { length: 5 },
