@@ -1,3 +1,3 @@
-import { runPost } from './backstop.js'
+import { run } from './backstop.js'
 
-await runPost()
+await run()

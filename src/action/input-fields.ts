@@ -1,0 +1,85 @@
+// The kinds of value the inputs take, as zod schemas from the text the runner passes.
+import { z } from 'zod'
+import { parseDuration } from '../lib/parse-duration.js'
+
+export const booleanText = z
+  .string()
+  .transform((text) => text.trim().toLowerCase())
+  .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }))
+  .transform((text) => text === 'true')
+
+export const positiveSeconds = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds, such as 5 or 0.5')
+  .transform(Number)
+  .pipe(z.number().positive('must be more than 0'))
+
+export const integerIn = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+
+export const duration = (minMs: number) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return parseDuration(text)
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message })
+        return z.NEVER
+      }
+    })
+    .pipe(z.number().min(minMs, `must be at least ${minMs / 1000}s`))
+
+export const fromParser = <T>(parse: (text: string) => T) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return parse(text)
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message })
+      return z.NEVER
+    }
+  })
+
+export const optional = <T extends z.ZodType>(schema: T) =>
+  z.string().transform((text, ctx) => {
+    if (text.trim() === '') return undefined
+    const result = schema.safeParse(text)
+    if (result.success) return result.data as z.output<T>
+    for (const issue of result.error.issues)
+      ctx.addIssue({ code: 'custom', message: issue.message })
+    return z.NEVER
+  })
+
+const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.test(hostname)
+}
+
+export const baseUrl = z.string().transform((text, ctx) => {
+  let url: URL
+  try {
+    url = new URL(text.trim())
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${text}" is not a URL; use the API's base URL, such as https://api.studio.nebius.com/v1/`
+    })
+    return z.NEVER
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    ctx.addIssue({ code: 'custom', message: `must be an https:// URL, got ${url.protocol}` })
+    return z.NEVER
+  }
+  if (url.username || url.password) {
+    ctx.addIssue({ code: 'custom', message: 'must not carry credentials; pass the key in api-key' })
+    return z.NEVER
+  }
+  return url.href
+})

@@ -1,0 +1,245 @@
+import * as core from '@actions/core'
+import { z } from 'zod'
+import { checkMetadataLimits, parseMetadata } from '../batch/metadata.js'
+import { parseByteSize } from '../lib/parse-size.js'
+import { parseFailureLimit } from '../results.js'
+import {
+  baseUrl,
+  booleanText,
+  duration,
+  fromParser,
+  integerIn,
+  isLoopbackHost,
+  optional,
+  positiveSeconds
+} from './input-fields.js'
+import { Inputs, KeyEnvironment } from './names.js'
+
+export { isLoopbackHost }
+
+export type Command = 'run' | 'status' | 'cancel' | 'list'
+export type OnTimeout = 'leave' | 'cancel' | 'fail'
+export type KeySource = 'input' | (typeof KeyEnvironment)[number]
+export type FailureLimit = ReturnType<typeof parseFailureLimit>
+
+export interface ActionInputs {
+  command: Command
+  file: string
+  endpoint: string
+  completionWindow: string
+  metadata: Record<string, string>
+  batchId: string
+  baseUrl: string
+  apiKey: string
+  keySource: KeySource | undefined
+  wait: boolean
+  pollIntervalMs: number
+  maxPollIntervalMs: number
+  waitTimeoutMs: number
+  onTimeout: OnTimeout
+  cancelOnAbort: boolean
+  listLimit: number
+  validateOnly: boolean
+  maxRequests: number | undefined
+  maxFileBytes: number | undefined
+  download: boolean
+  resultsDir: string
+  maxFailedRequests: FailureLimit
+  maxConsecutiveErrors: number
+  maxAttempts: number
+  requestTimeoutMs: number
+  allowInsecureHttp: boolean
+}
+
+/** Every input problem at once, so a misconfigured step is fixed in one go. */
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? `Invalid input: ${problems[0]}`
+        : `${problems.length} invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`
+    )
+    this.name = 'InputError'
+  }
+}
+
+/** Each input's schema; the names are the action's interface. */
+const fields = {
+  [Inputs.Command]: z.enum(['run', 'status', 'cancel', 'list'], {
+    error: 'must be one of run, status, cancel, list'
+  }),
+  [Inputs.File]: z.string().trim(),
+  [Inputs.Endpoint]: z
+    .string()
+    .trim()
+    .regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
+  [Inputs.CompletionWindow]: z.string().trim().min(1, 'must not be empty (the APIs take 24h)'),
+  [Inputs.Metadata]: fromParser(parseMetadata),
+  [Inputs.BatchId]: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9._:-]*$/,
+      'must be a batch id such as batch_abc123 (letters, digits, . _ : -)'
+    ),
+  [Inputs.BaseUrl]: baseUrl,
+  [Inputs.ApiKey]: z.string().trim(),
+  [Inputs.Wait]: booleanText,
+  [Inputs.PollInterval]: positiveSeconds,
+  [Inputs.MaxPollInterval]: positiveSeconds,
+  [Inputs.WaitTimeout]: duration(1000),
+  [Inputs.OnTimeout]: z.enum(['leave', 'cancel', 'fail'], {
+    error: 'must be one of leave, cancel, fail'
+  }),
+  [Inputs.CancelOnAbort]: booleanText,
+  [Inputs.ListLimit]: integerIn(1, 100),
+  [Inputs.ValidateOnly]: booleanText,
+  [Inputs.MaxRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+  [Inputs.MaxFileSize]: optional(fromParser(parseByteSize)),
+  [Inputs.Download]: booleanText,
+  [Inputs.ResultsDir]: z.string().trim().min(1, 'must name a directory, such as batch-results'),
+  [Inputs.MaxFailedRequests]: fromParser(parseFailureLimit),
+  [Inputs.MaxConsecutiveErrors]: integerIn(1, 1000),
+  [Inputs.MaxAttempts]: integerIn(1, 20),
+  [Inputs.RequestTimeout]: duration(1000),
+  [Inputs.AllowInsecureHttp]: booleanText
+} as const
+
+/** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
+export const Defaults: Record<keyof typeof fields, string> = {
+  [Inputs.Command]: 'run',
+  [Inputs.File]: '',
+  [Inputs.Endpoint]: '/v1/chat/completions',
+  [Inputs.CompletionWindow]: '24h',
+  [Inputs.Metadata]: '',
+  [Inputs.BatchId]: '',
+  [Inputs.BaseUrl]: 'https://api.studio.nebius.com/v1/',
+  [Inputs.ApiKey]: '',
+  [Inputs.Wait]: 'true',
+  [Inputs.PollInterval]: '5',
+  [Inputs.MaxPollInterval]: '60',
+  [Inputs.WaitTimeout]: '5h30m',
+  [Inputs.OnTimeout]: 'leave',
+  [Inputs.CancelOnAbort]: 'true',
+  [Inputs.ListLimit]: '20',
+  [Inputs.ValidateOnly]: 'false',
+  [Inputs.MaxRequests]: '',
+  [Inputs.MaxFileSize]: '',
+  [Inputs.Download]: 'true',
+  [Inputs.ResultsDir]: 'batch-results',
+  [Inputs.MaxFailedRequests]: '',
+  [Inputs.MaxConsecutiveErrors]: '10',
+  [Inputs.MaxAttempts]: '5',
+  [Inputs.RequestTimeout]: '2m',
+  [Inputs.AllowInsecureHttp]: 'false'
+}
+
+type Parsed = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> }
+
+/** Reads, validates and cross-checks every input. Throws InputError naming each bad one. */
+export function getInputs(
+  read: (name: string) => string = (name) => core.getInput(name),
+  env: NodeJS.ProcessEnv = process.env,
+  /** The post step only cancels: what each command requires does not apply to it. */
+  purpose: 'main' | 'post' = 'main'
+): ActionInputs {
+  const problems: string[] = []
+  const parsed: Partial<Record<string, unknown>> = {}
+  for (const [name, schema] of Object.entries(fields)) {
+    const raw = read(name)
+    const text = raw.trim() === '' ? Defaults[name as keyof typeof fields] : raw
+    const result = (schema as z.ZodType).safeParse(text)
+    if (result.success) parsed[name] = result.data
+    else problems.push(`${name}: ${result.error.issues[0]?.message ?? 'is invalid'}`)
+  }
+  const p = parsed as Parsed
+
+  if (problems.length === 0) {
+    const url = new URL(p[Inputs.BaseUrl])
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !p[Inputs.AllowInsecureHttp]) {
+      problems.push(
+        `base-url: ${url.origin} is plain http and not a loopback host, so the API key would travel in clear text; ` +
+          'use https://, or set allow-insecure-http: true if you accept that'
+      )
+    }
+    if (p[Inputs.MaxPollInterval] < p[Inputs.PollInterval]) {
+      problems.push(
+        `max-poll-interval (${p[Inputs.MaxPollInterval]}) must not be less than poll-interval (${p[Inputs.PollInterval]})`
+      )
+    }
+    const command = p[Inputs.Command]
+    const needsFile = command === 'run' || p[Inputs.ValidateOnly]
+    if (purpose === 'main' && needsFile && p[Inputs.File] === '') {
+      problems.push(
+        `file: is required for command: ${command}${p[Inputs.ValidateOnly] ? ' with validate-only' : ''}; give the path of the JSONL of requests`
+      )
+    }
+    if (
+      purpose === 'main' &&
+      (command === 'status' || command === 'cancel') &&
+      p[Inputs.BatchId] === '' &&
+      !p[Inputs.ValidateOnly]
+    ) {
+      problems.push(`batch-id: is required for command: ${command}`)
+    }
+    try {
+      checkMetadataLimits(p[Inputs.Metadata])
+    } catch (error) {
+      problems.push(`metadata: ${(error as Error).message}`)
+    }
+  }
+
+  let apiKey = ''
+  let keySource: KeySource | undefined
+  if (problems.length === 0) {
+    if (p[Inputs.ApiKey] !== '') {
+      apiKey = p[Inputs.ApiKey]
+      keySource = 'input'
+    } else {
+      for (const name of KeyEnvironment) {
+        const value = env[name]?.trim()
+        if (value) {
+          apiKey = value
+          keySource = name
+          break
+        }
+      }
+    }
+    if (!keySource && (purpose === 'post' || !p[Inputs.ValidateOnly])) {
+      problems.push(
+        'api-key: no API key was given; set the api-key input (for example api-key: ${{ secrets.NEBIUS_API_KEY }}) ' +
+          'or the NEBIUS_API_KEY or OPENAI_API_KEY environment variable'
+      )
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems)
+
+  return {
+    command: p[Inputs.Command],
+    file: p[Inputs.File],
+    endpoint: p[Inputs.Endpoint],
+    completionWindow: p[Inputs.CompletionWindow],
+    metadata: p[Inputs.Metadata],
+    batchId: p[Inputs.BatchId],
+    baseUrl: p[Inputs.BaseUrl],
+    apiKey,
+    keySource,
+    wait: p[Inputs.Wait],
+    pollIntervalMs: Math.round(p[Inputs.PollInterval] * 1000),
+    maxPollIntervalMs: Math.round(p[Inputs.MaxPollInterval] * 1000),
+    waitTimeoutMs: p[Inputs.WaitTimeout],
+    onTimeout: p[Inputs.OnTimeout],
+    cancelOnAbort: p[Inputs.CancelOnAbort],
+    listLimit: p[Inputs.ListLimit],
+    validateOnly: p[Inputs.ValidateOnly],
+    maxRequests: p[Inputs.MaxRequests],
+    maxFileBytes: p[Inputs.MaxFileSize],
+    download: p[Inputs.Download],
+    resultsDir: p[Inputs.ResultsDir],
+    maxFailedRequests: p[Inputs.MaxFailedRequests],
+    maxConsecutiveErrors: p[Inputs.MaxConsecutiveErrors],
+    maxAttempts: p[Inputs.MaxAttempts],
+    requestTimeoutMs: p[Inputs.RequestTimeout],
+    allowInsecureHttp: p[Inputs.AllowInsecureHttp]
+  }
+}

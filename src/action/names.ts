@@ -1,0 +1,58 @@
+// The action's interface: input, output and state names in one place (see action.yml).
+
+export const Inputs = {
+  Command: 'command',
+  File: 'file',
+  Endpoint: 'endpoint',
+  CompletionWindow: 'completion-window',
+  Metadata: 'metadata',
+  BatchId: 'batch-id',
+  BaseUrl: 'base-url',
+  ApiKey: 'api-key',
+  Wait: 'wait',
+  PollInterval: 'poll-interval',
+  MaxPollInterval: 'max-poll-interval',
+  WaitTimeout: 'wait-timeout',
+  OnTimeout: 'on-timeout',
+  CancelOnAbort: 'cancel-on-abort',
+  ListLimit: 'list-limit',
+  ValidateOnly: 'validate-only',
+  MaxRequests: 'max-requests',
+  MaxFileSize: 'max-file-size',
+  Download: 'download',
+  ResultsDir: 'results-dir',
+  MaxFailedRequests: 'max-failed-requests',
+  MaxConsecutiveErrors: 'max-consecutive-errors',
+  MaxAttempts: 'max-attempts',
+  RequestTimeout: 'request-timeout',
+  AllowInsecureHttp: 'allow-insecure-http'
+} as const
+
+export const Outputs = {
+  BatchId: 'batch-id',
+  Status: 'status',
+  InputFileId: 'input-file-id',
+  OutputFileId: 'output-file-id',
+  ErrorFileId: 'error-file-id',
+  Total: 'total',
+  Completed: 'completed',
+  Failed: 'failed',
+  Batch: 'batch',
+  Batches: 'batches',
+  Model: 'model',
+  OutputPath: 'output-path',
+  ErrorPath: 'error-path',
+  ResultsPath: 'results-path',
+  PromptTokens: 'prompt-tokens',
+  CompletionTokens: 'completion-tokens',
+  TotalTokens: 'total-tokens'
+} as const
+
+export const State = {
+  BatchId: 'batch-id',
+  Settled: 'settled',
+  IdempotencyKey: 'idempotency-key'
+} as const
+
+/** Environment variables the API key falls back to, in order. */
+export const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'] as const

@@ -1,0 +1,65 @@
+import * as core from '@actions/core'
+import { State } from './names.js'
+
+/** Where state is kept between the main and post steps; replaced by a map in tests. */
+export interface StateStore {
+  save(name: string, value: string): void
+  get(name: string): string
+}
+
+/** The runner's own store: written by the main step (GITHUB_STATE), read by the post step. */
+export const runnerStore: StateStore = {
+  save: (name, value) => core.saveState(name, value),
+  get: (name) => core.getState(name)
+}
+
+/** A store in memory; `through` also writes every value to another store (the runner's). */
+export function memoryStore(through?: StateStore): StateStore {
+  const values = new Map<string, string>()
+  return {
+    save(name, value) {
+      values.set(name, value)
+      through?.save(name, value)
+    },
+    get: (name) => values.get(name) ?? ''
+  }
+}
+
+export interface SavedState {
+  batchId: string
+  /** The idempotency key of a create that was sent; finds the batch if the step died before learning its id. */
+  pendingKey: string
+  settled: boolean
+}
+
+/**
+ * What the main step leaves for the post step: the batch it is responsible for, and whether it
+ * finished with it. The post step cancels a saved batch that was never settled.
+ */
+export class StepState {
+  constructor(private readonly store: StateStore) {}
+
+  /** Saved before a create is sent, so a batch created by a killed step can still be found. */
+  saveCreateKey(key: string): void {
+    this.store.save(State.IdempotencyKey, key)
+  }
+
+  /** The batch this step is now responsible for (cancelled on abort unless settled). */
+  saveBatch(batchId: string): void {
+    this.store.save(State.BatchId, batchId)
+    this.store.save(State.Settled, 'false')
+  }
+
+  /** The step is done with its batch: it ended, was cancelled, or is left running on purpose. */
+  markSettled(): void {
+    this.store.save(State.Settled, 'true')
+  }
+
+  read(): SavedState {
+    return {
+      batchId: this.store.get(State.BatchId),
+      pendingKey: this.store.get(State.IdempotencyKey),
+      settled: this.store.get(State.Settled) === 'true'
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { sleep as realSleep, type Sleep } from '../net/abort.js'
+import { isTransientApiError, retryAfterMs } from '../net/retry.js'
+import { isTerminal, type BatchInfo } from './document.js'
+
+export interface BackoffOptions {
+  initialMs: number
+  maxMs: number
+}
+
+/** Jitter takes off up to this share of a delay, never adds: the cap stays a true upper bound. */
+export const JITTER = 0.15
+
+/**
+ * The delay before poll number `poll` (0-based): `initialMs` first, then doubling up to `maxMs`,
+ * each lowered by up to 15% of jitter so that many runners started together spread out.
+ */
+export function pollDelayMs(
+  poll: number,
+  options: BackoffOptions,
+  random: () => number = Math.random
+): number {
+  const base = Math.min(options.maxMs, options.initialMs * 2 ** Math.max(0, poll))
+  if (poll === 0) return options.initialMs
+  return Math.max(1, Math.round(base * (1 - JITTER * random())))
+}
+
+export interface WaitOptions extends BackoffOptions {
+  timeoutMs: number
+  maxConsecutiveErrors: number
+  signal?: AbortSignal
+}
+
+export interface WaitDeps {
+  retrieve: (signal?: AbortSignal) => Promise<BatchInfo>
+  now?: () => number
+  sleep?: Sleep
+  random?: () => number
+  /** Each batch answer, so the caller can log changes and keep outputs current. */
+  onBatch?: (batch: BatchInfo) => void
+  /** A poll that failed but will be tried again. */
+  onPollError?: (error: unknown, consecutive: number, nextDelayMs: number) => void
+}
+
+export interface WaitResult {
+  batch: BatchInfo
+  timedOut: boolean
+  polls: number
+}
+
+export class PollError extends Error {
+  constructor(
+    message: string,
+    readonly lastBatch: BatchInfo,
+    override readonly cause: unknown
+  ) {
+    super(message)
+    this.name = 'PollError'
+  }
+}
+
+/**
+ * Polls until the batch is terminal or `timeoutMs` has passed since the call. Transient failures
+ * (network, 429, 5xx) are tolerated up to `maxConsecutiveErrors` in a row; a 429's Retry-After
+ * stretches the next delay. Anything else ends the wait with the error.
+ */
+export async function waitForBatch(
+  start: BatchInfo,
+  deps: WaitDeps,
+  options: WaitOptions
+): Promise<WaitResult> {
+  const now = deps.now ?? Date.now
+  const sleep = deps.sleep ?? realSleep
+  const deadline = now() + options.timeoutMs
+  let batch = start
+  let polls = 0
+  let consecutiveErrors = 0
+  /** The delay before the next poll, drawn once: the one logged is the one slept. */
+  let next = pollDelayMs(0, options, deps.random)
+
+  while (!isTerminal(batch.status)) {
+    const remaining = deadline - now()
+    if (remaining <= 0) return { batch, timedOut: true, polls }
+    await sleep(Math.min(next, remaining), options.signal)
+    polls++
+    try {
+      batch = await deps.retrieve(options.signal)
+      consecutiveErrors = 0
+      next = pollDelayMs(polls, options, deps.random)
+      deps.onBatch?.(batch)
+    } catch (error) {
+      if (options.signal?.aborted || !isTransientApiError(error)) throw error
+      consecutiveErrors++
+      if (consecutiveErrors >= options.maxConsecutiveErrors) {
+        throw new PollError(
+          `${consecutiveErrors} polls in a row failed (last: ${(error as Error).message}); ` +
+            'the provider may be down: collect the batch later with command: status, or raise max-consecutive-errors',
+          batch,
+          error
+        )
+      }
+      // A 429's Retry-After stretches the next delay, never shortens it.
+      next = Math.max(pollDelayMs(polls, options, deps.random), retryAfterMs(error) ?? 0)
+      deps.onPollError?.(error, consecutiveErrors, next)
+    }
+  }
+  return { batch, timedOut: false, polls }
+}

@@ -1,0 +1,67 @@
+import { isTerminal, type BatchInfo } from '../batch/document.js'
+import { PollError } from '../batch/poll.js'
+import { findBatchByKey } from '../batch/reconcile.js'
+import { describeApiError } from '../lib/errors.js'
+import { isAbort, type StopSignal } from '../net/abort.js'
+import { StepFailure } from './failure.js'
+import type { Ending } from './outcome.js'
+import type { StepEnv } from './step.js'
+
+/** Time allowed for cancelling after SIGINT: the runner sends SIGTERM at 7.5 s and kills at 10 s. */
+export const ABORT_BUDGET_MS = 6000
+
+/** Turns any error a command threw into how the step ended; on a stop signal, cancels first. */
+export async function explainFailure(
+  env: StepEnv,
+  error: unknown,
+  received: StopSignal | undefined
+): Promise<Ending> {
+  if (error instanceof StepFailure) return { kind: 'error', message: error.message }
+  if (received || isAbort(error, env.signal))
+    return { kind: 'aborted', message: await cancelOnAbort(env, received) }
+  if (error instanceof PollError) {
+    return {
+      kind: 'error',
+      message: `${error.message}. Batch ${error.lastBatch.id} was ${error.lastBatch.status} when last seen`
+    }
+  }
+  const described = describeApiError(error, env.inputs)
+  const batch = env.findings.batch
+  return { kind: 'error', message: batch ? `${described} (batch ${batch.id})` : described }
+}
+
+/** The step was cancelled: cancel its batch at once, within the time the runner allows. */
+export async function cancelOnAbort(
+  env: StepEnv,
+  received: StopSignal | undefined,
+  budgetMs: number = ABORT_BUDGET_MS
+): Promise<string> {
+  const { inputs, findings, state, api } = env
+  const how = `The step was cancelled (${received ?? 'aborted'})`
+  if (!inputs.cancelOnAbort || !api) {
+    return findings.batch
+      ? `${how}; batch ${findings.batch.id} was left ${findings.batch.status} (cancel-on-abort is false)`
+      : how
+  }
+  const budget = AbortSignal.timeout(budgetMs)
+  try {
+    const owned = state.read().batchId !== ''
+    let target: BatchInfo | undefined = owned ? findings.batch : undefined
+    if (!target && findings.creating) {
+      target = await findBatchByKey(api, findings.creating, budget, budgetMs)
+      if (!target)
+        return `${how} while creating the batch; no batch was found for this step, so nothing runs on`
+      state.saveBatch(target.id)
+      findings.track(target)
+    }
+    if (!target) return `${how} before a batch was created; nothing was created`
+    if (isTerminal(target.status))
+      return `${how}; batch ${target.id} had already ended ${target.status}`
+    findings.track(await api.cancel(target.id, budget, budgetMs))
+    state.markSettled()
+    return `${how}; batch ${target.id} was cancelled (now ${findings.batch?.status})`
+  } catch (error) {
+    const id = findings.batch?.id
+    return `${how}; cancelling batch ${id ?? '(unknown)'} failed: ${describeApiError(error, inputs)}. ${id ? `Cancel it by hand: command: cancel, batch-id: ${id}` : ''}`.trim()
+  }
+}

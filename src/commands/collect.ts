@@ -1,0 +1,139 @@
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { Outputs } from '../action/names.js'
+import { isTerminal, type BatchInfo } from '../batch/document.js'
+import { waitForBatch } from '../batch/poll.js'
+import { describeApiError } from '../lib/errors.js'
+import { formatBytes } from '../lib/format.js'
+import { resolveInside } from '../lib/paths.js'
+import { downloadToFile, joinResults } from '../results.js'
+import type { Ending } from './outcome.js'
+import { requireApi, type StepEnv } from './step.js'
+
+/** A path input resolved against the workspace, refused when it leads outside (see lib/paths.ts). */
+export function insideWorkspace(env: StepEnv, input: string, inputName: string): Promise<string> {
+  const { workspace, temp } = env.context
+  return resolveInside(input, inputName, { workspace, temp })
+}
+
+/** A results-dir that leads outside the workspace is an input error, found before anything is sent. */
+export async function checkResultsDir(env: StepEnv): Promise<void> {
+  if (env.inputs.download) await insideWorkspace(env, env.inputs.resultsDir, 'results-dir')
+}
+
+/**
+ * Waits as configured, then brings the results back. The step is settled (the post step leaves
+ * the batch alone) once the wait is over: the batch ended, was left running, or timed out.
+ */
+export async function waitAndCollect(
+  env: StepEnv,
+  start: BatchInfo,
+  inputPath: string | undefined
+): Promise<Ending> {
+  const { inputs, findings, state } = env
+  if (!inputs.wait && !isTerminal(start.status)) {
+    state.markSettled()
+    return { kind: 'not waiting', batch: start }
+  }
+  let batch = start
+  if (!isTerminal(batch.status)) {
+    const result = await env.log.group(`Wait for batch ${batch.id}`, () => wait(env, start))
+    batch = result.batch
+    if (result.timedOut) {
+      if (inputs.onTimeout === 'cancel')
+        findings.track(await requireApi(env).cancel(batch.id, env.signal))
+      state.markSettled()
+      return { kind: 'timed out', batch, then: inputs.onTimeout }
+    }
+  }
+  state.markSettled()
+  await collectResults(env, batch, inputPath)
+  return { kind: 'ended', batch, results: findings.results, errorFile: findings.files.error }
+}
+
+function wait(env: StepEnv, batch: BatchInfo) {
+  const { inputs } = env
+  const api = requireApi(env)
+  return waitForBatch(
+    batch,
+    {
+      retrieve: (signal) => api.retrieveOnce(batch.id, signal),
+      onBatch: (next) => env.findings.track(next),
+      onPollError: (error, consecutive, delay) =>
+        env.log.warning(
+          `Poll ${consecutive} of at most ${inputs.maxConsecutiveErrors} in a row failed: ${env.redact(describeApiError(error, inputs))}; trying again in ${Math.round(delay / 1000)}s`
+        )
+    },
+    {
+      initialMs: inputs.pollIntervalMs,
+      maxMs: inputs.maxPollIntervalMs,
+      timeoutMs: inputs.waitTimeoutMs,
+      maxConsecutiveErrors: inputs.maxConsecutiveErrors,
+      signal: env.signal
+    }
+  )
+}
+
+/** Downloads the output and error files of a finished batch and joins them to the requests. */
+async function collectResults(
+  env: StepEnv,
+  batch: BatchInfo,
+  inputPath: string | undefined
+): Promise<void> {
+  const { inputs, log, outputs, findings } = env
+  if (!inputs.download) return
+  if (batch.status === 'completed' && !batch.output_file_id) {
+    log.warning(
+      `Batch ${batch.id} completed without an output file: every request failed${batch.error_file_id ? '; downloading the error file' : ''}`
+    )
+  }
+  if (!batch.output_file_id && !batch.error_file_id) {
+    outputs.set(Outputs.OutputPath, '')
+    outputs.set(Outputs.ErrorPath, '')
+    return
+  }
+  const api = requireApi(env)
+  const dir = await insideWorkspace(env, path.join(inputs.resultsDir, batch.id), 'results-dir')
+  await log.group('Download results', async () => {
+    await mkdir(dir, { recursive: true })
+    const fetchFile = async (
+      fileId: string | null | undefined,
+      name: string
+    ): Promise<string | undefined> => {
+      if (!fileId) return undefined
+      const dest = path.join(dir, name)
+      const { bytes } = await downloadToFile(api.openContent(fileId, env.signal), dest, {
+        attempts: inputs.maxAttempts,
+        signal: env.signal,
+        onRetry: (attempt, error) =>
+          log.info(
+            `Download of ${fileId} failed (attempt ${attempt}: ${env.redact((error as Error).message)}); retrying`
+          )
+      })
+      log.info(`Downloaded ${fileId} to ${dest} (${formatBytes(bytes)})`)
+      return dest
+    }
+    findings.files.output = await fetchFile(batch.output_file_id, 'output.jsonl')
+    findings.files.error = await fetchFile(batch.error_file_id, 'errors.jsonl')
+    outputs.set(Outputs.OutputPath, findings.files.output ?? '')
+    outputs.set(Outputs.ErrorPath, findings.files.error ?? '')
+
+    const joined = await joinResults({
+      inputPath,
+      outputPath: findings.files.output,
+      errorPath: findings.files.error,
+      destPath: path.join(dir, 'results.jsonl')
+    })
+    for (const warning of joined.warnings ?? []) log.warning(warning)
+    findings.results = joined
+    findings.files.results = joined.path
+    outputs.set(Outputs.ResultsPath, joined.path)
+    outputs.set(Outputs.PromptTokens, joined.usage.prompt)
+    outputs.set(Outputs.CompletionTokens, joined.usage.completion)
+    outputs.set(Outputs.TotalTokens, joined.usage.total)
+    log.info(
+      `Joined ${joined.total} requests into ${joined.path}: ${joined.ok} ok, ${joined.error} failed, ${joined.missing} missing; ` +
+        `${joined.usage.total} tokens`
+    )
+  })
+}

@@ -1,0 +1,146 @@
+import type { ActionInputs, OnTimeout } from '../action/inputs.js'
+import { describeBatchErrors, requestCounts, type BatchInfo } from '../batch/document.js'
+import type { BatchOutcome } from '../report/model.js'
+import { exceedsFailureLimit, type JoinResult } from '../results.js'
+
+/** How a command ended, as facts; decideOutcome turns them into the step's outcome. */
+export type Ending =
+  /** The batch reached a terminal status, and its results were collected (when downloading). */
+  | { kind: 'ended'; batch: BatchInfo; results?: JoinResult; errorFile?: string }
+  /** wait is false and the batch is still running. */
+  | { kind: 'not waiting'; batch: BatchInfo }
+  /** The wait ran out; `then` says what was done about it, `batch` is the batch as last seen. */
+  | { kind: 'timed out'; batch: BatchInfo; then: OnTimeout }
+  /** `cancel` found the batch already ended. */
+  | { kind: 'already ended'; batch: BatchInfo }
+  /** A command with no batch to judge (list, validate-only). */
+  | { kind: 'done' }
+  /** The step failed; the message is written for the user. */
+  | { kind: 'error'; message: string }
+  /** The step was cancelled by the runner; the message says what became of the batch. */
+  | { kind: 'aborted'; message: string }
+
+export interface Note {
+  level: 'info' | 'notice' | 'warning'
+  text: string
+}
+
+export interface Verdict {
+  outcome: BatchOutcome
+  /** Why, for the summary and, when the step fails, for the failure. */
+  message?: string
+  /** What the log should say about it. */
+  notes: Note[]
+}
+
+type Rules = Pick<
+  ActionInputs,
+  'command' | 'maxFailedRequests' | 'completionWindow' | 'waitTimeoutMs'
+>
+
+/** The step fails for these outcomes; 'left running' is a success the user asked for. */
+export function failsStep(outcome: BatchOutcome): boolean {
+  return outcome === 'failed' || outcome === 'cancelled' || outcome === 'timed out'
+}
+
+/** The one place that decides how the step ended, from what the command found. */
+export function decideOutcome(ending: Ending, rules: Rules): Verdict {
+  switch (ending.kind) {
+    case 'done':
+      return { outcome: 'succeeded', notes: [] }
+    case 'error':
+      return { outcome: 'failed', message: ending.message, notes: [] }
+    case 'aborted':
+      return { outcome: 'cancelled', message: ending.message, notes: [] }
+    case 'not waiting': {
+      const { id } = ending.batch
+      return {
+        outcome: 'left running',
+        notes: [
+          {
+            level: 'info',
+            text: `wait is false: batch ${id} runs on; collect it later with command: status and batch-id: ${id}`
+          }
+        ]
+      }
+    }
+    case 'already ended': {
+      const { id, status } = ending.batch
+      const notes: Note[] =
+        status === 'cancelled'
+          ? []
+          : [
+              {
+                level: 'notice',
+                text: `Batch ${id} is already ${status}; there is nothing to cancel`
+              }
+            ]
+      return { outcome: 'succeeded', message: `already ${status}`, notes }
+    }
+    case 'timed out':
+      return timedOut(ending.batch, ending.then, rules)
+    case 'ended':
+      return judgeEnded(ending, rules)
+  }
+}
+
+function timedOut(batch: BatchInfo, then: OnTimeout, rules: Rules): Verdict {
+  const waited = `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s) with batch ${batch.id} ${batch.status}`
+  switch (then) {
+    case 'leave': {
+      const message = `${waited}; it was left running. Collect it later with command: status and batch-id: ${batch.id}`
+      return { outcome: 'left running', message, notes: [{ level: 'notice', text: message }] }
+    }
+    case 'cancel':
+      return {
+        outcome: 'timed out',
+        message: `${waited}; it was cancelled (on-timeout: cancel)`,
+        notes: []
+      }
+    case 'fail':
+      return {
+        outcome: 'timed out',
+        message: `${waited}; failing as on-timeout: fail asks. The batch runs on: collect it with command: status and batch-id: ${batch.id}`,
+        notes: []
+      }
+  }
+}
+
+/** Success or failure from the final status, as the command and inputs define it. */
+function judgeEnded(ending: Extract<Ending, { kind: 'ended' }>, rules: Rules): Verdict {
+  const { batch, results } = ending
+  const counts = requestCounts(batch)
+  const failure = (message: string, outcome: BatchOutcome = 'failed'): Verdict => ({
+    outcome,
+    message,
+    notes: []
+  })
+  switch (batch.status) {
+    case 'completed': {
+      const failed = results ? results.error + results.missing : counts.failed
+      const total = results?.total || counts.total
+      if (exceedsFailureLimit(rules.maxFailedRequests, failed, total)) {
+        return failure(
+          `${failed} of ${total} requests failed, more than max-failed-requests allows; see ${ending.errorFile ?? 'the error file'}`
+        )
+      }
+      const notes: Note[] =
+        failed > 0 ? [{ level: 'warning', text: `${failed} of ${total} requests failed` }] : []
+      return { outcome: 'succeeded', notes }
+    }
+    case 'cancelled':
+      if (rules.command === 'cancel') return { outcome: 'succeeded', notes: [] }
+      return failure(
+        `Batch ${batch.id} was cancelled before it finished (${counts.completed} of ${counts.total} requests completed)`,
+        'cancelled'
+      )
+    case 'expired':
+      return failure(
+        `Batch ${batch.id} expired: the completion window (${rules.completionWindow}) passed with ${counts.completed} of ${counts.total} requests completed; partial results were kept`
+      )
+    case 'failed':
+      return failure(`Batch ${batch.id} failed: ${describeBatchErrors(batch)}`)
+    default:
+      return { outcome: 'succeeded', notes: [] }
+  }
+}

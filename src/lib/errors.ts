@@ -1,0 +1,52 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai'
+
+/** Where the key came from: 'input' (the api-key input) or the name of an environment variable. */
+export type KeyOrigin = string | undefined
+
+export function keySourceName(source: KeyOrigin): string {
+  if (source === 'input') return 'the api-key input'
+  if (source) return `the ${source} environment variable`
+  return 'no key'
+}
+
+export interface ErrorContext {
+  baseUrl: string
+  keySource: KeyOrigin
+}
+
+/** One readable sentence for any failure of an API call, never containing the key. */
+export function describeApiError(error: unknown, context: ErrorContext): string {
+  const host = safeHost(context.baseUrl)
+  if (error instanceof APIError && (error.status === 401 || error.status === 403)) {
+    return (
+      `${host} rejected the API key from ${keySourceName(context.keySource)} (HTTP ${error.status}: ${apiMessage(error)}). ` +
+      'Check that the secret is set, current, and meant for this base-url'
+    )
+  }
+  if (error instanceof APIConnectionTimeoutError) {
+    return `${host} did not answer in time; raise request-timeout if the provider is slow`
+  }
+  if (error instanceof APIConnectionError) {
+    const cause = (error as { cause?: unknown }).cause
+    const detail = cause instanceof Error ? cause.message : error.message
+    return `could not reach ${host} (${detail}); check base-url and the runner's network`
+  }
+  if (error instanceof APIError) {
+    return `${host} answered HTTP ${error.status ?? '?'}: ${apiMessage(error)}`
+  }
+  return error instanceof Error ? error.message : String(error)
+}
+
+function apiMessage(error: APIError): string {
+  const body = error.error as { message?: unknown } | undefined
+  if (body && typeof body.message === 'string' && body.message) return body.message
+  return error.message.replace(/^\d{3}\s*/, '') || 'no message'
+}
+
+function safeHost(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host
+  } catch {
+    return 'the API'
+  }
+}
