@@ -30,7 +30,7 @@ export interface LineReaderOptions {
 }
 
 /** The bytes of a line that spans reads, copied out of the reused read buffers. */
-export class Carry {
+class Carry {
   private buffer: Buffer = Buffer.alloc(0)
   /** Bytes of the line so far (also counted while skipping). */
   length = 0
@@ -179,7 +179,8 @@ export async function* readLines(
 ): AsyncGenerator<ScannedLine> {
   let number = 0
   for await (const piece of readLinePieces(path, { chunkBytes })) {
-    if (piece.kind === 'too-long') throw new Error('internal error: a line over no limit')
+    if (piece.kind === 'too-long')
+      throw new Error('internal error: a too-long line from a reader without a limit')
     if (piece.kind === 'line') {
       yield scanned(++number, piece.offset, piece.bytes)
       continue
