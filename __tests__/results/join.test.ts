@@ -1,339 +1,17 @@
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from '@jest/globals'
-import { randomBytes } from 'node:crypto'
-import { mkdtemp, readFile, readdir, rm, writeFile, stat } from 'node:fs/promises'
-import { createServer, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { APIError, NotFoundError } from 'openai'
-import {
-  downloadToFile,
-  exceedsFailureLimit,
-  HttpStatusError,
-  joinResults,
-  parseFailureLimit,
-  TruncatedBodyError,
-  type FailureLimit
-} from '../src/results.js'
+import { joinResults } from '../../src/results/join.js'
 
 let dir: string
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'results-test-'))
+  dir = await mkdtemp(join(tmpdir(), 'join-test-'))
 })
 
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
-})
-
-const noSleep = async (): Promise<void> => undefined
-
-// -------------------------------------------------------------------------------------------------
-// downloadToFile against a real HTTP server
-// -------------------------------------------------------------------------------------------------
-
-describe('downloadToFile', () => {
-  const payload = randomBytes(3 * 1024 * 1024 + 17)
-  let server: Server
-  let base: string
-  const hits = new Map<string, number>()
-  const openResponses = new Set<ServerResponse>()
-
-  function cut(res: ServerResponse, chunked: boolean): void {
-    res.writeHead(
-      200,
-      chunked
-        ? { 'content-type': 'application/octet-stream' }
-        : { 'content-length': String(payload.length) }
-    )
-    res.write(payload.subarray(0, 1024 * 1024), () => {
-      setTimeout(() => res.socket?.destroy(), 20)
-    })
-  }
-
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      const path = req.url ?? '/'
-      const hit = (hits.get(path) ?? 0) + 1
-      hits.set(path, hit)
-      switch (path) {
-        case '/file':
-          res.writeHead(200, { 'content-length': String(payload.length) })
-          res.end(payload)
-          return
-        case '/chunked':
-          res.writeHead(200)
-          res.write(payload.subarray(0, 1000))
-          res.end(payload.subarray(1000))
-          return
-        case '/empty':
-          res.writeHead(200, { 'content-length': '0' })
-          res.end()
-          return
-        case '/cut-once':
-          if (hit === 1) return cut(res, false)
-          res.writeHead(200, { 'content-length': String(payload.length) })
-          res.end(payload)
-          return
-        case '/cut-once-chunked':
-          if (hit === 1) return cut(res, true)
-          res.writeHead(200)
-          res.end(payload)
-          return
-        case '/cut-always':
-          return cut(res, false)
-        case '/503-once':
-          if (hit === 1) {
-            res.writeHead(503, { 'content-type': 'application/json' })
-            res.end('{"error":{"message":"busy"}}')
-            return
-          }
-          res.writeHead(200)
-          res.end(payload)
-          return
-        case '/hang':
-          // Sends part of the body, then nothing until the client goes away.
-          res.writeHead(200, { 'content-length': String(payload.length) })
-          res.write(payload.subarray(0, 64 * 1024))
-          openResponses.add(res)
-          res.on('close', () => openResponses.delete(res))
-          return
-        default:
-          res.writeHead(404, { 'content-type': 'application/json' })
-          res.end('{"error":{"message":"No such File object"}}')
-      }
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  })
-
-  afterAll(async () => {
-    for (const res of openResponses) res.destroy()
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-  })
-
-  beforeEach(() => hits.clear())
-
-  const leftovers = async (): Promise<string[]> =>
-    (await readdir(dir)).filter((name) => name.includes('.part'))
-
-  it('downloads a file byte-exact', async () => {
-    const dest = join(dir, 'output.jsonl')
-    const { bytes } = await downloadToFile(() => fetch(`${base}/file`), dest, {
-      attempts: 3,
-      sleep: noSleep
-    })
-    expect(bytes).toBe(payload.length)
-    expect((await readFile(dest)).equals(payload)).toBe(true)
-    expect(await readdir(dir)).toEqual(['output.jsonl'])
-  })
-
-  it('downloads a chunked body without Content-Length and an empty body', async () => {
-    const dest = join(dir, 'a.jsonl')
-    await downloadToFile(() => fetch(`${base}/chunked`), dest, { attempts: 1 })
-    expect((await readFile(dest)).equals(payload)).toBe(true)
-    const empty = join(dir, 'empty.jsonl')
-    expect(await downloadToFile(() => fetch(`${base}/empty`), empty, { attempts: 1 })).toEqual({
-      bytes: 0
-    })
-    expect((await stat(empty)).size).toBe(0)
-    expect(await leftovers()).toEqual([])
-  })
-
-  it('creates missing parent directories and replaces an existing file', async () => {
-    const dest = join(dir, 'sub', 'dir', 'out.jsonl')
-    await downloadToFile(() => fetch(`${base}/file`), dest, { attempts: 1 })
-    await writeFile(dest, 'old')
-    await downloadToFile(() => fetch(`${base}/file`), dest, { attempts: 1 })
-    expect((await readFile(dest)).equals(payload)).toBe(true)
-  })
-
-  it.each(['/cut-once', '/cut-once-chunked'])(
-    'retries a body cut off mid-stream (%s)',
-    async (path) => {
-      const dest = join(dir, 'output.jsonl')
-      const retries: [number, unknown][] = []
-      const delays: number[] = []
-      const { bytes } = await downloadToFile(() => fetch(`${base}${path}`), dest, {
-        attempts: 3,
-        sleep: async (ms) => {
-          delays.push(ms)
-        },
-        backoffMs: (attempt) => attempt * 10,
-        onRetry: (attempt, error) => retries.push([attempt, error])
-      })
-      expect(hits.get(path)).toBe(2)
-      expect(retries).toHaveLength(1)
-      expect(retries[0]?.[0]).toBe(1)
-      expect(delays).toEqual([10])
-      expect(bytes).toBe(payload.length)
-      expect((await readFile(dest)).equals(payload)).toBe(true)
-      expect(await leftovers()).toEqual([])
-    }
-  )
-
-  it('leaves nothing behind when every attempt is cut off', async () => {
-    const dest = join(dir, 'output.jsonl')
-    const retries: number[] = []
-    await expect(
-      downloadToFile(() => fetch(`${base}/cut-always`), dest, {
-        attempts: 3,
-        sleep: noSleep,
-        onRetry: (attempt) => retries.push(attempt)
-      })
-    ).rejects.toThrow()
-    expect(hits.get('/cut-always')).toBe(3)
-    expect(retries).toEqual([1, 2])
-    expect(await readdir(dir)).toEqual([])
-  })
-
-  it('retries a 503 answer', async () => {
-    const dest = join(dir, 'output.jsonl')
-    await downloadToFile(() => fetch(`${base}/503-once`), dest, { attempts: 2, sleep: noSleep })
-    expect(hits.get('/503-once')).toBe(2)
-    expect((await readFile(dest)).equals(payload)).toBe(true)
-  })
-
-  it('fails at once on a 404, without retrying', async () => {
-    const dest = join(dir, 'output.jsonl')
-    const retries: number[] = []
-    const error = await downloadToFile(() => fetch(`${base}/missing`), dest, {
-      attempts: 5,
-      sleep: noSleep,
-      onRetry: (attempt) => retries.push(attempt)
-    }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(HttpStatusError)
-    expect((error as HttpStatusError).status).toBe(404)
-    expect((error as Error).message).toContain('No such File object')
-    expect(hits.get('/missing')).toBe(1)
-    expect(retries).toEqual([])
-    expect(await readdir(dir)).toEqual([])
-  })
-
-  it('fails at once on an SDK 4xx error but retries 429 and connection errors', async () => {
-    const dest = join(dir, 'output.jsonl')
-    let calls = 0
-    const notFound = new NotFoundError(404, { message: 'gone' }, 'gone', new Headers())
-    await expect(
-      downloadToFile(
-        async () => {
-          calls++
-          throw notFound
-        },
-        dest,
-        { attempts: 4, sleep: noSleep }
-      )
-    ).rejects.toBe(notFound)
-    expect(calls).toBe(1)
-
-    calls = 0
-    const errors = [
-      APIError.generate(429, { message: 'slow down' }, undefined, new Headers()),
-      APIError.generate(408, { message: 'timeout' }, undefined, new Headers()),
-      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })
-    ]
-    await downloadToFile(
-      async () => {
-        const error = errors[calls++]
-        if (error) throw error
-        return fetch(`${base}/file`)
-      },
-      dest,
-      { attempts: 4, sleep: noSleep }
-    )
-    expect(calls).toBe(4)
-    expect((await readFile(dest)).equals(payload)).toBe(true)
-  })
-
-  it('treats a body shorter than Content-Length as cut off', async () => {
-    const dest = join(dir, 'output.jsonl')
-    let calls = 0
-    const short = (): Response =>
-      new Response(new Blob([payload.subarray(0, 100)]).stream(), {
-        headers: { 'content-length': '200' }
-      })
-    const error = await downloadToFile(
-      async () => {
-        calls++
-        return short()
-      },
-      dest,
-      { attempts: 2, sleep: noSleep }
-    ).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(TruncatedBodyError)
-    expect(calls).toBe(2)
-    expect(await readdir(dir)).toEqual([])
-  })
-
-  it('stops and cleans up when the signal is aborted mid-body', async () => {
-    const dest = join(dir, 'output.jsonl')
-    const controller = new AbortController()
-    const retries: number[] = []
-    const started = Date.now()
-    const pending = downloadToFile(
-      async () => {
-        const response = await fetch(`${base}/hang`, { signal: controller.signal })
-        setTimeout(() => controller.abort(new Error('cancelled by the test')), 50)
-        return response
-      },
-      dest,
-      {
-        attempts: 5,
-        signal: controller.signal,
-        sleep: noSleep,
-        onRetry: (attempt) => retries.push(attempt)
-      }
-    )
-    await expect(pending).rejects.toThrow('cancelled by the test')
-    expect(Date.now() - started).toBeLessThan(5000)
-    expect(hits.get('/hang')).toBe(1)
-    expect(retries).toEqual([])
-    expect(await readdir(dir)).toEqual([])
-  })
-
-  it('stops a stalled body on abort even when open() did not pass the signal to fetch', async () => {
-    const dest = join(dir, 'output.jsonl')
-    const controller = new AbortController()
-    setTimeout(() => controller.abort(new Error('gave up')), 100)
-    await expect(
-      downloadToFile(() => fetch(`${base}/hang`), dest, {
-        attempts: 3,
-        signal: controller.signal,
-        sleep: noSleep
-      })
-    ).rejects.toThrow('gave up')
-    expect(hits.get('/hang')).toBe(1)
-    expect(await readdir(dir)).toEqual([])
-  })
-
-  it('does not start when the signal is already aborted, and stops a backoff sleep on abort', async () => {
-    const dest = join(dir, 'output.jsonl')
-    let calls = 0
-    await expect(
-      downloadToFile(
-        async () => {
-          calls++
-          return fetch(`${base}/file`)
-        },
-        dest,
-        { attempts: 2, signal: AbortSignal.abort(new Error('already')) }
-      )
-    ).rejects.toThrow('already')
-    expect(calls).toBe(0)
-
-    const controller = new AbortController()
-    const pending = downloadToFile(
-      async () => {
-        setTimeout(() => controller.abort(new Error('stop waiting')), 20)
-        return fetch(`${base}/cut-always`)
-      },
-      dest,
-      { attempts: 3, signal: controller.signal, backoffMs: () => 60_000 }
-    )
-    await expect(pending).rejects.toThrow('stop waiting')
-    expect(await readdir(dir)).toEqual([])
-  })
 })
 
 // -------------------------------------------------------------------------------------------------
@@ -383,7 +61,9 @@ describe('joinResults', () => {
     const output = join(dir, 'output.jsonl')
     const errors = join(dir, 'errors.jsonl')
     const dest = join(dir, 'results.jsonl')
-    await writeFile(input, jsonl(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => inputLine(id))))
+    // Input order differs from the ids' sorted order and from the order of the output and error
+    // files (c, e, a, g, then d, b): only a join in input order gives the lines below.
+    await writeFile(input, jsonl(['f', 'd', 'a', 'g', 'b', 'e', 'c'].map((id) => inputLine(id))))
     await writeFile(
       output,
       jsonl([
@@ -453,28 +133,29 @@ describe('joinResults', () => {
       missing: 1,
       usage: { prompt: 17, completion: 8, total: 25 },
       failures: [
-        { custom_id: 'b', code: 'server_error', message: 'internal', status_code: 500 },
         { custom_id: 'd', code: 'batch_expired', message: 'expired' },
+        { custom_id: 'g', code: 'server_error', message: 'boom' },
+        { custom_id: 'b', code: 'server_error', message: 'internal', status_code: 500 },
         {
           custom_id: 'e',
           code: 'invalid_request_error',
           message: 'Invalid <model> & stuff',
           status_code: 400
-        },
-        { custom_id: 'g', code: 'server_error', message: 'boom' }
+        }
       ],
       malformed: 0,
       warnings: []
     })
     expect(await readJsonl(dest)).toEqual([
+      { custom_id: 'f', status: 'missing' },
+      { custom_id: 'd', status: 'error', error: { code: 'batch_expired', message: 'expired' } },
       { custom_id: 'a', status: 'ok', response: chatBody('a', 7, 3) },
+      { custom_id: 'g', status: 'error', error: { code: 'server_error', message: 'boom' } },
       {
         custom_id: 'b',
         status: 'error',
         error: { code: 'server_error', message: 'internal', status_code: 500 }
       },
-      { custom_id: 'c', status: 'ok', response: chatBody('c', 10, 5) },
-      { custom_id: 'd', status: 'error', error: { code: 'batch_expired', message: 'expired' } },
       {
         custom_id: 'e',
         status: 'error',
@@ -484,8 +165,7 @@ describe('joinResults', () => {
           status_code: 400
         }
       },
-      { custom_id: 'f', status: 'missing' },
-      { custom_id: 'g', status: 'error', error: { code: 'server_error', message: 'boom' } }
+      { custom_id: 'c', status: 'ok', response: chatBody('c', 10, 5) }
     ])
     expect((await readdir(dir)).filter((name) => name.includes('.part'))).toEqual([])
   })
@@ -766,16 +446,23 @@ describe('joinResults', () => {
     const output = join(dir, 'output.jsonl')
     const errors = join(dir, 'errors.jsonl')
     const dest = join(dir, 'results.jsonl')
-    const ids = Array.from({ length: n }, (_, i) => `request-${String(i).padStart(6, '0')}`)
-    await writeFile(input, jsonl(ids.map((id) => inputLine(id))))
-    // Deterministic shuffle.
-    const shuffled = [...ids]
-    let seed = 42
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31
-      const j = seed % (i + 1)
-      ;[shuffled[i], shuffled[j]] = [shuffled[j] as string, shuffled[i] as string]
+    const sorted = Array.from({ length: n }, (_, i) => `request-${String(i).padStart(6, '0')}`)
+    // Deterministic shuffles: the input in one order, the output and error files in another, both
+    // unlike the ids' sorted order.
+    const shuffle = (list: string[], seed: number): string[] => {
+      const out = [...list]
+      for (let i = out.length - 1; i > 0; i--) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31
+        const j = seed % (i + 1)
+        ;[out[i], out[j]] = [out[j] as string, out[i] as string]
+      }
+      return out
     }
+    const ids = shuffle(sorted, 7)
+    await writeFile(input, jsonl(ids.map((id) => inputLine(id))))
+    const shuffled = shuffle(sorted, 42)
+    expect(ids).not.toEqual(sorted)
+    expect(shuffled).not.toEqual(ids)
     const outputLines: string[] = []
     const errorLines: string[] = []
     let expectedOk = 0
@@ -806,7 +493,8 @@ describe('joinResults', () => {
       errorPath: errors,
       destPath: dest
     })
-    const expectedMissing = ids.filter((_, i) => i % 97 === 0).length
+    const indexOf = (id: string): number => Number(id.slice(8))
+    const expectedMissing = sorted.filter((_, i) => i % 97 === 0).length
     expect(result).toMatchObject({
       total: n,
       ok: expectedOk,
@@ -815,70 +503,21 @@ describe('joinResults', () => {
       usage: { prompt: 2 * expectedOk, completion: 3 * expectedOk, total: 5 * expectedOk },
       warnings: []
     })
-    expect(result.failures).toHaveLength(10)
-    expect(result.failures[0]?.custom_id).toBe('request-000013')
+    // The first failures and the lines come in input order.
+    const failing = ids.filter((id) => indexOf(id) % 97 !== 0 && indexOf(id) % 13 === 0)
+    expect(result.failures.map((failure) => failure.custom_id)).toEqual(failing.slice(0, 10))
     const lines = await readJsonl(dest)
     expect(lines.map((line) => line['custom_id'])).toEqual(ids)
-    expect(lines[1]).toEqual({
-      custom_id: 'request-000001',
-      status: 'ok',
-      response: { ...chatBody('request-000001', 2, 3), filler }
+    lines.forEach((line, at) => {
+      const id = ids[at] as string
+      if (indexOf(id) % 97 === 0) expect(line).toEqual({ custom_id: id, status: 'missing' })
+      else if (indexOf(id) % 13 === 0) expect(line['status']).toBe('error')
+      else
+        expect(line).toEqual({
+          custom_id: id,
+          status: 'ok',
+          response: { ...chatBody(id, 2, 3), filler }
+        })
     })
-    expect(lines[0]).toEqual({ custom_id: 'request-000000', status: 'missing' })
-  })
-})
-
-// -------------------------------------------------------------------------------------------------
-// max-failed-requests
-// -------------------------------------------------------------------------------------------------
-
-describe('parseFailureLimit', () => {
-  it.each<[string, FailureLimit]>([
-    ['', { kind: 'none' }],
-    ['  ', { kind: 'none' }],
-    ['0', { kind: 'count', value: 0 }],
-    ['5', { kind: 'count', value: 5 }],
-    [' 12 ', { kind: 'count', value: 12 }],
-    ['5%', { kind: 'percent', value: 5 }],
-    ['0.5%', { kind: 'percent', value: 0.5 }],
-    ['.5%', { kind: 'percent', value: 0.5 }],
-    ['5 %', { kind: 'percent', value: 5 }],
-    ['100%', { kind: 'percent', value: 100 }],
-    ['0%', { kind: 'percent', value: 0 }]
-  ])('%j', (text, expected) => {
-    expect(parseFailureLimit(text)).toEqual(expected)
-  })
-
-  it.each(['x', '-1', '5.5', '1e3', '%', '5%%', '101%', '-5%', '5 requests', 'abc%'])(
-    'rejects %j',
-    (text) => {
-      expect(() => parseFailureLimit(text)).toThrow(
-        `max-failed-requests must be a number or a percentage such as 5%, got ${JSON.stringify(text)}`
-      )
-    }
-  )
-})
-
-describe('exceedsFailureLimit', () => {
-  it.each<[string, number, number, boolean]>([
-    ['', 1000, 1000, false],
-    ['0', 0, 10, false],
-    ['0', 1, 10, true],
-    ['5', 5, 100, false],
-    ['5', 6, 100, true],
-    ['5%', 5, 100, false],
-    ['5%', 6, 100, true],
-    ['0.5%', 5, 1000, false],
-    ['0.5%', 6, 1000, true],
-    ['0.7%', 70, 10_000, false],
-    ['0.7%', 71, 10_000, true],
-    ['10%', 3, 30, false],
-    ['10%', 4, 30, true],
-    ['0%', 0, 10, false],
-    ['0%', 1, 10, true],
-    ['100%', 10, 10, false],
-    ['5%', 0, 0, false]
-  ])('limit %j, %i of %i failed -> %s', (text, failed, total, expected) => {
-    expect(exceedsFailureLimit(parseFailureLimit(text), failed, total)).toBe(expected)
   })
 })

@@ -1,0 +1,97 @@
+// The double-buffered writer of large output files (downloads, results.jsonl).
+import type { FileHandle } from 'node:fs/promises'
+
+const WRITE_BUFFER = 1 << 20
+
+/**
+ * Output bytes gathered in a buffer and written about 1 MiB at a time, with one write running while
+ * the next buffer fills.
+ */
+export class OutputBuffer {
+  private buffer = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10))
+  private spare = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10))
+  private used = 0
+  private writing: Promise<void> | undefined
+  private readonly file: FileHandle
+  constructor(file: FileHandle) {
+    this.file = file
+  }
+
+  get full(): boolean {
+    return this.used >= WRITE_BUFFER
+  }
+
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.buffer.length) return
+    const next = Buffer.allocUnsafe(Math.max(this.used + bytes, this.buffer.length * 2))
+    this.buffer.copy(next, 0, 0, this.used)
+    this.buffer = next
+  }
+
+  text(value: string): void {
+    this.reserve(value.length * 3)
+    this.used += this.buffer.write(value, this.used, 'utf8')
+  }
+
+  bytes(source: Uint8Array, start: number, end: number): void {
+    this.reserve(end - start)
+    this.buffer.set(source.subarray(start, end), this.used)
+    this.used += end - start
+  }
+
+  private async writeAll(data: Buffer, length: number): Promise<void> {
+    let done = 0
+    while (done < length) {
+      const { bytesWritten } = await this.file.write(data, done, length - done)
+      done += bytesWritten
+    }
+  }
+
+  /** Waits for the write before, then starts writing what was gathered. */
+  async flush(): Promise<void> {
+    await this.writing
+    this.writing = undefined
+    if (this.used === 0) return
+    const writing = this.writeAll(this.buffer, this.used)
+    // Reported by the next flush() or by finish(), not as an unhandled rejection meanwhile.
+    writing.catch(() => undefined)
+    this.writing = writing
+    // A buffer grown for a huge line is not kept.
+    const next =
+      this.spare.length > 4 * WRITE_BUFFER ? Buffer.allocUnsafe(WRITE_BUFFER) : this.spare
+    this.spare = this.buffer
+    this.buffer = next
+    this.used = 0
+  }
+
+  /** Writes everything and waits until it is written. */
+  async finish(): Promise<void> {
+    await this.flush()
+    await this.writing
+    this.writing = undefined
+  }
+
+  /** Waits for a write still running, ignoring its outcome (before the file is closed on an error). */
+  async settle(): Promise<void> {
+    await this.writing?.catch(() => undefined)
+  }
+}
+
+/**
+ * Runs `fill` with an OutputBuffer over `file` and writes out everything it gathered. On an error,
+ * a write still running is waited for before the error goes on (the caller then closes the file).
+ */
+export async function writeBuffered<T>(
+  file: FileHandle,
+  fill: (out: OutputBuffer) => Promise<T>
+): Promise<T> {
+  const out = new OutputBuffer(file)
+  try {
+    const result = await fill(out)
+    await out.finish()
+    return result
+  } catch (error) {
+    await out.settle()
+    throw error
+  }
+}
