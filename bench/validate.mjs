@@ -16,7 +16,9 @@ const build = join(root, '.tmp', 'validate-bench-build')
 
 if (process.argv[2] === '--child') {
   const [, , , path, endpoint] = process.argv
-  const { validateRequestsFile } = await import(pathToFileURL(join(build, 'src', 'jsonl.js')).href)
+  const { validateRequestsFile } = await import(
+    pathToFileURL(join(build, 'src', 'validate', 'file.js')).href
+  )
   const started = process.hrtime.bigint()
   const report = await validateRequestsFile(path, { endpoint, provider: { name: 'unknown' } })
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
@@ -57,8 +59,9 @@ const tsc = spawnSync(
   { stdio: 'inherit' }
 )
 if (tsc.status !== 0) process.exit(tsc.status ?? 1)
-const { parseByteSize, formatBytes } = await import(
-  pathToFileURL(join(build, 'src', 'sizes.js')).href
+const { formatBytes } = await import(pathToFileURL(join(build, 'src', 'lib', 'format.js')).href)
+const { parseByteSize } = await import(
+  pathToFileURL(join(build, 'src', 'lib', 'parse-size.js')).href
 )
 const target = parseByteSize(sizeText)
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseBatch } from '../../src/batch/document.js'
 import { decideOutcome, failsStep, type Ending } from '../../src/commands/outcome.js'
-import type { JoinResult } from '../../src/results.js'
+import type { JoinResult } from '../../src/results/types.js'
 
 const rules = {
   command: 'run' as const,

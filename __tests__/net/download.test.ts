@@ -6,12 +6,9 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { APIError, NotFoundError } from 'openai'
-import {
-  downloadToFile,
-  HttpStatusError,
-  isRetryableDownloadError,
-  TruncatedBodyError
-} from '../../src/net/download.js'
+import { downloadToFile } from '../../src/net/download.js'
+import { isTransientTransferError } from '../../src/net/retry.js'
+import { HttpStatusError, TruncatedBodyError } from '../../src/net/transfer-errors.js'
 
 let dir: string
 
@@ -333,7 +330,7 @@ describe('downloadToFile', () => {
   })
 })
 
-describe('isRetryableDownloadError', () => {
+describe('isTransientTransferError', () => {
   const apiError = (status: number): APIError =>
     APIError.generate(status, { message: 'x' }, undefined, new Headers())
   const withCode = (code: string): Error => Object.assign(new Error(code), { code })
@@ -357,6 +354,6 @@ describe('isRetryableDownloadError', () => {
     ['a read-only destination', withCode('EROFS'), false],
     ['a denied destination', withCode('EACCES'), false]
   ])('%s -> %s', (_, error, retryable) => {
-    expect(isRetryableDownloadError(error)).toBe(retryable)
+    expect(isTransientTransferError(error)).toBe(retryable)
   })
 })

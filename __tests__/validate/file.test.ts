@@ -17,7 +17,7 @@ import {
 } from '../../__fixtures__/jsonl-cases.js'
 import { validateRequestsFile } from '../../src/validate/file.js'
 import { MAX_LINE_BYTES, type ValidationReport } from '../../src/validate/types.js'
-import { providerFor, type Provider } from '../../src/providers.js'
+import { providerFor, type Provider } from '../../src/batch/providers.js'
 
 let dir: string
 let counter = 0

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { providerFor } from '../../src/providers.js'
+import { providerFor } from '../../src/batch/providers.js'
 import { validateRequestsFile } from '../../src/validate/file.js'
 
 const ENDPOINT = '/v1/chat/completions'

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { z } from 'zod'
 import { checkMetadataLimits, parseMetadata } from '../batch/metadata.js'
 import { parseByteSize } from '../lib/parse-size.js'
-import { parseFailureLimit } from '../results.js'
+import { parseFailureLimit } from '../lib/failure-limit.js'
 import {
   baseUrl,
   booleanText,

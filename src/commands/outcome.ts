@@ -1,7 +1,8 @@
 import type { ActionInputs, OnTimeout } from '../action/inputs.js'
 import { describeBatchErrors, requestCounts, type BatchInfo } from '../batch/document.js'
 import type { BatchOutcome } from '../report/model.js'
-import { exceedsFailureLimit, type JoinResult } from '../results.js'
+import { exceedsFailureLimit } from '../lib/failure-limit.js'
+import type { JoinResult } from '../results/types.js'
 
 /** How a command ended, as facts; decideOutcome turns them into the step's outcome. */
 export type Ending =

@@ -5,7 +5,7 @@ import type { BatchApi } from '../batch/client.js'
 import { describeProgress, type BatchInfo } from '../batch/document.js'
 import type { Log } from '../lib/log.js'
 import type { RunContext } from '../lib/run-context.js'
-import type { JoinResult } from '../results.js'
+import type { JoinResult } from '../results/types.js'
 
 /** Request counts are logged when they change, but not more often than this. */
 const PROGRESS_EVERY_MS = 60_000

@@ -2,10 +2,10 @@
 //
 // Files can be hundreds of megabytes: the body goes to a temporary file in ~1 MiB writes and is
 // renamed into place once complete (see ../jsonl/atomic.ts); a failed attempt leaves nothing.
-import { APIError } from 'openai'
 import { writeAtomically } from '../jsonl/atomic.js'
 import { writeBuffered, type OutputBuffer } from '../jsonl/output-buffer.js'
-import { DefaultRetry, withRetry } from '../retry.js'
+import { DefaultRetry, isTransientTransferError, withRetry } from './retry.js'
+import { HttpStatusError, TruncatedBodyError } from './transfer-errors.js'
 
 export interface DownloadOptions {
   /** Total number of attempts (1 = no retry). */
@@ -15,58 +15,6 @@ export interface DownloadOptions {
   /** Delay before attempt `attempt + 1`, after attempt `attempt` (1-based) failed; default: the retry policy of every API call. */
   backoffMs?: (attempt: number) => number
   onRetry?: (attempt: number, error: unknown) => void
-}
-
-/** An HTTP answer that was not 2xx, when open() hands back such a Response instead of throwing. */
-export class HttpStatusError extends Error {
-  readonly status: number
-  constructor(status: number, statusText: string, detail?: string) {
-    super(`HTTP ${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${detail}` : ''}`)
-    this.name = 'HttpStatusError'
-    this.status = status
-  }
-}
-
-/** The body ended before the number of bytes the server announced. */
-export class TruncatedBodyError extends Error {
-  constructor(received: number, expected: number) {
-    super(`download cut off: received ${received} of ${expected} bytes`)
-    this.name = 'TruncatedBodyError'
-  }
-}
-
-const LOCAL_FS_ERRORS = new Set([
-  'ENOSPC',
-  'EDQUOT',
-  'EACCES',
-  'EPERM',
-  'EROFS',
-  'EISDIR',
-  'ENOTDIR',
-  'ENAMETOOLONG'
-])
-
-/**
- * The download's own retry classifier: whether another attempt could succeed. It differs from the
- * one of API calls (retry.ts): an error it does not know is retried (a cut-off body, a reset
- * connection, a failed write of a partial file), and a 409 is not.
- */
-export function isRetryableDownloadError(error: unknown): boolean {
-  const status =
-    error instanceof APIError || error instanceof HttpStatusError
-      ? (error as { status?: unknown }).status
-      : undefined
-  if (typeof status === 'number') {
-    if (status === 408 || status === 429) return true
-    return !(status >= 400 && status < 500)
-  }
-  if (error instanceof Error) {
-    if (error.name === 'AbortError' || error.name === 'APIUserAbortError') return false
-    const code = (error as { code?: unknown }).code
-    // Errors of the local disk: trying the download again would not help.
-    if (typeof code === 'string' && LOCAL_FS_ERRORS.has(code)) return false
-  }
-  return true
 }
 
 function expectedLength(response: Response): number | undefined {
@@ -152,7 +100,7 @@ export async function downloadToFile(
     policy: { ...DefaultRetry, attempts: Math.max(1, Math.floor(options.attempts)) },
     signal,
     sleep: options.sleep,
-    retryable: isRetryableDownloadError,
+    retryable: isTransientTransferError,
     delayMs: backoffMs ? (retry) => backoffMs(retry) : undefined,
     onRetry: (attempt, error) => options.onRetry?.(attempt, error)
   })

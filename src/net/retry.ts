@@ -1,4 +1,5 @@
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai'
+import { HttpStatusError } from './transfer-errors.js'
 import { abortReason, sleep, type Sleep } from './abort.js'
 
 /** The classifier of API calls made through the SDK. Transient: the same request may succeed later. */
@@ -10,6 +11,41 @@ export function isTransientApiError(error: unknown): boolean {
     return status === 0 || status === 408 || status === 409 || status === 429 || status >= 500
   }
   return false
+}
+
+const LOCAL_FS_ERRORS = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'EISDIR',
+  'ENOTDIR',
+  'ENAMETOOLONG'
+])
+
+/**
+ * Whether another attempt at a streamed transfer (a file download) could succeed. It differs from
+ * isTransientApiError on purpose: a body cut off mid-stream surfaces as an error the SDK does not
+ * type (a reset socket, "terminated"), so an error it does not know is retried; a 409 is final for
+ * a file's content; and errors of the local disk are not retried, as a second try would not help.
+ */
+export function isTransientTransferError(error: unknown): boolean {
+  const status =
+    error instanceof APIError || error instanceof HttpStatusError
+      ? (error as { status?: unknown }).status
+      : undefined
+  if (typeof status === 'number') {
+    if (status === 408 || status === 429) return true
+    return !(status >= 400 && status < 500)
+  }
+  if (error instanceof Error) {
+    if (error.name === 'AbortError' || error.name === 'APIUserAbortError') return false
+    const code = (error as { code?: unknown }).code
+    // Errors of the local disk: trying the download again would not help.
+    if (typeof code === 'string' && LOCAL_FS_ERRORS.has(code)) return false
+  }
+  return true
 }
 
 /** The wait a 429 or 503 asks for, in ms, from `retry-after-ms` or `retry-after` (seconds or a date). */

@@ -2,7 +2,7 @@
 // HTML: render.ts escapes every value when it writes the summary.
 import { batchUsage, type BatchInfo, type TokenCounts } from '../batch/document.js'
 import { formatDuration, formatNumber, formatTimestamp, unixSeconds } from '../lib/format.js'
-import type { FailedRequest } from '../results.js'
+import type { FailedRequest } from '../results/types.js'
 
 export type BatchOutcome = 'succeeded' | 'failed' | 'cancelled' | 'timed out' | 'left running'
 

@@ -12,7 +12,7 @@
 import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
-import { formatBytes } from '../sizes.js'
+import { formatBytes } from '../lib/format.js'
 import { readLinePieces } from '../jsonl/lines.js'
 import { schemasFor } from './schemas.js'
 import {

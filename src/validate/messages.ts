@@ -1,7 +1,7 @@
 // The messages of validation: readable text for zod issues, JSON errors and the problems found
 // on the bytes of a line. Only built while problems are still kept in detail.
 import type { z } from 'zod'
-import { formatBytes } from '../sizes.js'
+import { formatBytes } from '../lib/format.js'
 import { MAX_LINE_BYTES } from './types.js'
 
 function pathText(path: readonly PropertyKey[]): string {

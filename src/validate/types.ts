@@ -1,5 +1,5 @@
 // What validation takes and gives back.
-import type { Provider } from '../providers.js'
+import type { Provider } from '../batch/providers.js'
 
 export interface Problem {
   /** 1-based line number; 0 for file-level problems (size, endpoint, no requests). */
