@@ -80,16 +80,21 @@ interface HttpFailure {
   message: string
 }
 
+/**
+ * The HTTP status and GitHub's message of a failed call. Octokit reports a request that got no answer
+ * (refused, reset, timed out) as status 500 without a response: only a response's status counts here.
+ */
 function failureOf(error: unknown): HttpFailure {
-  const status = (error as { status?: unknown })?.status
-  const data = (error as { response?: { data?: { message?: unknown } } })?.response?.data
+  const response = (error as { response?: { status?: unknown; data?: { message?: unknown } } })
+    ?.response
+  const data = response?.data
   const message =
     typeof data?.message === 'string'
       ? data.message
       : error instanceof Error
         ? error.message
         : String(error)
-  return { status: typeof status === 'number' ? status : undefined, message }
+  return { status: typeof response?.status === 'number' ? response.status : undefined, message }
 }
 
 /** Server errors, rate limits and failures without an answer (network, timeout) may pass on retry. */
@@ -106,7 +111,10 @@ export function describeCommentFailure(
   failure: HttpFailure,
   target: CommentTargetSpec
 ): { notice: string } | { warning: string } {
-  const answer = `GitHub answered ${failure.status ?? 'nothing'} (${failure.message})`
+  const answer =
+    failure.status === undefined
+      ? `GitHub could not be reached (${failure.message})`
+      : `GitHub answered ${failure.status} (${failure.message})`
   const permissions = 'the workflow needs `permissions: pull-requests: write`'
   if (failure.status === 403 && !/rate limit/i.test(failure.message)) {
     return {
