@@ -1,5 +1,7 @@
 // upsertComment through the real Octokit of @actions/github against the local GitHub API.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { commentMarker } from '../../src/github/comment-model.js'
 import { renderComment } from '../../src/github/comment-render.js'
 import {
@@ -236,6 +238,51 @@ describe('upsertComment', () => {
       warning: expect.stringContaining('GitHub could not be reached (')
     })
     expect(waited).toEqual([1000])
+  })
+
+  it('abandons an attempt that gets no answer in time, then warns', async () => {
+    const silent = http.createServer(() => undefined)
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as AddressInfo
+    try {
+      const target = freshTarget({ apiUrl: `http://127.0.0.1:${port}` })
+      const { sleep, waited } = sleeps()
+      const result = await upsertComment(target, renderComment(submittedModel(), redactKey), {
+        sleep,
+        attempts: 2,
+        attemptTimeoutMs: 200
+      })
+      expect(result).toMatchObject({
+        ok: false,
+        warning: expect.stringContaining('GitHub could not be reached (')
+      })
+      expect(waited).toEqual([1000])
+    } finally {
+      silent.closeAllConnections()
+      await new Promise((resolve) => silent.close(resolve))
+    }
+  })
+
+  it('masks secrets in what it returns', async () => {
+    const target = freshTarget()
+    api.setFault({ status: 503, message: `upstream said ${PLANTED_KEY}` })
+    const result = await upsertComment(target, renderComment(submittedModel(), redactKey), {
+      ...sleeps(),
+      attempts: 1,
+      redact: redactKey
+    })
+    expect(result).toMatchObject({
+      ok: false,
+      warning: expect.stringContaining('upstream said ***')
+    })
+    expect(JSON.stringify(result)).not.toContain(PLANTED_KEY)
+  })
+
+  it('makes no request without a token', async () => {
+    const target = freshTarget({ token: '' })
+    const result = await upsertComment(target, renderComment(submittedModel(), redactKey))
+    expect(result).toMatchObject({ ok: false, notice: expect.stringContaining('no github-token') })
+    expect(recorded(target)).toEqual([])
   })
 
   it('refuses a body without its marker, which could never be found again', async () => {

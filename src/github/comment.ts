@@ -134,22 +134,32 @@ export function describeCommentFailure(
   return { warning: `The comment on ${place(target)} was not written: ${answer}.` }
 }
 
-/** The first comment of the issue that carries the marker, reading page by page until found. */
+const PER_PAGE = 100
+// A bound on the pages read, so a server that always announces a next page cannot loop forever.
+const MAX_PAGES = 300
+
+/**
+ * The first comment of the issue that carries the marker, reading page by page until found.
+ * Pages are asked for by number rather than by following the Link header: Octokit's paginate drops
+ * the abort signal of the request, and the token then never follows a URL the server chose.
+ */
 async function findMarkedComment(
   octokit: Octokit,
   target: CommentTargetSpec,
   signal: AbortSignal
 ): Promise<{ id: number; body: string; html_url: string } | undefined> {
-  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
-    per_page: 100,
-    request: { signal }
-  })
-  for await (const page of pages) {
-    const found = page.data.find((comment) => isMarkedComment(comment.body, target.marker))
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const response = await octokit.rest.issues.listComments({
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.issueNumber,
+      per_page: PER_PAGE,
+      page,
+      request: { signal }
+    })
+    const found = response.data.find((comment) => isMarkedComment(comment.body, target.marker))
     if (found) return { id: found.id, body: found.body ?? '', html_url: found.html_url }
+    if (!/rel="next"/.test(response.headers.link ?? '')) return undefined
   }
   return undefined
 }
@@ -205,6 +215,12 @@ export async function upsertComment(
   if (!isMarkedComment(body, target.marker)) {
     // A body without the marker could never be found again: the next update would add a second one.
     return { ok: false, warning: 'The comment body does not begin with its marker; not written.' }
+  }
+  if (target.token.trim() === '') {
+    return {
+      ok: false,
+      notice: `The comment on ${place(target)} was not written: no github-token.`
+    }
   }
   const sleep = options.sleep ?? defaultSleep
   const attempts = Math.max(1, options.attempts ?? 4)
