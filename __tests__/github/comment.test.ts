@@ -4,7 +4,11 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { commentMarker } from '../../src/github/comment-model.js'
 import { renderComment } from '../../src/github/comment-render.js'
+import { parseGitHubContext, runUrl } from '../../src/github/context.js'
 import {
+  commentTarget,
+  markerPartsOf,
+  targetFromContext,
   upsertComment,
   type CommentTargetSpec,
   type UpsertOptions
@@ -14,7 +18,9 @@ import {
   PLANTED_KEY,
   finishedModel,
   marker,
+  pullRequestEvent,
   redactKey,
+  runnerEnv,
   submittedModel
 } from '../../__fixtures__/github-comment.js'
 
@@ -105,6 +111,26 @@ describe('upsertComment', () => {
       'PATCH 200'
     ])
     expect(requests.every((r) => r.authorized && r.authScheme === 'token')).toBe(true)
+  })
+
+  it('is wired from the runner environment: GITHUB_API_URL, the event payload and the step', async () => {
+    issue += 1
+    const env = runnerEnv({ GITHUB_API_URL: `${api.url}/`, GITHUB_ACTION: '__octo_batch_2' })
+    const context = parseGitHubContext(env, pullRequestEvent(issue))
+    const number = commentTarget('auto', context)
+    expect(number).toBe(issue)
+    const target = targetFromContext(context, TOKEN, number ?? 0)
+    expect(target).toMatchObject({ apiUrl: api.url, owner: 'octo-org', repo: 'evals' })
+    if (!target) return
+    const model = submittedModel({ marker: markerPartsOf(context), runUrl: runUrl(context) })
+    const result = await upsertComment(target, renderComment(model, redactKey))
+    expect(result).toMatchObject({ ok: true, action: 'created' })
+    const [comment] = api.comments(OWNER, REPO, issue)
+    expect(comment?.body).toMatch(
+      /^<!-- batch-inference-action:Nightly%20eval\/evaluate\/__octo_batch_2 -->\n/
+    )
+    expect(comment?.body).toContain('/octo-org/evals/actions/runs/9876543210/attempts/2)')
+    expect(targetFromContext(parseGitHubContext({}, undefined), TOKEN, 1)).toBeUndefined()
   })
 
   it('does not write again when the body is unchanged', async () => {

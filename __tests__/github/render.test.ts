@@ -117,6 +117,20 @@ describe('renderComment', () => {
     expect(body).not.toContain('Failed requests')
   })
 
+  it('shows the counts so far while running', () => {
+    const body = renderComment(
+      submittedModel({
+        phase: 'running',
+        status: 'in_progress',
+        counts: { total: 10_000, completed: 2_500, failed: 3 }
+      }),
+      identity
+    )
+    expect(body).toContain('### Batch inference running · `Nightly eval` / `evaluate`')
+    expect(body).toContain('status `in_progress`')
+    expect(body).toContain('**Requests:** 2,500 of 10,000 completed; 3 of 10,000 failed, <0.1%')
+  })
+
   it('writes counts, failure rate against the limit, tokens and durations when finished', () => {
     const body = renderComment(finishedModel(), redactKey)
     expect(body).toContain('### Batch inference finished: `completed`')

@@ -7,7 +7,7 @@
 // never comment do not pay for loading it.
 import type { GitHubContext } from './context.js'
 import { PULL_REQUEST_EVENTS } from './context.js'
-import { isMarkedComment } from './comment-model.js'
+import { commentMarker, isMarkedComment, type MarkerParts } from './comment-model.js'
 
 export type CommentMode = 'auto' | 'always' | 'never'
 
@@ -53,6 +53,32 @@ export interface CommentTargetSpec {
   issueNumber: number
   /** The hidden marker the body begins with (commentMarker()). */
   marker: string
+}
+
+/** The marker parts of this step: workflow, job and step as the runner names them. */
+export function markerPartsOf(
+  context: Pick<GitHubContext, 'workflow' | 'job' | 'step'>,
+  variant?: string
+): MarkerParts {
+  return { workflow: context.workflow, job: context.job, step: context.step, variant }
+}
+
+/** Where this step's comment goes, or undefined when the repository is not known. */
+export function targetFromContext(
+  context: GitHubContext,
+  token: string,
+  issueNumber: number,
+  variant?: string
+): CommentTargetSpec | undefined {
+  if (!context.owner || !context.repo) return undefined
+  return {
+    token,
+    apiUrl: context.apiUrl,
+    owner: context.owner,
+    repo: context.repo,
+    issueNumber,
+    marker: commentMarker(markerPartsOf(context, variant))
+  }
 }
 
 export interface UpsertOptions {
