@@ -8,6 +8,7 @@
 import type { GitHubContext } from './context.js'
 import { PULL_REQUEST_EVENTS } from './context.js'
 import { commentMarker, isMarkedComment, type MarkerParts } from './comment-model.js'
+import { oneLine } from './markdown.js'
 
 export type CommentMode = 'auto' | 'always' | 'never'
 
@@ -101,7 +102,8 @@ export type CommentResult =
 
 type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>
 
-interface HttpFailure {
+/** What a failed call came to: GitHub's status (none when nothing answered) and message. */
+export interface CommentHttpFailure {
   status?: number
   message: string
 }
@@ -110,7 +112,7 @@ interface HttpFailure {
  * The HTTP status and GitHub's message of a failed call. Octokit reports a request that got no answer
  * (refused, reset, timed out) as status 500 without a response: only a response's status counts here.
  */
-function failureOf(error: unknown): HttpFailure {
+function failureOf(error: unknown): CommentHttpFailure {
   const response = (error as { response?: { status?: unknown; data?: { message?: unknown } } })
     ?.response
   const data = response?.data
@@ -124,7 +126,7 @@ function failureOf(error: unknown): HttpFailure {
 }
 
 /** Server errors, rate limits and failures without an answer (network, timeout) may pass on retry. */
-export function isRetryableCommentError(failure: HttpFailure): boolean {
+export function isRetryableCommentError(failure: CommentHttpFailure): boolean {
   return failure.status === undefined || failure.status === 429 || failure.status >= 500
 }
 
@@ -134,13 +136,15 @@ function place(target: CommentTargetSpec): string {
 
 /** The sentence a notice or warning gives, by what GitHub answered. */
 export function describeCommentFailure(
-  failure: HttpFailure,
+  failure: CommentHttpFailure,
   target: CommentTargetSpec
 ): { notice: string } | { warning: string } {
+  // An error page (a proxy's HTML, say) must not flood the log.
+  const message = oneLine(failure.message, 300)
   const answer =
     failure.status === undefined
-      ? `GitHub could not be reached (${failure.message})`
-      : `GitHub answered ${failure.status} (${failure.message})`
+      ? `GitHub could not be reached (${message})`
+      : `GitHub answered ${failure.status} (${message})`
   const permissions = 'the workflow needs `permissions: pull-requests: write`'
   if (failure.status === 403 && !/rate limit/i.test(failure.message)) {
     return {
@@ -262,7 +266,7 @@ export async function upsertComment(
       warning: redact(`The comment was not written: ${failureOf(error).message}`)
     }
   }
-  let failure: HttpFailure = { message: 'no attempt made' }
+  let failure: CommentHttpFailure = { message: 'no attempt made' }
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
       return await upsertOnce(octokit, target, body, AbortSignal.timeout(timeoutMs))
