@@ -1,4 +1,4 @@
-// Polling cost: the action's own waitForBatch (src/poll.ts compiled with the project's TypeScript),
+// Polling cost: the action's own waitForBatch (src/batch/poll.ts compiled with the project's TypeScript),
 // driven in virtual time against a batch that completes T after it was created, with the default
 // inputs of action.yml. Many seeds of the jitter's random numbers.
 import { spawnSync } from 'node:child_process'
@@ -33,14 +33,18 @@ export async function run({ quick, log }) {
       '--target',
       'es2023',
       '--skipLibCheck',
-      'src/poll.ts',
-      'src/durations.ts'
+      '--rootDir',
+      'src',
+      'src/batch/poll.ts',
+      'src/lib/parse-duration.ts'
     ],
     { cwd: root, encoding: 'utf8' }
   )
   if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`)
-  const { waitForBatch } = await import(pathToFileURL(path.join(outDir, 'poll.js')).href)
-  const { parseDuration } = await import(pathToFileURL(path.join(outDir, 'durations.js')).href)
+  const { waitForBatch } = await import(pathToFileURL(path.join(outDir, 'batch', 'poll.js')).href)
+  const { parseDuration } = await import(
+    pathToFileURL(path.join(outDir, 'lib', 'parse-duration.js')).href
+  )
 
   // The defaults the action runs with, from action.yml.
   const inputs = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')).inputs
@@ -114,7 +118,7 @@ export async function run({ quick, log }) {
     id: 'polling',
     title: 'Polling cost',
     description:
-      "`waitForBatch` from src/poll.ts (compiled with the project's tsc) with the defaults of action.yml " +
+      "`waitForBatch` from src/batch/poll.ts (compiled with the project's tsc) with the defaults of action.yml " +
       `(poll-interval ${def('poll-interval')}, max-poll-interval ${def('max-poll-interval')}, wait-timeout ${def('wait-timeout')}), ` +
       'in virtual time (injected `now` and `sleep`), against a `retrieve` that answers `in_progress` until T after the start of the wait and `completed` from then on; ' +
       `the jitter draws from a seeded random, ${seeds} seeds per T (min/median/max over seeds; targets on the worst seed). ` +
