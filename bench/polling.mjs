@@ -60,7 +60,24 @@ export async function run({ quick, log }) {
   )
 
   const rows = []
-  for (const c of CASES) {
+  for (const c of CASES) rows.push(...(await measure(c, 'status only', seeds)))
+  for (const c of CASES) rows.push(...(await measure(c, 'progressing counts', seeds)))
+  await rm(outDir, { recursive: true, force: true })
+  return {
+    id: 'polling',
+    title: 'Polling cost',
+    description:
+      "`waitForBatch` from src/batch/poll.ts (compiled with the project's tsc) with the defaults of action.yml " +
+      `(poll-interval ${def('poll-interval')}, max-poll-interval ${def('max-poll-interval')}, wait-timeout ${def('wait-timeout')}), ` +
+      'in virtual time (injected `now` and `sleep`), against a `retrieve` that answers `completed` from T after the start of the wait. ' +
+      '"status only": `in_progress` with no request counts until then (the policy can only back off). ' +
+      '"progressing counts": 10,000 requests done at a steady rate, then `finalizing` for the last 30 s (10% of T when shorter) (the policy can predict the end). ' +
+      `The jitter draws from a seeded random, ${seeds} seeds per T (min/median/max over seeds; targets on the worst seed, and on the median where the issue sets one). ` +
+      'Detection delay: from completion to the poll that sees it. Requests per hour: retrieve requests / hours from the start of the wait to detection.',
+    tables: [{ subtitle: '', rows }]
+  }
+
+  async function measure(c, kind, seeds) {
     const requests = []
     const perHour = []
     const delays = []
@@ -73,7 +90,7 @@ export async function run({ quick, log }) {
         {
           retrieve: async () => {
             retrieves++
-            return { id: 'batch_bench', status: now >= c.ms ? 'completed' : 'in_progress' }
+            return kind === 'status only' ? statusOnly(now, c.ms) : progressing(now, c.ms)
           },
           now: () => now,
           sleep: async (ms) => {
@@ -85,7 +102,7 @@ export async function run({ quick, log }) {
       )
       if (result.timedOut || result.batch.status !== 'completed')
         throw new Error(
-          `T = ${c.label}: the wait ended ${result.timedOut ? 'by timeout' : result.batch.status}`
+          `${label}: the wait ended ${result.timedOut ? 'by timeout' : result.batch.status}`
         )
       requests.push(retrieves)
       perHour.push(retrieves / (now / 3_600_000))
@@ -93,36 +110,53 @@ export async function run({ quick, log }) {
       shares.push(((now - c.ms) / c.ms) * 100)
     }
     const long = c.ms >= 600_000
-    rows.push(
-      row(`T = ${c.label}: retrieve requests`, requests, { digits: 0 }),
+    const label = `${kind}, T = ${c.label}`
+    const progress = kind === 'progressing counts' && c.ms >= 3_600_000
+    return [
+      row(`${label}: retrieve requests`, requests, { digits: 0 }),
       row(
-        `T = ${c.label}: requests per hour of waiting${long ? '' : ' (short wait: no target)'}`,
+        `${label}: requests per hour of waiting${long ? '' : ' (short wait: no target)'}`,
         perHour,
         { unit: '/h', digits: 1, target: long ? { max: 90 } : undefined, judge: 'max' }
       ),
-      row(`T = ${c.label}: detection delay`, delays, {
+      row(`${label}: detection delay`, delays, {
         unit: 's',
         digits: 1,
         target: { max: options.maxMs / 1000 },
         judge: 'max'
       }),
       row(
-        `T = ${c.label}: detection delay / T${c.ms > 600_000 ? '' : ' (T ≤ 10 min: no target)'}`,
+        `${label}: detection delay / T${c.ms > 600_000 ? '' : ' (T ≤ 10 min: no target)'}`,
         shares,
         { unit: '%', digits: 1, target: c.ms > 600_000 ? { max: 10 } : undefined, judge: 'max' }
-      )
-    )
+      ),
+      ...(progress
+        ? [
+            row(`${label}: median detection delay`, delays, {
+              unit: 's',
+              digits: 1,
+              target: { max: 10 },
+              judge: 'median'
+            })
+          ]
+        : [])
+    ]
   }
-  await rm(outDir, { recursive: true, force: true })
-  return {
-    id: 'polling',
-    title: 'Polling cost',
-    description:
-      "`waitForBatch` from src/batch/poll.ts (compiled with the project's tsc) with the defaults of action.yml " +
-      `(poll-interval ${def('poll-interval')}, max-poll-interval ${def('max-poll-interval')}, wait-timeout ${def('wait-timeout')}), ` +
-      'in virtual time (injected `now` and `sleep`), against a `retrieve` that answers `in_progress` until T after the start of the wait and `completed` from then on; ' +
-      `the jitter draws from a seeded random, ${seeds} seeds per T (min/median/max over seeds; targets on the worst seed). ` +
-      'Detection delay: from completion to the poll that sees it. Requests per hour: retrieve requests / hours from the start of the wait to detection.',
-    tables: [{ subtitle: '', rows }]
-  }
+}
+
+const bench = (status, extra = {}) => ({ id: 'batch_bench', status, ...extra })
+
+/** A batch that reports only its status: `in_progress` until T, then `completed`. */
+function statusOnly(now, endMs) {
+  return bench(now >= endMs ? 'completed' : 'in_progress')
+}
+
+/** A batch whose 10,000 requests end at a steady rate, then finalizing for the last 30 s (or 10%) of T. */
+function progressing(now, endMs) {
+  const total = 10_000
+  const countsEndMs = endMs - Math.min(30_000, endMs / 10)
+  const done = Math.min(total, Math.floor((total * now) / countsEndMs))
+  const request_counts = { total, completed: done, failed: 0 }
+  if (now >= endMs) return bench('completed', { request_counts })
+  return bench(now >= countsEndMs ? 'finalizing' : 'in_progress', { request_counts })
 }
