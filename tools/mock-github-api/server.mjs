@@ -1,160 +1,42 @@
 // @ts-check
 // Local GitHub REST API (issue comments only) for the tests of the pull-request comment.
-// Plain ESM on Node built-ins only, loopback only. Types: ./server.d.mts. Usage: ./README.md.
+// Plain ESM on Node built-ins only, loopback only, type-checked from JSDoc (`tsc -p tools`).
+// Usage: ./README.md. This file starts the server, routes requests and applies the fault rule;
+// the comments live in ./lib/comments.mjs, reading and answering HTTP in ./lib/http-io.mjs.
 import http from 'node:http'
+import { carryOut, createCommentStore } from './lib/comments.mjs'
+import { HttpError, checkAuth, defaultMessage, errorBody, readBody, send } from './lib/http-io.mjs'
 
 /**
- * @typedef {{ id: number, node_id: string, url: string, html_url: string, issue_url: string, body: string,
- *   user: { login: string, id: number, type: string }, author_association: string,
- *   created_at: string, updated_at: string }} IssueComment
- * @typedef {'list' | 'create' | 'update' | 'unknown'} Op
- * @typedef {{ status: number, times?: number, op?: Op | '*', after?: boolean, message?: string }} Fault
- * @typedef {{ op: Op, method: string, path: string, query: Record<string, string>, status: number,
- *   authorized: boolean, authScheme: string | null, fault?: number, at: number }} LogEntry
+ * The public types, re-exported from ./lib/types.mjs (the one place they are written).
+ * @typedef {import('./lib/types.mjs').MockGitHubApi} MockGitHubApi
+ * @typedef {import('./lib/types.mjs').MockGitHubApiOptions} MockGitHubApiOptions
+ * @typedef {import('./lib/types.mjs').MockGitHubUser} MockGitHubUser
+ * @typedef {import('./lib/types.mjs').IssueComment} IssueComment
+ * @typedef {import('./lib/types.mjs').MockGitHubOp} MockGitHubOp
+ * @typedef {import('./lib/types.mjs').MockGitHubFault} MockGitHubFault
+ * @typedef {import('./lib/types.mjs').MockGitHubLogEntry} MockGitHubLogEntry
  */
+/** @import { ActiveFault } from './lib/types.mjs' */
 
 const DEFAULT_TOKEN = 'test-github-token'
 const DEFAULT_USER = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
-// GitHub's limits for the issue-comments endpoints.
-const DEFAULT_PER_PAGE = 30
-const MAX_PER_PAGE = 100
-const MAX_BODY_CHARS = 65536
-const MAX_REQUEST_BYTES = 1 << 20
-const DOCS = 'https://docs.github.com/rest/issues/comments'
-const FORK_MESSAGE = 'Resource not accessible by integration'
 
 const LIST_PATH = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/
 const UPDATE_PATH = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/
 
-class HttpError extends Error {
-  /** @param {number} status @param {string} message */
-  constructor(status, message) {
-    super(message)
-    this.status = status
-  }
-}
-
-/** @param {string} owner @param {string} repo @param {number} issue */
-function issueKey(owner, repo, issue) {
-  // GitHub treats owner and repository names case-insensitively.
-  return `${owner.toLowerCase()}/${repo.toLowerCase()}#${issue}`
-}
-
-/** @param {string | undefined} header @param {string | null} token */
-function checkAuth(header, token) {
-  const match = /^(token|bearer)\s+(\S+)$/i.exec(header ?? '')
-  const scheme = match?.[1]?.toLowerCase() ?? null
-  return { scheme, ok: token === null || (match !== null && match[2] === token) }
-}
-
-/** @param {http.IncomingMessage} req @returns {Promise<string>} */
-async function readBody(req) {
-  const chunks = []
-  let size = 0
-  for await (const chunk of req) {
-    size += chunk.length
-    if (size > MAX_REQUEST_BYTES) throw new HttpError(413, 'Payload too large')
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-/**
- * The comment text of a create or edit request; GitHub answers 422 for a missing or too long body.
- * @param {string} text
- */
-function parseCommentBody(text) {
-  let parsed
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    throw new HttpError(400, 'Problems parsing JSON')
-  }
-  const body = parsed?.body
-  if (typeof body !== 'string')
-    throw new HttpError(422, 'Invalid request.\n\n"body" wasn\'t supplied.')
-  if (body.length > MAX_BODY_CHARS) {
-    throw new HttpError(422, `Body is too long (maximum is ${MAX_BODY_CHARS} characters)`)
-  }
-  return body
-}
-
-/**
- * The Link header GitHub sends with a page of a list: prev, next, last, first, each when it applies.
- * @param {URL} url @param {number} page @param {number} lastPage
- */
-function linkHeader(url, page, lastPage) {
-  /** @param {number} n @param {string} rel */
-  const link = (n, rel) => {
-    const target = new URL(url)
-    target.searchParams.set('page', String(n))
-    return `<${target.href}>; rel="${rel}"`
-  }
-  const links = []
-  if (page > 1) links.push(link(Math.min(page - 1, lastPage), 'prev'))
-  if (page < lastPage) links.push(link(page + 1, 'next'), link(lastPage, 'last'))
-  if (page > 1) links.push(link(1, 'first'))
-  return links.join(', ')
-}
-
-/** @param {string | null} value @param {number} fallback */
-function positiveInt(value, fallback) {
-  const n = Number(value)
-  return value !== null && Number.isSafeInteger(n) && n > 0 ? n : fallback
-}
-
-/** @param {import('./server.d.mts').MockGitHubApiOptions} [options] */
+/** @param {MockGitHubApiOptions} [options] @returns {Promise<MockGitHubApi>} */
 export async function startMockGitHubApi(options = {}) {
   const token = options.token === undefined ? DEFAULT_TOKEN : options.token
   const user = { ...DEFAULT_USER, ...options.user }
-  /** @type {Map<string, IssueComment[]>} */
-  const byIssue = new Map()
-  /** @type {LogEntry[]} */
+  /** @type {MockGitHubLogEntry[]} */
   const log = []
-  /** @type {Array<Required<Omit<Fault, 'message'>> & { message?: string }>} */
+  /** @type {ActiveFault[]} */
   let faults = []
-  let nextId = 1000
   let base = ''
+  const store = createCommentStore(user, () => base)
 
-  /** @param {string} owner @param {string} repo @param {number} issue */
-  const issueComments = (owner, repo, issue) => {
-    const key = issueKey(owner, repo, issue)
-    let list = byIssue.get(key)
-    if (!list) byIssue.set(key, (list = []))
-    return list
-  }
-
-  /** @param {string} owner @param {string} repo @param {number} issue @param {string} body @param {{ login: string, id: number, type: string }} author */
-  const addComment = (owner, repo, issue, body, author = user) => {
-    const id = nextId++
-    const now = new Date().toISOString()
-    const repoUrl = `${base}/repos/${owner}/${repo}`
-    /** @type {IssueComment} */
-    const comment = {
-      id,
-      node_id: `IC_mock${id}`,
-      url: `${repoUrl}/issues/comments/${id}`,
-      html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`,
-      issue_url: `${repoUrl}/issues/${issue}`,
-      body,
-      user: { ...author },
-      author_association: author.type === 'Bot' ? 'NONE' : 'MEMBER',
-      created_at: now,
-      updated_at: now
-    }
-    issueComments(owner, repo, issue).push(comment)
-    return comment
-  }
-
-  const findComment = (/** @type {number} */ id) => {
-    for (const list of byIssue.values()) {
-      const comment = list.find((c) => c.id === id)
-      if (comment) return comment
-    }
-    return undefined
-  }
-
-  /** The first fault rule matching `op`, used up by one. @param {Op} op */
+  /** The first fault rule matching `op`, used up by one. @param {MockGitHubOp} op */
   const takeFault = (op) => {
     const rule = faults.find((f) => f.op === '*' || f.op === op)
     if (!rule) return undefined
@@ -163,61 +45,13 @@ export async function startMockGitHubApi(options = {}) {
     return rule
   }
 
-  /** @param {Op} op @param {string} method @param {URL} url @param {string} bodyText @param {RegExpExecArray} m */
-  const carryOut = (op, method, url, bodyText, m) => {
-    const [, owner = '', repo = '', number = ''] = m
-    if (op === 'list') {
-      const list = issueComments(owner, repo, Number(number))
-      const perPage = Math.min(
-        positiveInt(url.searchParams.get('per_page'), DEFAULT_PER_PAGE),
-        MAX_PER_PAGE
-      )
-      const page = positiveInt(url.searchParams.get('page'), 1)
-      const lastPage = Math.max(1, Math.ceil(list.length / perPage))
-      /** @type {Record<string, string>} */
-      const headers = list.length > perPage ? { link: linkHeader(url, page, lastPage) } : {}
-      return { status: 200, headers, data: list.slice((page - 1) * perPage, page * perPage) }
-    }
-    if (op === 'create') {
-      return {
-        status: 201,
-        headers: {},
-        data: addComment(owner, repo, Number(number), parseCommentBody(bodyText))
-      }
-    }
-    const comment = findComment(Number(number))
-    if (!comment) throw new HttpError(404, 'Not Found')
-    comment.body = parseCommentBody(bodyText)
-    comment.updated_at = new Date().toISOString()
-    return { status: 200, headers: {}, data: comment }
-  }
-
-  /** @param {http.ServerResponse} res @param {number} status @param {unknown} data @param {Record<string, string>} [headers] */
-  const send = (res, status, data, headers = {}) => {
-    const text = JSON.stringify(data)
-    res.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(text),
-      'x-github-media-type': 'github.v3; format=json',
-      ...headers
-    })
-    res.end(text)
-  }
-
-  /** @param {number} status @param {string} message */
-  const errorBody = (status, message) => ({
-    message,
-    documentation_url: DOCS,
-    status: String(status)
-  })
-
   /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
   const handle = async (req, res) => {
     const url = new URL(req.url ?? '/', base)
     const method = req.method ?? 'GET'
     const list = LIST_PATH.exec(url.pathname)
     const update = UPDATE_PATH.exec(url.pathname)
-    /** @type {Op} */
+    /** @type {MockGitHubOp} */
     const op = list
       ? method === 'GET'
         ? 'list'
@@ -228,7 +62,7 @@ export async function startMockGitHubApi(options = {}) {
         ? 'update'
         : 'unknown'
     const auth = checkAuth(req.headers.authorization, token)
-    /** @type {LogEntry} */
+    /** @type {MockGitHubLogEntry} */
     const entry = {
       op,
       method,
@@ -258,7 +92,7 @@ export async function startMockGitHubApi(options = {}) {
           errorBody(fault.status, fault.message ?? defaultMessage(fault.status))
         )
       }
-      const result = carryOut(op, method, url, bodyText, match)
+      const result = carryOut(store, op, url, bodyText, match)
       if (fault) {
         // The change happened but the client is told it failed: what a retry must cope with.
         entry.fault = fault.status
@@ -287,12 +121,10 @@ export async function startMockGitHubApi(options = {}) {
   return {
     url: base,
     port: address.port,
-    /** @param {string} owner @param {string} repo @param {number} issue */
     comments: (owner, repo, issue) =>
-      issueComments(owner, repo, issue).map((c) => ({ ...c, user: { ...c.user } })),
-    addComment,
+      store.issueComments(owner, repo, issue).map((c) => ({ ...c, user: { ...c.user } })),
+    addComment: store.addComment,
     requests: () => log.map((e) => ({ ...e, query: { ...e.query } })),
-    /** Replaces the fault rule; null clears it. @param {Fault | null} fault */
     setFault(fault) {
       faults =
         fault === null
@@ -313,12 +145,4 @@ export async function startMockGitHubApi(options = {}) {
         server.close(() => resolve(undefined))
       })
   }
-}
-
-/** @param {number} status */
-function defaultMessage(status) {
-  if (status === 403) return FORK_MESSAGE
-  if (status === 404) return 'Not Found'
-  if (status === 429) return 'API rate limit exceeded'
-  return status >= 500 ? 'Server Error' : 'Error'
 }
