@@ -15,6 +15,8 @@ export default defineConfig(
       'bench/results/**',
       'bench/tmp/**',
       '.tmp/**',
+      '.stryker-tmp/**',
+      'reports/**',
       '**/*.d.ts'
     ]
   },
