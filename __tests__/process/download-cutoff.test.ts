@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import OpenAI from 'openai'
 import { startMockBatchApi, type MockBatchApi } from '../../tools/mock-batch-api/server.mjs'
+import { startFaultProxy, type FaultProxy } from '../../__fixtures__/fault-proxy.js'
 import {
   chatRequests,
   makeWorkspace,
@@ -18,6 +19,7 @@ const KEY = 'cutoff-key-8e2a4c'
 const CUT_AFTER = 40
 let api: MockBatchApi
 let sdk: OpenAI
+let proxy: FaultProxy
 
 beforeAll(async () => {
   api = await startMockBatchApi({
@@ -25,8 +27,10 @@ beforeAll(async () => {
     timings: { validatingMs: 20, inProgressMs: 80, finalizingMs: 20 }
   })
   sdk = new OpenAI({ apiKey: KEY, baseURL: api.url, maxRetries: 0 })
+  proxy = await startFaultProxy(new URL(api.url).origin)
 })
 afterAll(async () => {
+  await proxy.close()
   await api.close()
 })
 
@@ -112,5 +116,29 @@ describe('a download cut off on every attempt', () => {
       'output.jsonl',
       'results.jsonl'
     ])
+  })
+})
+
+describe('a download a proxy cuts off on every attempt, after bytes that arrive', () => {
+  it('counts exactly the bytes received', async () => {
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(6) })
+    const cut = proxy.add({ op: 'download', action: { cut: { afterBytes: 500 } } })
+    const run = await runAction({
+      workspace,
+      inputs: inputs({ file: 'requests.jsonl', 'base-url': proxy.url, 'max-attempts': '2' })
+    })
+    expect(proxy.applied(cut)).toBe(2)
+    proxy.clear()
+    expect(run.code).toBe(1)
+    const batchId = run.outputs['batch-id']!
+    const batch = await sdk.batches.retrieve(batchId)
+    const file = await sdk.files.retrieve(batch.output_file_id!)
+    expect(failureMessage(run)).toBe(
+      `::error::Download of output.jsonl (${file.id}) of batch ${batchId} failed: ` +
+        `the connection closed after 500 of ${file.bytes} bytes (attempt 2 of 2); ` +
+        `the file is kept on the provider: run again with command: status and batch-id: ${batchId}, ` +
+        'or raise max-attempts / request-timeout'
+    )
+    expect(await filesUnder(path.join(workspace, 'batch-results'))).toEqual([])
   })
 })
