@@ -89,18 +89,21 @@ function report(env: StepEnv, verdict: Verdict): void {
 
 async function writeSummary(env: StepEnv, result: CommandResult, verdict: Verdict): Promise<void> {
   const { inputs, findings } = env
-  if (result.listed) return writeListSummary(result.listed)
+  if (result.listed) return writeListSummary(result.listed, [inputs.apiKey])
   if (inputs.command === 'list' || inputs.validateOnly || !findings.batch) return
-  await writeBatchSummary({
-    command: inputs.command,
-    batch: findings.batch,
-    model: findings.model,
-    outcome: verdict.outcome,
-    message: verdict.message ? env.redact(verdict.message) : undefined,
-    files: findings.files,
-    usage: findings.results?.usage,
-    failures: findings.results?.failures ?? []
-  })
+  await writeBatchSummary(
+    {
+      command: inputs.command,
+      batch: findings.batch,
+      model: findings.model,
+      outcome: verdict.outcome,
+      message: verdict.message ? env.redact(verdict.message) : undefined,
+      files: findings.files,
+      usage: findings.results?.usage,
+      failures: findings.results?.failures ?? []
+    },
+    [inputs.apiKey]
+  )
 }
 
 /** A failure before the step could start; its message is already written for the user. */

@@ -5,6 +5,7 @@ import { buffer } from 'node:stream/consumers'
 import {
   createRedactingStream,
   MASK,
+  partialSecretLength,
   redactBytes,
   secretBytes
 } from '../../src/lib/redact-stream.js'
@@ -68,5 +69,30 @@ describe('createRedactingStream', () => {
       ),
       { numRuns: 200 }
     )
+  })
+})
+
+describe('partialSecretLength', () => {
+  const secrets = secretBytes([KEY])
+
+  it('is the longest end of the bytes that begins a secret', () => {
+    expect(partialSecretLength(Buffer.from(`abc ${KEY.slice(0, 5)}`), secrets)).toBe(5)
+    expect(partialSecretLength(Buffer.from(`abc ${KEY.slice(0, -1)}`), secrets)).toBe(
+      KEY.length - 1
+    )
+    // A whole secret is not partial: it was masked before this is asked.
+    expect(partialSecretLength(Buffer.from('abc'), secrets)).toBe(0)
+    expect(partialSecretLength(Buffer.from(''), secrets)).toBe(0)
+    expect(partialSecretLength(Buffer.from('s'), secrets)).toBe(1)
+  })
+
+  it('is 0 without secrets', () => {
+    expect(partialSecretLength(Buffer.from('sk-'), [])).toBe(0)
+  })
+})
+
+describe('secretBytes', () => {
+  it('leaves out secrets under 4 characters, as the log redaction does', () => {
+    expect(secretBytes(['abc', 'abcd']).map(String)).toEqual(['abcd'])
   })
 })

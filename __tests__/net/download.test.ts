@@ -8,7 +8,11 @@ import { join } from 'node:path'
 import { APIError, NotFoundError } from 'openai'
 import { downloadToFile } from '../../src/net/download.js'
 import { isTransientTransferError } from '../../src/net/retry.js'
-import { HttpStatusError, TruncatedBodyError } from '../../src/net/transfer-errors.js'
+import {
+  DownloadFailedError,
+  HttpStatusError,
+  TruncatedBodyError
+} from '../../src/net/transfer-errors.js'
 
 let dir: string
 
@@ -170,13 +174,17 @@ describe('downloadToFile', () => {
   it('leaves nothing behind when every attempt is cut off', async () => {
     const dest = join(dir, 'output.jsonl')
     const retries: number[] = []
-    await expect(
-      downloadToFile(() => fetch(`${base}/cut-always`), dest, {
-        attempts: 3,
-        sleep: noSleep,
-        onRetry: (attempt) => retries.push(attempt)
-      })
-    ).rejects.toThrow()
+    const error = await downloadToFile(() => fetch(`${base}/cut-always`), dest, {
+      attempts: 3,
+      sleep: noSleep,
+      onRetry: (attempt) => retries.push(attempt)
+    }).catch((e: unknown) => e)
+    // What happened, in numbers, and how many attempts were made: not the read's bare "terminated".
+    expect(error).toBeInstanceOf(DownloadFailedError)
+    expect((error as Error).message).toBe(
+      `the connection closed after ${1024 * 1024} of ${payload.length} bytes (attempt 3 of 3)`
+    )
+    expect((error as Error).cause).toBeInstanceOf(TruncatedBodyError)
     expect(hits.get('/cut-always')).toBe(3)
     expect(retries).toEqual([1, 2])
     expect(await readdir(dir)).toEqual([])
@@ -255,7 +263,11 @@ describe('downloadToFile', () => {
       dest,
       { attempts: 2, sleep: noSleep }
     ).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(TruncatedBodyError)
+    expect(error).toBeInstanceOf(DownloadFailedError)
+    expect((error as Error).cause).toBeInstanceOf(TruncatedBodyError)
+    expect((error as Error).message).toBe(
+      'the connection closed after 100 of 200 bytes (attempt 2 of 2)'
+    )
     expect(calls).toBe(2)
     expect(await readdir(dir)).toEqual([])
   })
@@ -355,5 +367,57 @@ describe('isTransientTransferError', () => {
     ['a denied destination', withCode('EACCES'), false]
   ])('%s -> %s', (_, error, retryable) => {
     expect(isTransientTransferError(error)).toBe(retryable)
+  })
+})
+
+describe('downloadToFile with secrets', () => {
+  const KEY = 'sk-download-key-91b7e3'
+  const MiB = 1024 * 1024
+
+  /** A response whose body arrives in exactly these chunks, with the Content-Length of them all. */
+  function chunked(chunks: Buffer[]): Response {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new Uint8Array(chunk))
+        controller.close()
+      }
+    })
+    const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0)
+    return new Response(stream, { headers: { 'content-length': String(length) } })
+  }
+
+  it('masks the key in the file, also split across chunks and 1 MiB writes; Content-Length counts the bytes received', async () => {
+    const dest = join(dir, 'errors.jsonl')
+    const line = Buffer.from(`{"error":{"message":"bad key ${KEY}"}}\n`)
+    // The first chunk fills a write buffer exactly and ends inside the key: the write of the first
+    // MiB must hold those bytes back until the next chunk shows they are the key.
+    const filler = Buffer.alloc(MiB - 7, 'a')
+    const key = Buffer.from(KEY)
+    const chunks = [
+      Buffer.concat([filler, key.subarray(0, 7)]),
+      Buffer.concat([key.subarray(7), Buffer.from('\n'), line.subarray(0, 20)]),
+      Buffer.concat([line.subarray(20), line])
+    ]
+    const sent = Buffer.concat(chunks)
+    const { bytes } = await downloadToFile(async () => chunked(chunks), dest, {
+      attempts: 1,
+      secrets: [KEY]
+    })
+    expect(bytes).toBe(sent.length)
+    const written = await readFile(dest, 'latin1')
+    expect(written).not.toContain(KEY)
+    expect(written).toBe(sent.toString('latin1').split(KEY).join('***'))
+  })
+
+  it('keeps the bytes as sent when the key is not in them, and with no secret', async () => {
+    const body = Buffer.from('{"id":"x","custom_id":"a"}\n'.repeat(50_000))
+    for (const secrets of [[KEY], [], [undefined]]) {
+      const dest = join(dir, `output-${secrets.length}.jsonl`)
+      await downloadToFile(async () => chunked([body.subarray(0, 777), body.subarray(777)]), dest, {
+        attempts: 1,
+        secrets
+      })
+      expect((await readFile(dest)).equals(body)).toBe(true)
+    }
   })
 })

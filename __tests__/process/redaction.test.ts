@@ -3,7 +3,8 @@
 // batch object and in the messages of the error file. Each scenario first proves the echo reached
 // the action (a redacted `***` where the key was), then that the key appears nowhere.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { startMockBatchApi, type MockBatchApi } from '../../tools/mock-batch-api/server.mjs'
 import {
   chatRequests,
@@ -64,6 +65,14 @@ function expectKeyNowhere(run: ActionRun) {
   }
   for (const [where, text] of Object.entries(written))
     expect([where, text.includes(KEY)]).toEqual([where, false])
+}
+
+/** Every file under `dir`, however deep. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
 }
 
 function failureMessage(run: ActionRun): string {
@@ -197,19 +206,31 @@ describe('a key the server echoes back', () => {
 
   describe("in the error file's messages", () => {
     let run: ActionRun
+    let workspace: string
     let applied = 0
     beforeAll(async () => {
       const marker = 'ECHO-THE-KEY'
+      // The answer to request 2 echoes its prompt: the key, spelled with a JSON escape that a search
+      // of the downloaded bytes cannot see, comes out in plain text once the join parses the line.
+      const escapeMarker = 'ESCAPE-THE-KEY'
       const content = chatRequests(3, (line, i) => {
-        if (i !== 1)
-          (line.body as Record<string, unknown>).mock_error = `${marker} (request ${i + 1})`
+        const body = line.body as { mock_error?: string; messages: { content: string }[] }
+        if (i !== 1) body.mock_error = `${marker} (request ${i + 1})`
+        else body.messages[0]!.content = `${escapeMarker} ok`
       })
-      const { start } = await runWithDebug(content)
+      const started = await runWithDebug(content)
+      const { start } = started
+      workspace = started.workspace
       const rule = proxy.add({
         op: 'download',
         action: {
           rewrite: ({ body }) => ({
-            body: Buffer.from(body.toString().replaceAll(marker, echo('Rejected')))
+            body: Buffer.from(
+              body
+                .toString()
+                .replaceAll(marker, echo('Rejected'))
+                .replaceAll(escapeMarker, `\\u0073${KEY.slice(1)}`)
+            )
           })
         }
       })
@@ -225,19 +246,32 @@ describe('a key the server echoes back', () => {
       expectKeyNowhere({ ...rest, summary: '' })
     })
 
-    // A known gap: the summary's table of failed requests prints the error file's messages without
-    // redaction. `it.failing` keeps the proof that the gap exists; once the table is redacted this
-    // reports a failure, and it becomes a plain `it`.
-    it.failing("the summary's table of failed requests is redacted", () => {
+    it("the summary's table of failed requests is redacted", () => {
       expect(run.summary).toContain('Rejected: the key you sent was ***')
       expect(run.summary).not.toContain(KEY)
     })
 
-    // Also not yet: the downloaded error file and results.jsonl keep the messages as the server
-    // sent them (see the README's Security section).
-    it.failing('the files written, errors.jsonl and results.jsonl, hold no key', async () => {
-      for (const file of [run.outputs['error-path']!, run.outputs['results-path']!])
-        expect(await readFile(file, 'utf8')).not.toContain(KEY)
+    // The downloaded files are the provider's bytes with the key masked (the one change made to
+    // them), and results.jsonl is built from them: no file under results-dir holds the key.
+    it('no file written under results-dir holds the key: errors.jsonl, output.jsonl, results.jsonl', async () => {
+      const errorFile = run.outputs['error-path']!
+      const dir = path.dirname(run.outputs['results-path']!)
+      expect(path.dirname(errorFile)).toBe(dir)
+      expect(await readFile(errorFile, 'utf8')).toContain('Rejected: the key you sent was ***')
+      const files = await filesUnder(path.join(workspace, 'batch-results'))
+      expect(files.map((file) => path.basename(file)).sort()).toEqual([
+        'errors.jsonl',
+        'output.jsonl',
+        'results.jsonl'
+      ])
+      for (const file of files)
+        expect([file, (await readFile(file, 'utf8')).includes(KEY)]).toEqual([file, false])
+      const results = await readFile(run.outputs['results-path']!, 'utf8')
+      expect(results).toContain('the key you sent was ***')
+      expect(results).toContain('echo: *** ok')
+      expect(await readFile(run.outputs['output-path']!, 'utf8')).toContain(
+        `echo: \\u0073${KEY.slice(1)} ok`
+      )
     })
   })
 })

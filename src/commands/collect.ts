@@ -7,7 +7,9 @@ import { describeApiError } from '../lib/errors.js'
 import { formatBytes } from '../lib/format.js'
 import { resolveInside } from '../lib/paths.js'
 import { downloadToFile } from '../net/download.js'
+import { DownloadFailedError } from '../net/transfer-errors.js'
 import { joinResults } from '../results/join.js'
+import { StepFailure } from './failure.js'
 import type { Ending } from './outcome.js'
 import { requireApi, type StepEnv } from './step.js'
 
@@ -106,10 +108,17 @@ async function collectResults(
       const { bytes } = await downloadToFile(api.openContent(fileId, env.signal), dest, {
         attempts: inputs.maxAttempts,
         signal: env.signal,
+        secrets: [inputs.apiKey],
         onRetry: (attempt, error) =>
           log.info(
             `Download of ${fileId} failed (attempt ${attempt}: ${env.redact((error as Error).message)}); retrying`
           )
+      }).catch((error: unknown) => {
+        if (!(error instanceof DownloadFailedError)) throw error
+        throw new StepFailure(
+          `Download of ${name} (${fileId}) of batch ${batch.id} failed: ${env.redact(error.message)}; the file is kept on the provider: ` +
+            `run again with command: status and batch-id: ${batch.id}, or raise max-attempts / request-timeout`
+        )
       })
       log.info(`Downloaded ${fileId} to ${dest} (${formatBytes(bytes)})`)
       return dest
@@ -123,9 +132,10 @@ async function collectResults(
       inputPath,
       outputPath: findings.files.output,
       errorPath: findings.files.error,
-      destPath: path.join(dir, 'results.jsonl')
+      destPath: path.join(dir, 'results.jsonl'),
+      secrets: [inputs.apiKey]
     })
-    for (const warning of joined.warnings ?? []) log.warning(warning)
+    for (const warning of joined.warnings ?? []) log.warning(env.redact(warning))
     findings.results = joined
     findings.files.results = joined.path
     outputs.set(Outputs.ResultsPath, joined.path)

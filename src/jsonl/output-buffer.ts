@@ -1,11 +1,18 @@
 // The double-buffered writer of large output files (downloads, results.jsonl).
 import type { FileHandle } from 'node:fs/promises'
+import { partialSecretLength, redactBytes, secretBytes } from '../lib/redact-stream.js'
 
 const WRITE_BUFFER = 1 << 20
 
+export interface OutputOptions {
+  /** Masked wherever they occur in what is written (see lib/redact-stream.ts). */
+  secrets?: readonly (string | undefined)[]
+}
+
 /**
  * Output bytes gathered in a buffer and written about 1 MiB at a time, with one write running while
- * the next buffer fills.
+ * the next buffer fills. Secrets are masked a whole buffer at a time, as it is written: one search
+ * per MiB, and no copy unless a secret is there.
  */
 export class OutputBuffer {
   private buffer = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10))
@@ -13,8 +20,10 @@ export class OutputBuffer {
   private used = 0
   private writing: Promise<void> | undefined
   private readonly file: FileHandle
-  constructor(file: FileHandle) {
+  private readonly secrets: Buffer[]
+  constructor(file: FileHandle, options: OutputOptions = {}) {
     this.file = file
+    this.secrets = secretBytes(options.secrets ?? [])
   }
 
   get full(): boolean {
@@ -47,12 +56,21 @@ export class OutputBuffer {
     }
   }
 
-  /** Waits for the write before, then starts writing what was gathered. */
-  async flush(): Promise<void> {
+  /**
+   * Waits for the write before, then starts writing what was gathered. With secrets, the end of the
+   * buffer that could begin one is held back, moved to the start of the next buffer (`last`: none).
+   */
+  async flush(last = false): Promise<void> {
     await this.writing
     this.writing = undefined
     if (this.used === 0) return
-    const writing = this.writeAll(this.buffer, this.used)
+    let data: Buffer = this.buffer.subarray(0, this.used)
+    let held = 0
+    if (this.secrets.length > 0) {
+      data = redactBytes(data, this.secrets)
+      if (!last) held = partialSecretLength(data, this.secrets)
+    }
+    const writing = this.writeAll(data, data.length - held)
     // Reported by the next flush() or by finish(), not as an unhandled rejection meanwhile.
     writing.catch(() => undefined)
     this.writing = writing
@@ -61,12 +79,14 @@ export class OutputBuffer {
       this.spare.length > 4 * WRITE_BUFFER ? Buffer.allocUnsafe(WRITE_BUFFER) : this.spare
     this.spare = this.buffer
     this.buffer = next
-    this.used = 0
+    // The write reads `data` up to data.length - held only: the held bytes can be copied now.
+    data.copy(next, 0, data.length - held)
+    this.used = held
   }
 
   /** Writes everything and waits until it is written. */
   async finish(): Promise<void> {
-    await this.flush()
+    await this.flush(true)
     await this.writing
     this.writing = undefined
   }
@@ -78,14 +98,15 @@ export class OutputBuffer {
 }
 
 /**
- * Runs `fill` with an OutputBuffer over `file` and writes out everything it gathered. On an error,
+ * Runs `fill` with an OutputBuffer over `file` and writes out everything it gathered, secrets masked. On an error,
  * a write still running is waited for before the error goes on (the caller then closes the file).
  */
 export async function writeBuffered<T>(
   file: FileHandle,
-  fill: (out: OutputBuffer) => Promise<T>
+  fill: (out: OutputBuffer) => Promise<T>,
+  options: OutputOptions = {}
 ): Promise<T> {
-  const out = new OutputBuffer(file)
+  const out = new OutputBuffer(file, options)
   try {
     const result = await fill(out)
     await out.finish()

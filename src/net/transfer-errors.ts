@@ -10,10 +10,32 @@ export class HttpStatusError extends Error {
   }
 }
 
-/** The body ended before the number of bytes the server announced. */
+/**
+ * The body ended before the number of bytes the server announced, or the connection closed while
+ * it was being read (`expected` unknown without a Content-Length). `cause` is the read's own error
+ * ("terminated", "aborted"), which alone does not say what happened.
+ */
 export class TruncatedBodyError extends Error {
-  constructor(received: number, expected: number) {
-    super(`download cut off: received ${received} of ${expected} bytes`)
+  readonly received: number
+  readonly expected: number | undefined
+  constructor(received: number, expected: number | undefined, cause?: unknown) {
+    super(
+      `the connection closed after ${received}${expected === undefined ? '' : ` of ${expected}`} bytes`,
+      cause === undefined ? undefined : { cause }
+    )
     this.name = 'TruncatedBodyError'
+    this.received = received
+    this.expected = expected
+  }
+}
+
+/** A download that failed on its last attempt: how many were made, and the last one's error. */
+export class DownloadFailedError extends Error {
+  readonly attempts: number
+  constructor(attempts: number, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    super(`${reason} (attempt ${attempts} of ${attempts})`, { cause })
+    this.name = 'DownloadFailedError'
+    this.attempts = attempts
   }
 }

@@ -69,23 +69,32 @@ function closeFiles(fds: (number | undefined)[]): void {
   }
 }
 
-/** Writes the lines of results.jsonl to `destPath` atomically, in the order of `ids`. */
+/**
+ * Writes the lines of results.jsonl to `destPath` atomically, in the order of `ids`. The secrets are
+ * masked by the writer a whole buffer at a time: a key escaped in a result file (`\u0073k-...`)
+ * comes out in plain text once its line is parsed and written again.
+ */
 async function writeJoined(
   destPath: string,
   ids: AsyncIterable<string> | Iterable<string>,
-  lines: JoinedLines
+  lines: JoinedLines,
+  secrets: JoinOptions['secrets']
 ): Promise<void> {
   await writeAtomically(destPath, (file) =>
-    writeBuffered(file, async (out) => {
-      let batches = 0
-      for await (const customId of ids) {
-        if (!lines.add(customId)) continue
-        await lines.write(out)
-        // The reads are synchronous: let timers and signals run between batches.
-        if (++batches % 4 === 0) await new Promise((resolve) => setImmediate(resolve))
-      }
-      if (lines.pending > 0) await lines.write(out)
-    })
+    writeBuffered(
+      file,
+      async (out) => {
+        let batches = 0
+        for await (const customId of ids) {
+          if (!lines.add(customId)) continue
+          await lines.write(out)
+          // The reads are synchronous: let timers and signals run between batches.
+          if (++batches % 4 === 0) await new Promise((resolve) => setImmediate(resolve))
+        }
+        if (lines.pending > 0) await lines.write(out)
+      },
+      { secrets }
+    )
   )
 }
 
@@ -122,7 +131,7 @@ export async function joinResults(options: JoinOptions): Promise<JoinResult> {
   const fds = openResultFiles(options)
   try {
     const ids = orderedIds(index, options.inputPath, warnings)
-    await writeJoined(options.destPath, ids, new JoinedLines(index, fds, result))
+    await writeJoined(options.destPath, ids, new JoinedLines(index, fds, result), options.secrets)
   } finally {
     closeFiles(fds)
   }

@@ -33,6 +33,8 @@ export interface JoinOptions {
   outputPath?: string
   errorPath?: string
   destPath: string
+  /** Masked in results.jsonl (the API key). */
+  secrets?: readonly (string | undefined)[]
 }
 
 /** Failed requests listed in JoinResult.failures (and so in the summary). */
