@@ -60,6 +60,10 @@ function wait(env: StepEnv, batch: BatchInfo) {
     {
       retrieve: (signal) => api.retrieveOnce(batch.id, signal),
       onBatch: (next) => env.findings.track(next),
+      onUnknownStatus: (status) =>
+        env.log.warning(
+          `Batch ${batch.id} reports the status "${status}", which the action does not know; it keeps polling until wait-timeout, and does not report success unless a known status follows`
+        ),
       onPollError: (error, consecutive, delay) =>
         env.log.warning(
           `Poll ${consecutive} of at most ${inputs.maxConsecutiveErrors} in a row failed: ${env.redact(describeApiError(error, inputs))}; trying again in ${Math.round(delay / 1000)}s`
