@@ -104,6 +104,21 @@ export const BAD_INPUTS: BadInput[] = [
     message: /wait-timeout: "a while" is not a duration/
   },
   {
+    name: 'wait-timeout a bare number',
+    inputs: { command: 'list', 'wait-timeout': '10' },
+    message: /wait-timeout: "10" has no unit; add a unit: 10s, 10m, 10h/
+  },
+  {
+    name: 'request-timeout past what a timer can wait',
+    inputs: { command: 'list', 'request-timeout': '30d' },
+    message: /request-timeout: must be at most 1h/
+  },
+  {
+    name: 'poll-interval under a millisecond',
+    inputs: { command: 'list', 'poll-interval': '0.0004' },
+    message: /poll-interval: must be at least 0.01 seconds/
+  },
+  {
     name: 'unknown on-timeout',
     inputs: { command: 'list', 'on-timeout': 'retry' },
     message: /on-timeout: must be one of leave, cancel, fail/
