@@ -161,6 +161,12 @@ export const BAD_INPUTS: BadInput[] = [
     message: /results-dir: "..\/elsewhere" leads to .* outside the workspace/
   },
   {
+    name: 'results-dir an existing file',
+    inputs: { file: 'r.jsonl', 'results-dir': 'taken' },
+    files: { 'r.jsonl': ok, taken: 'a file, not a directory' },
+    message: /results-dir: "taken" is an existing file \(.*\), not a directory; .*nothing was uploaded/
+  },
+  {
     name: 'missing file',
     inputs: { file: 'absent.jsonl' },
     message: /file: absent.jsonl was not found or is not readable/
