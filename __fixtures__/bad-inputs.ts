@@ -164,7 +164,8 @@ export const BAD_INPUTS: BadInput[] = [
     name: 'results-dir an existing file',
     inputs: { file: 'r.jsonl', 'results-dir': 'taken' },
     files: { 'r.jsonl': ok, taken: 'a file, not a directory' },
-    message: /results-dir: "taken" is an existing file \(.*\), not a directory; .*nothing was uploaded/
+    message:
+      /results-dir: "taken" is an existing file \(.*\), not a directory; .*nothing was uploaded/
   },
   {
     name: 'missing file',
