@@ -177,7 +177,8 @@ async function collectResults(
       inputPath,
       outputPath: findings.files.output,
       errorPath: findings.files.error,
-      destPath: path.join(dir, 'results.jsonl')
+      destPath: path.join(dir, 'results.jsonl'),
+      signal: env.signal
     })
     for (const warning of joined.warnings ?? []) log.warning(warning)
     findings.results = joined

@@ -37,7 +37,8 @@ export async function validateFile(env: StepEnv): Promise<ValidFile> {
         endpoint: inputs.endpoint,
         provider,
         maxRequests: inputs.maxRequests,
-        maxFileBytes: inputs.maxFileBytes
+        maxFileBytes: inputs.maxFileBytes,
+        signal: env.signal
       }),
       env.signal
     )

@@ -33,6 +33,8 @@ export interface JoinOptions {
   outputPath?: string
   errorPath?: string
   destPath: string
+  /** The step's abort signal: the join stops between lines once it fires, and writes nothing. */
+  signal?: AbortSignal
 }
 
 /** Failed requests listed in JoinResult.failures (and so in the summary). */
