@@ -46,6 +46,13 @@ export const BAD_INPUTS: BadInput[] = [
     message: /endpoint: must be an API path/
   },
   {
+    name: 'metadata not valid JSON',
+    inputs: { file: 'r.jsonl', metadata: '{suite: nightly}' },
+    files: { 'r.jsonl': ok },
+    message:
+      /metadata: metadata is not valid JSON \(.*\); write a JSON object such as \{"suite": "nightly"\}, or key=value lines such as suite=nightly/
+  },
+  {
     name: 'metadata with a number',
     inputs: { file: 'r.jsonl', metadata: '{"n": 1}' },
     files: { 'r.jsonl': ok },
