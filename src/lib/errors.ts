@@ -54,7 +54,7 @@ const NO_SUCH_PATH =
  * answer is not an API error naming what is missing (an HTML page, "Invalid URL (POST /files)").
  */
 function looksLikeWrongBase(error: APIError, context: ErrorContext): boolean {
-  let pathname = ''
+  let pathname: string
   try {
     pathname = new URL(context.baseUrl).pathname
   } catch {
