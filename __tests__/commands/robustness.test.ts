@@ -28,7 +28,7 @@ afterAll(async () => {
 beforeEach(() => {
   core.reset()
   harness.api.clearFaults()
-  harness.api.configure({ statusNames: {}, statusCase: undefined })
+  harness.api.configure({ statusNames: {}, statusCase: 'lower' })
 })
 
 const uploads = () => harness.api.log.filter((entry) => entry.op === 'upload').length
