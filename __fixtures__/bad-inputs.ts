@@ -98,7 +98,7 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'poll-interval zero',
     inputs: { command: 'list', 'poll-interval': '0' },
-    message: /poll-interval: must be more than 0/
+    message: /poll-interval: must be at least 0.01 seconds/
   },
   {
     name: 'max-poll-interval below poll-interval',
