@@ -46,6 +46,13 @@ export const BAD_INPUTS: BadInput[] = [
     message: /endpoint: must be an API path/
   },
   {
+    name: 'metadata not valid JSON',
+    inputs: { file: 'r.jsonl', metadata: '{suite: nightly}' },
+    files: { 'r.jsonl': ok },
+    message:
+      /metadata: metadata is not valid JSON \(.*\); write a JSON object such as \{"suite": "nightly"\}, or key=value lines such as suite=nightly/
+  },
+  {
     name: 'metadata with a number',
     inputs: { file: 'r.jsonl', metadata: '{"n": 1}' },
     files: { 'r.jsonl': ok },
@@ -91,7 +98,7 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'poll-interval zero',
     inputs: { command: 'list', 'poll-interval': '0' },
-    message: /poll-interval: must be more than 0/
+    message: /poll-interval: must be at least 0.01 seconds/
   },
   {
     name: 'max-poll-interval below poll-interval',
@@ -102,6 +109,21 @@ export const BAD_INPUTS: BadInput[] = [
     name: 'wait-timeout not a duration',
     inputs: { command: 'list', 'wait-timeout': 'a while' },
     message: /wait-timeout: "a while" is not a duration/
+  },
+  {
+    name: 'wait-timeout a bare number',
+    inputs: { command: 'list', 'wait-timeout': '10' },
+    message: /wait-timeout: "10" has no unit; add a unit: 10s, 10m, 10h/
+  },
+  {
+    name: 'request-timeout past what a timer can wait',
+    inputs: { command: 'list', 'request-timeout': '30d' },
+    message: /request-timeout: must be at most 1h/
+  },
+  {
+    name: 'poll-interval under a millisecond',
+    inputs: { command: 'list', 'poll-interval': '0.0004' },
+    message: /poll-interval: must be at least 0.01 seconds/
   },
   {
     name: 'unknown on-timeout',
@@ -144,6 +166,13 @@ export const BAD_INPUTS: BadInput[] = [
     inputs: { file: 'r.jsonl', 'results-dir': '../elsewhere' },
     files: { 'r.jsonl': ok },
     message: /results-dir: "..\/elsewhere" leads to .* outside the workspace/
+  },
+  {
+    name: 'results-dir an existing file',
+    inputs: { file: 'r.jsonl', 'results-dir': 'taken' },
+    files: { 'r.jsonl': ok, taken: 'a file, not a directory' },
+    message:
+      /results-dir: "taken" is an existing file \(.*\), not a directory; .*nothing was uploaded/
   },
   {
     name: 'missing file',

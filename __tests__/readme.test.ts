@@ -13,6 +13,7 @@ import {
   OUTAGES
 } from '../__fixtures__/fault-scenarios.js'
 import { malformedCases } from '../__fixtures__/jsonl-cases.js'
+import { ROBUSTNESS } from '../__fixtures__/robustness-scenarios.js'
 
 async function rowFor(label: string): Promise<{ label: string; count: number }> {
   const readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8')
@@ -38,6 +39,9 @@ describe('README reliability counts', () => {
   })
   it('match the bad-input table', async () => {
     expect((await rowFor('bad inputs and bad files')).count).toBe(BAD_INPUTS.length)
+  })
+  it('match the robustness scenarios', async () => {
+    expect((await rowFor('robustness')).count).toBe(Object.keys(ROBUSTNESS).length)
   })
   it('match the malformed-file table', async () => {
     expect((await rowFor('malformed request files')).count).toBe(malformedCases.length)

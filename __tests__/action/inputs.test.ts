@@ -157,7 +157,40 @@ describe('getInputs', () => {
       'base-url: must not carry credentials'
     ],
     [{ command: 'list', wait: 'yes' }, 'wait: must be true or false'],
-    [{ command: 'list', 'poll-interval': '0' }, 'poll-interval: must be more than 0'],
+    [{ command: 'list', 'poll-interval': '0' }, 'poll-interval: must be at least 0.01 seconds'],
+    [
+      { command: 'list', 'poll-interval': '0.0004' },
+      'poll-interval: must be at least 0.01 seconds'
+    ],
+    [
+      { command: 'list', 'max-poll-interval': '7200' },
+      'max-poll-interval: must be at most 3600 seconds'
+    ],
+    [
+      { command: 'list', 'wait-timeout': '10' },
+      'wait-timeout: "10" has no unit; add a unit: 10s, 10m, 10h'
+    ],
+    [
+      { command: 'list', 'request-timeout': '30' },
+      'request-timeout: "30" has no unit; add a unit: 30s, 30m, 30h'
+    ],
+    [{ command: 'list', 'request-timeout': '30d' }, 'request-timeout: must be at most 1h'],
+    [
+      { command: 'list', 'wait-timeout': '25d' },
+      'wait-timeout: must be at most 5d, the longest a job can run'
+    ],
+    [
+      { command: 'list', 'completion-window': '24' },
+      'completion-window: must be a whole number of hours or days, such as 24h'
+    ],
+    [
+      { command: 'list', 'completion-window': '0h' },
+      'completion-window: must be between 1h and 30d'
+    ],
+    [
+      { command: 'list', 'completion-window': '31d' },
+      'completion-window: must be between 1h and 30d'
+    ],
     [{ command: 'list', 'poll-interval': 'fast' }, 'poll-interval: must be a number of seconds'],
     [
       { command: 'list', 'poll-interval': '10', 'max-poll-interval': '5' },
@@ -186,6 +219,15 @@ describe('getInputs', () => {
     ]
   ])('rejects %j with a clear message', (values, expected) => {
     expect(problemsOf(values).join('\n')).toContain(expected)
+  })
+
+  it('accepts the ends of every range', () => {
+    const ok = (values: Record<string, string>) => expect(() => inputs(values, KEY)).not.toThrow()
+    ok({ command: 'list', 'poll-interval': '0.01', 'max-poll-interval': '3600' })
+    ok({ command: 'list', 'wait-timeout': '1s', 'request-timeout': '1h' })
+    ok({ command: 'list', 'wait-timeout': '5d', 'request-timeout': '1s' })
+    ok({ command: 'list', 'completion-window': '1h' })
+    ok({ command: 'list', 'completion-window': '30d' })
   })
 
   it('reports every bad input at once', () => {

@@ -12,6 +12,12 @@ describe('metadata', () => {
     expect(parseMetadata('a=1\n\n# comment\n b = x=y \r\n')).toEqual({ a: '1', b: 'x=y' })
   })
 
+  it('says in one sentence what metadata that is not JSON should look like', () => {
+    expect(() => parseMetadata('{suite: nightly}')).toThrow(
+      /^metadata is not valid JSON \(.+\); write a JSON object such as \{"suite": "nightly"\}, or key=value lines such as suite=nightly$/
+    )
+  })
+
   it('adds traceability, lets the user win, and always sets the idempotency keys', () => {
     const trace = traceabilityMetadata({
       inActions: true,

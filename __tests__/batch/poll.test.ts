@@ -112,6 +112,41 @@ describe('waitForBatch with fake timers', () => {
     expect(retrieve.calls.map((t) => t - start)).toEqual([5000, 35000, 55000])
   })
 
+  it('never lets Retry-After stretch a delay past max-poll-interval', async () => {
+    const retrieve = sequence([rateLimit('3600'), batch('completed')])
+    const logged: number[] = []
+    const start = Date.now()
+    const done = waitForBatch(
+      batch('in_progress'),
+      { retrieve, random: () => 0, onPollError: (_e, _n, delay) => logged.push(delay) },
+      { initialMs: 1000, maxMs: 8000, timeoutMs: 3600_000, maxConsecutiveErrors: 3 }
+    )
+    await jest.advanceTimersByTimeAsync(20_000)
+    await expect(done).resolves.toMatchObject({ timedOut: false })
+    expect(logged).toEqual([8000])
+    expect(retrieve.calls.map((t) => t - start)).toEqual([1000, 9000])
+  })
+
+  it('warns once per unknown status and keeps polling until the status is known', async () => {
+    const retrieve = sequence([
+      batch('weird'),
+      batch('WEIRD'),
+      batch('stranger'),
+      batch('succeeded')
+    ])
+    const unknown: string[] = []
+    const done = waitForBatch(
+      batch('weird'),
+      { retrieve, random: () => 0, onUnknownStatus: (status) => unknown.push(status) },
+      { initialMs: 10, maxMs: 10, timeoutMs: 3600_000, maxConsecutiveErrors: 3 }
+    )
+    await jest.advanceTimersByTimeAsync(1000)
+    const result = await done
+    expect(unknown).toEqual(['weird', 'stranger'])
+    expect(result).toMatchObject({ timedOut: false, polls: 4 })
+    expect(result.batch.status).toBe('completed')
+  })
+
   it('logs the delay it then sleeps, jitter included', async () => {
     const retrieve = sequence([
       new APIConnectionError({ message: 'reset' }),

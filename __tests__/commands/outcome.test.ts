@@ -112,6 +112,29 @@ describe('decideOutcome', () => {
     ).toEqual([])
   })
 
+  it('never reports success for a batch in a status it does not know', () => {
+    for (const then of ['leave', 'cancel', 'fail'] as const) {
+      const verdict = decideOutcome({ kind: 'timed out', batch: batch('queued'), then }, rules)
+      expect(verdict.outcome).toBe('timed out')
+      expect(failsStep(verdict.outcome)).toBe(true)
+      expect(verdict.message).toMatch(
+        /^The wait timed out \(wait-timeout 90s\).* Batch batch_1 has the status "queued", which the action does not know/
+      )
+    }
+    expect(
+      decideOutcome({ kind: 'timed out', batch: batch('queued'), then: 'cancel' }, rules).message
+    ).toContain('it was cancelled (on-timeout: cancel)')
+    const notWaiting = decideOutcome({ kind: 'not waiting', batch: batch('unknown') }, rules)
+    expect(notWaiting.outcome).toBe('failed')
+    expect(notWaiting.message).toContain('command: status and batch-id: batch_1')
+    expect(decideOutcome(ended('paused'), rules)).toMatchObject({ outcome: 'failed' })
+    // A synonym is known: it counts as the status it stands for.
+    expect(decideOutcome(ended('SUCCEEDED'), rules).outcome).toBe('succeeded')
+    expect(decideOutcome(ended('cancelling'), { ...rules, command: 'cancel' }).outcome).toBe(
+      'succeeded'
+    )
+  })
+
   it('turns errors and aborts into failed and cancelled', () => {
     expect(decideOutcome({ kind: 'error', message: 'x' }, rules)).toEqual({
       outcome: 'failed',

@@ -37,6 +37,21 @@ describe('errors', () => {
       )
     ).toBe('api.example.com answered HTTP 404: No batch found')
   })
+  it('says a 404 for the path itself means a base-url without its /v1', () => {
+    const notFound = (body: unknown) => new APIError(404, body as object, undefined, new Headers())
+    const hint =
+      /probably lacks its \/v1, or names a different API\. base-url is the root that \/files and \/batches are under, such as https:\/\/api\.studio\.nebius\.com\/v1\//
+    const bare = { ...context, baseUrl: 'https://api.example.com' }
+    expect(describeApiError(notFound({ message: 'No batch found' }), bare)).toMatch(
+      /^api\.example\.com answered HTTP 404 \(No batch found\): base-url https:\/\/api\.example\.com probably lacks its \/v1/
+    )
+    expect(describeApiError(notFound({ message: 'Invalid URL (POST /files)' }), context)).toMatch(
+      hint
+    )
+    expect(describeApiError(notFound(undefined), context)).toMatch(hint)
+    // A 404 about a missing batch under a proper base-url is just that.
+    expect(describeApiError(notFound({ message: 'No batch found' }), context)).not.toMatch(hint)
+  })
   it('redacts every occurrence', () => {
     expect(redact('key=secret1 and secret1', ['secret1'])).toBe('key=*** and ***')
   })

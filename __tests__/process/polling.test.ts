@@ -103,7 +103,8 @@ describe('polling', () => {
           answer: { status: 429, headers: { 'retry-after': '1' }, body: apiError('Slow down') }
         }
       })
-      const run = await runFile(chatRequests(2), {})
+      // max-poll-interval above the Retry-After: a poll's Retry-After never passes it (below).
+      const run = await runFile(chatRequests(2), { 'max-poll-interval': '2' })
       expect(run.code).toBe(0)
       const at = proxy.requests.findIndex((r) => r.rule === rule)
       expect(at).toBeGreaterThanOrEqual(0)
@@ -111,6 +112,24 @@ describe('polling', () => {
       expect(next.at - proxy.requests[at]!.at).toBeGreaterThanOrEqual(990)
     }
   )
+
+  it("never lets a poll's Retry-After stretch past max-poll-interval", async () => {
+    proxy.clear()
+    const rule = proxy.add({
+      op: 'retrieve',
+      times: 1,
+      action: {
+        answer: { status: 429, headers: { 'retry-after': '30' }, body: apiError('Slow down') }
+      }
+    })
+    const run = await runFile(chatRequests(2), { 'max-poll-interval': '0.3' })
+    expect(run.code).toBe(0)
+    const at = proxy.requests.findIndex((r) => r.rule === rule)
+    expect(at).toBeGreaterThanOrEqual(0)
+    const gap = proxy.requests[at + 1]!.at - proxy.requests[at]!.at
+    expect(gap).toBeGreaterThanOrEqual(250)
+    expect(gap).toBeLessThan(300 + 2000)
+  })
 
   it('never waits longer than max-poll-interval between polls', async () => {
     proxy.clear()

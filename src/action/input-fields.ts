@@ -1,6 +1,6 @@
 // The kinds of value the inputs take, as zod schemas from the text the runner passes.
 import { z } from 'zod'
-import { parseDuration } from '../lib/parse-duration.js'
+import { formatDurationInput, parseDuration } from '../lib/parse-duration.js'
 
 export const booleanText = z
   .string()
@@ -8,12 +8,19 @@ export const booleanText = z
   .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }))
   .transform((text) => text === 'true')
 
-export const positiveSeconds = z
-  .string()
-  .trim()
-  .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds, such as 5 or 0.5')
-  .transform(Number)
-  .pipe(z.number().positive('must be more than 0'))
+/** A bare number of seconds within [min, max]; `0.05` is fine, `0.0004` (under a millisecond) is not. */
+export const secondsIn = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds, such as 5 or 0.5')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, `must be at least ${min} seconds`)
+        .max(max, `must be at most ${max} seconds`)
+    )
 
 export const integerIn = (min: number, max: number) =>
   z
@@ -23,7 +30,8 @@ export const integerIn = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
 
-export const duration = (minMs: number) =>
+/** A duration with units (see parseDuration) within [minMs, maxMs], in milliseconds. */
+export const duration = (minMs: number, maxMs: number, why = '') =>
   z
     .string()
     .transform((text, ctx) => {
@@ -34,7 +42,26 @@ export const duration = (minMs: number) =>
         return z.NEVER
       }
     })
-    .pipe(z.number().min(minMs, `must be at least ${minMs / 1000}s`))
+    .pipe(
+      z
+        .number()
+        .min(minMs, `must be at least ${formatDurationInput(minMs)}`)
+        .max(maxMs, `must be at most ${formatDurationInput(maxMs)}${why}`)
+    )
+
+/** A completion window as the Batch APIs write it: a whole number of hours or days (`24h`). */
+export const completionWindow = (minHours: number, maxHours: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+[hd]$/, 'must be a whole number of hours or days, such as 24h')
+    .refine(
+      (text) => {
+        const hours = Number(text.slice(0, -1)) * (text.endsWith('d') ? 24 : 1)
+        return hours >= minHours && hours <= maxHours
+      },
+      `must be between ${minHours}h and ${maxHours / 24}d (the APIs take 24h)`
+    )
 
 export const fromParser = <T>(parse: (text: string) => T) =>
   z.string().transform((text, ctx) => {

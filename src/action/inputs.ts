@@ -6,12 +6,13 @@ import { parseFailureLimit } from '../lib/failure-limit.js'
 import {
   baseUrl,
   booleanText,
+  completionWindow,
   duration,
   fromParser,
   integerIn,
   isLoopbackHost,
   optional,
-  positiveSeconds
+  secondsIn
 } from './input-fields.js'
 import { Inputs, KeyEnvironment } from './names.js'
 
@@ -63,6 +64,25 @@ export class InputError extends Error {
   }
 }
 
+const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
+
+/**
+ * The ranges of the duration and interval inputs (README, Inputs). Each stays well within what
+ * Node's timers can wait (2^31-1 ms, about 24.8 days: longer fires at once) and above what a
+ * millisecond timer can tell apart from 0.
+ */
+export const Ranges = {
+  /** One API call; longer than an hour is a provider that will not answer. */
+  requestTimeoutMs: { min: 1000, max: HOUR_MS },
+  /** Five days: the longest a job runs, on a self-hosted runner (GitHub-hosted: 6 hours). */
+  waitTimeoutMs: { min: 1000, max: 5 * DAY_MS },
+  /** Seconds between polls: 10 ms to an hour. */
+  pollIntervalSeconds: { min: 0.01, max: 3600 },
+  /** The completion window, in hours: an hour to 30 days. */
+  completionWindowHours: { min: 1, max: 30 * 24 }
+} as const
+
 /** Each input's schema; the names are the action's interface. */
 const fields = {
   [Inputs.Command]: z.enum(['run', 'status', 'cancel', 'list'], {
@@ -73,7 +93,10 @@ const fields = {
     .string()
     .trim()
     .regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
-  [Inputs.CompletionWindow]: z.string().trim().min(1, 'must not be empty (the APIs take 24h)'),
+  [Inputs.CompletionWindow]: completionWindow(
+    Ranges.completionWindowHours.min,
+    Ranges.completionWindowHours.max
+  ),
   [Inputs.Metadata]: fromParser(parseMetadata),
   [Inputs.BatchId]: z
     .string()
@@ -85,9 +108,16 @@ const fields = {
   [Inputs.BaseUrl]: baseUrl,
   [Inputs.ApiKey]: z.string().trim(),
   [Inputs.Wait]: booleanText,
-  [Inputs.PollInterval]: positiveSeconds,
-  [Inputs.MaxPollInterval]: positiveSeconds,
-  [Inputs.WaitTimeout]: duration(1000),
+  [Inputs.PollInterval]: secondsIn(Ranges.pollIntervalSeconds.min, Ranges.pollIntervalSeconds.max),
+  [Inputs.MaxPollInterval]: secondsIn(
+    Ranges.pollIntervalSeconds.min,
+    Ranges.pollIntervalSeconds.max
+  ),
+  [Inputs.WaitTimeout]: duration(
+    Ranges.waitTimeoutMs.min,
+    Ranges.waitTimeoutMs.max,
+    ', the longest a job can run'
+  ),
   [Inputs.OnTimeout]: z.enum(['leave', 'cancel', 'fail'], {
     error: 'must be one of leave, cancel, fail'
   }),
@@ -101,7 +131,7 @@ const fields = {
   [Inputs.MaxFailedRequests]: fromParser(parseFailureLimit),
   [Inputs.MaxConsecutiveErrors]: integerIn(1, 1000),
   [Inputs.MaxAttempts]: integerIn(1, 20),
-  [Inputs.RequestTimeout]: duration(1000),
+  [Inputs.RequestTimeout]: duration(Ranges.requestTimeoutMs.min, Ranges.requestTimeoutMs.max),
   [Inputs.AllowInsecureHttp]: booleanText
 } as const
 

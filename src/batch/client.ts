@@ -3,7 +3,7 @@ import { redact } from '../lib/redact.js'
 import type { Sleep } from '../net/abort.js'
 import { createNodeFetch } from '../net/http-fetch.js'
 import { DefaultRetry, withRetry, type RetryPolicy } from '../net/retry.js'
-import { streamingUpload } from '../net/upload.js'
+import { sentBytesMismatch, streamingUpload, type SentBytes } from '../net/upload.js'
 import { parseBatch, type BatchInfo } from './document.js'
 
 /** Uploads and downloads may run for long; silence, not length, is what ends them (see http-fetch). */
@@ -80,17 +80,43 @@ export class BatchApi {
     })
   }
 
-  /** Uploads the file with purpose `batch`, from a fresh stream on every attempt. */
-  async upload(path: string, signal?: AbortSignal): Promise<OpenAI.Files.FileObject> {
-    return this.retry(
+  /**
+   * Uploads the file with purpose `batch`, from a fresh stream on every attempt. With `validated`,
+   * the bytes sent are hashed on the way and must be the ones validated: when the file changed in
+   * between, the uploaded file is deleted and the upload fails, so no batch is made of unchecked bytes.
+   */
+  async upload(
+    path: string,
+    signal?: AbortSignal,
+    validated?: SentBytes
+  ): Promise<OpenAI.Files.FileObject> {
+    let sent: SentBytes | undefined
+    const uploaded = await this.retry(
       'Upload',
-      () =>
-        this.client.files.create(
-          { file: streamingUpload(path), purpose: 'batch' },
+      () => {
+        sent = undefined
+        return this.client.files.create(
+          { file: streamingUpload(path, (bytes) => (sent = bytes)), purpose: 'batch' },
           { signal, timeout: TRANSFER_TIMEOUT_MS }
-        ),
+        )
+      },
       signal
     )
+    const mismatch = validated && sentBytesMismatch(path, sent, validated)
+    if (!mismatch) return uploaded
+    const removed = await this.deleteFile(uploaded.id, signal).then(
+      () => `the uploaded file ${uploaded.id} was deleted`,
+      (error: unknown) =>
+        `deleting the uploaded file ${uploaded.id} failed (${this.options.redact((error as Error).message)}); delete it by hand`
+    )
+    throw new Error(
+      `${mismatch}; nothing was created, and ${removed}. Run again once nothing writes to the file`
+    )
+  }
+
+  /** Deletes an uploaded file, with the usual retries. */
+  async deleteFile(fileId: string, signal?: AbortSignal): Promise<void> {
+    await this.retry('Delete file', () => this.client.files.delete(fileId, { signal }), signal)
   }
 
   /**

@@ -25,7 +25,10 @@ export function parseMetadata(text: string): Record<string, string> {
     try {
       parsed = JSON.parse(trimmed)
     } catch (error) {
-      throw new Error(`metadata is not valid JSON: ${(error as Error).message}`, { cause: error })
+      throw new Error(
+        `metadata is not valid JSON (${(error as Error).message}); write a JSON object such as {"suite": "nightly"}, or key=value lines such as suite=nightly`,
+        { cause: error }
+      )
     }
     const result = MetadataObject.safeParse(parsed)
     if (!result.success) {

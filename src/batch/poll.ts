@@ -1,6 +1,6 @@
 import { sleep as realSleep, type Sleep } from '../net/abort.js'
 import { isTransientApiError, retryAfterMs } from '../net/retry.js'
-import { isTerminal, type BatchInfo } from './document.js'
+import { isKnownStatus, isTerminal, type BatchInfo } from './document.js'
 
 export interface BackoffOptions {
   initialMs: number
@@ -37,6 +37,8 @@ export interface WaitDeps {
   random?: () => number
   /** Each batch answer, so the caller can log changes and keep outputs current. */
   onBatch?: (batch: BatchInfo) => void
+  /** A status the action does not know, reported once per status name; the wait goes on. */
+  onUnknownStatus?: (status: string) => void
   /** A poll that failed but will be tried again. */
   onPollError?: (error: unknown, consecutive: number, nextDelayMs: number) => void
 }
@@ -61,7 +63,8 @@ export class PollError extends Error {
 /**
  * Polls until the batch is terminal or `timeoutMs` has passed since the call. Transient failures
  * (network, 429, 5xx) are tolerated up to `maxConsecutiveErrors` in a row; a 429's Retry-After
- * stretches the next delay. Anything else ends the wait with the error.
+ * stretches the next delay up to `maxMs`. Anything else ends the wait with the error. A status
+ * the action does not know is not terminal: the wait goes on, and the outcome decides later.
  */
 export async function waitForBatch(
   start: BatchInfo,
@@ -76,6 +79,13 @@ export async function waitForBatch(
   let consecutiveErrors = 0
   /** The delay before the next poll, drawn once: the one logged is the one slept. */
   let next = pollDelayMs(0, options, deps.random)
+  const unknown = new Set<string>()
+  const noticeStatus = (status: string) => {
+    if (isKnownStatus(status) || unknown.has(status)) return
+    unknown.add(status)
+    deps.onUnknownStatus?.(status)
+  }
+  noticeStatus(batch.status)
 
   while (!isTerminal(batch.status)) {
     const remaining = deadline - now()
@@ -87,6 +97,7 @@ export async function waitForBatch(
       consecutiveErrors = 0
       next = pollDelayMs(polls, options, deps.random)
       deps.onBatch?.(batch)
+      noticeStatus(batch.status)
     } catch (error) {
       if (options.signal?.aborted || !isTransientApiError(error)) throw error
       consecutiveErrors++
@@ -98,8 +109,12 @@ export async function waitForBatch(
           error
         )
       }
-      // A 429's Retry-After stretches the next delay, never shortens it.
-      next = Math.max(pollDelayMs(polls, options, deps.random), retryAfterMs(error) ?? 0)
+      // A 429's Retry-After stretches the next delay, never shortens it, and never past
+      // max-poll-interval: the user's bound on how stale the step's view of the batch may get.
+      next = Math.min(
+        options.maxMs,
+        Math.max(pollDelayMs(polls, options, deps.random), retryAfterMs(error) ?? 0)
+      )
       deps.onPollError?.(error, consecutiveErrors, next)
     }
   }

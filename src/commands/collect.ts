@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, rmdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Outputs } from '../action/names.js'
 import { isTerminal, type BatchInfo } from '../batch/document.js'
@@ -19,9 +19,58 @@ export function insideWorkspace(env: StepEnv, input: string, inputName: string):
   return resolveInside(input, inputName, { workspace, temp })
 }
 
-/** A results-dir that leads outside the workspace is an input error, found before anything is sent. */
+/**
+ * A results-dir that leads outside the workspace, that is (or lies under) a file, or that cannot be
+ * written is an input error, found before anything is uploaded: after billing is too late.
+ */
 export async function checkResultsDir(env: StepEnv): Promise<void> {
-  if (env.inputs.download) await insideWorkspace(env, env.inputs.resultsDir, 'results-dir')
+  if (!env.inputs.download) return
+  const input = env.inputs.resultsDir
+  let dir: string
+  try {
+    dir = await insideWorkspace(env, input, 'results-dir')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error
+    dir = path.resolve(env.context.workspace, input)
+  }
+  const problem = await writableDirProblem(dir)
+  if (problem) {
+    throw new StepFailure(
+      `results-dir: "${input}" ${problem}; results could not be written there, so nothing was uploaded`
+    )
+  }
+}
+
+/**
+ * Why `dir` cannot hold results, or undefined when it can: the directory, or the nearest of its
+ * ancestors that exists, must be a directory this process can create entries in. The check makes
+ * and removes an empty directory there, the one test that holds whatever the user, mode or mount.
+ */
+export async function writableDirProblem(dir: string): Promise<string | undefined> {
+  let existing = dir
+  for (;;) {
+    try {
+      const info = await stat(existing)
+      // A file further up answers ENOTDIR below, so a non-directory here is the path itself.
+      if (!info.isDirectory()) return `is an existing file (${dir}), not a directory`
+      break
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOTDIR') return `lies under a file, not a directory (${dir})`
+      if (code !== 'ENOENT') return `cannot be read (${(error as Error).message})`
+      const parent = path.dirname(existing)
+      if (parent === existing) return `has no existing parent (${dir})`
+      existing = parent
+    }
+  }
+  try {
+    await rmdir(await mkdtemp(path.join(existing, '.results-dir-check-')))
+    return undefined
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    const where = existing === dir ? 'it' : `its parent ${existing}`
+    return `cannot be written: ${where} refused a new entry (${code})`
+  }
 }
 
 /**
@@ -62,6 +111,10 @@ function wait(env: StepEnv, batch: BatchInfo) {
     {
       retrieve: (signal) => api.retrieveOnce(batch.id, signal),
       onBatch: (next) => env.findings.track(next),
+      onUnknownStatus: (status) =>
+        env.log.warning(
+          `Batch ${batch.id} reports the status "${status}", which the action does not know; it keeps polling until wait-timeout, and does not report success unless a known status follows`
+        ),
       onPollError: (error, consecutive, delay) =>
         env.log.warning(
           `Poll ${consecutive} of at most ${inputs.maxConsecutiveErrors} in a row failed: ${env.redact(describeApiError(error, inputs))}; trying again in ${Math.round(delay / 1000)}s`
@@ -133,7 +186,8 @@ async function collectResults(
       outputPath: findings.files.output,
       errorPath: findings.files.error,
       destPath: path.join(dir, 'results.jsonl'),
-      secrets: [inputs.apiKey]
+      secrets: [inputs.apiKey],
+      signal: env.signal
     })
     for (const warning of joined.warnings ?? []) log.warning(env.redact(warning))
     findings.results = joined

@@ -1,5 +1,11 @@
 import type { ActionInputs, OnTimeout } from '../action/inputs.js'
-import { describeBatchErrors, requestCounts, type BatchInfo } from '../batch/document.js'
+import {
+  describeBatchErrors,
+  isKnownStatus,
+  KNOWN_STATUSES,
+  requestCounts,
+  type BatchInfo
+} from '../batch/document.js'
 import type { BatchOutcome } from '../report/model.js'
 import { exceedsFailureLimit } from '../lib/failure-limit.js'
 import type { JoinResult } from '../results/types.js'
@@ -44,6 +50,15 @@ export function failsStep(outcome: BatchOutcome): boolean {
   return outcome === 'failed' || outcome === 'cancelled' || outcome === 'timed out'
 }
 
+/** Why a batch in a status the action does not know cannot count as a success. */
+export function unknownStatusMessage(batch: BatchInfo): string {
+  return (
+    `Batch ${batch.id} has the status "${batch.status}", which the action does not know ` +
+    `(it knows ${KNOWN_STATUSES.join(', ')}), so it cannot tell how the batch is doing. ` +
+    `Check it with the provider, or later with command: status and batch-id: ${batch.id}`
+  )
+}
+
 /** The one place that decides how the step ended, from what the command found. */
 export function decideOutcome(ending: Ending, rules: Rules): Verdict {
   switch (ending.kind) {
@@ -54,6 +69,8 @@ export function decideOutcome(ending: Ending, rules: Rules): Verdict {
     case 'aborted':
       return { outcome: 'cancelled', message: ending.message, notes: [] }
     case 'not waiting': {
+      if (!isKnownStatus(ending.batch.status))
+        return { outcome: 'failed', message: unknownStatusMessage(ending.batch), notes: [] }
       const { id } = ending.batch
       return {
         outcome: 'left running',
@@ -87,6 +104,15 @@ export function decideOutcome(ending: Ending, rules: Rules): Verdict {
 
 function timedOut(batch: BatchInfo, then: OnTimeout, rules: Rules): Verdict {
   const waited = `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s) with batch ${batch.id} ${batch.status}`
+  // Whatever on-timeout says, a batch in a status the action cannot read is not left as a success.
+  if (!isKnownStatus(batch.status)) {
+    const cancelled = then === 'cancel' ? '; it was cancelled (on-timeout: cancel)' : ''
+    return {
+      outcome: 'timed out',
+      message: `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s)${cancelled}. ${unknownStatusMessage(batch)}`,
+      notes: []
+    }
+  }
   switch (then) {
     case 'leave': {
       const message = `${waited}; it was left running. Collect it later with command: status and batch-id: ${batch.id}`
@@ -142,6 +168,7 @@ function judgeEnded(ending: Extract<Ending, { kind: 'ended' }>, rules: Rules): V
     case 'failed':
       return failure(`Batch ${batch.id} failed: ${describeBatchErrors(batch)}`)
     default:
+      if (!isKnownStatus(batch.status)) return failure(unknownStatusMessage(batch))
       return { outcome: 'succeeded', notes: [] }
   }
 }

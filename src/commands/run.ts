@@ -28,7 +28,7 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
   }
 
   const uploaded = await log.group('Upload', async () => {
-    const result = await api.upload(file.path, signal)
+    const result = await api.upload(file.path, signal, file)
     log.info(`Uploaded ${formatBytes(result.bytes ?? 0)} as ${result.id}`)
     return result
   })

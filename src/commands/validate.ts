@@ -14,6 +14,8 @@ import type { StepEnv } from './step.js'
 export interface ValidFile {
   path: string
   sha256: string
+  /** The size validated: the upload must send exactly these bytes. */
+  bytes: number
 }
 
 /** Pre-flight: every problem in the file, annotated on its line, before anything is sent. */
@@ -35,7 +37,8 @@ export async function validateFile(env: StepEnv): Promise<ValidFile> {
         endpoint: inputs.endpoint,
         provider,
         maxRequests: inputs.maxRequests,
-        maxFileBytes: inputs.maxFileBytes
+        maxFileBytes: inputs.maxFileBytes,
+        signal: env.signal
       }),
       env.signal
     )
@@ -57,7 +60,7 @@ export async function validateFile(env: StepEnv): Promise<ValidFile> {
     `${display}: ${report.requests} requests, ${formatBytes(report.bytes)}, model ${report.model}, endpoint ${inputs.endpoint}` +
       (provider.name !== 'unknown' ? ` (${provider.name})` : '')
   )
-  return { path: filePath, sha256: report.sha256 }
+  return { path: filePath, sha256: report.sha256, bytes: report.bytes }
 }
 
 /** validate-only: checks the file and stops; nothing is uploaded. */

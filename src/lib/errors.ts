@@ -31,10 +31,39 @@ export function describeApiError(error: unknown, context: ErrorContext): string 
     const detail = cause instanceof Error ? cause.message : error.message
     return `could not reach ${host} (${detail}); check base-url and the runner's network`
   }
+  if (error instanceof APIError && error.status === 404 && looksLikeWrongBase(error, context)) {
+    return (
+      `${host} answered HTTP 404 (${apiMessage(error)}): base-url ${context.baseUrl} probably lacks its /v1, ` +
+      `or names a different API. base-url is the root that /files and /batches are under, such as ${EXPECTED_BASE}`
+    )
+  }
   if (error instanceof APIError) {
     return `${host} answered HTTP ${error.status ?? '?'}: ${apiMessage(error)}`
   }
   return error instanceof Error ? error.message : String(error)
+}
+
+const EXPECTED_BASE = 'https://api.studio.nebius.com/v1/ or https://api.openai.com/v1'
+
+/** What servers answer for a path they do not serve, rather than for a batch or file they lack. */
+const NO_SUCH_PATH =
+  /invalid url|^not found$|no route|unknown (url|route|path|endpoint)|cannot (get|post)/i
+
+/**
+ * A 404 that means the path is wrong, not the id: the base URL has no version segment, or the
+ * answer is not an API error naming what is missing (an HTML page, "Invalid URL (POST /files)").
+ */
+function looksLikeWrongBase(error: APIError, context: ErrorContext): boolean {
+  let pathname: string
+  try {
+    pathname = new URL(context.baseUrl).pathname
+  } catch {
+    return false
+  }
+  if (!/\/v\d+(beta|alpha)?\d*\/?/i.test(pathname)) return true
+  const body = error.error as { message?: unknown } | undefined
+  if (!body || typeof body.message !== 'string' || body.message === '') return true
+  return NO_SUCH_PATH.test(body.message)
 }
 
 function apiMessage(error: APIError): string {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { toStreamingFile } from 'openai'
 import path from 'node:path'
@@ -14,23 +15,62 @@ const CHUNK_BYTES = 512 * 1024
  */
 export async function* fileChunks(
   file: string,
-  chunkBytes = CHUNK_BYTES
+  chunkBytes = CHUNK_BYTES,
+  onEnd?: (sent: SentBytes) => void
 ): AsyncGenerator<Uint8Array> {
   const handle = await open(file, 'r')
+  const hash = createHash('sha256')
+  let bytes = 0
   try {
     const pool = Array.from({ length: POOL_SIZE }, () => Buffer.allocUnsafe(chunkBytes))
     for (let index = 0; ; index++) {
       const buffer = pool[index % POOL_SIZE] as Buffer
       const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null)
-      if (bytesRead === 0) return
-      yield buffer.subarray(0, bytesRead)
+      if (bytesRead === 0) break
+      const chunk = buffer.subarray(0, bytesRead)
+      // Hashed before it is handed out: the buffer is reused once the socket is done with it.
+      hash.update(chunk)
+      bytes += bytesRead
+      yield chunk
     }
   } finally {
     await handle.close()
   }
+  onEnd?.({ bytes, sha256: hash.digest('hex') })
 }
 
-/** The file as an upload the SDK streams without reading it into memory, from a fresh read each time. */
-export function streamingUpload(file: string): ReturnType<typeof toStreamingFile> {
-  return toStreamingFile(fileChunks(file), path.basename(file), { type: 'application/jsonl' })
+/** What one upload read from the file and sent, all of it: its size and SHA-256. */
+export interface SentBytes {
+  bytes: number
+  sha256: string
+}
+
+/**
+ * The file as an upload the SDK streams without reading it into memory, from a fresh read each
+ * time; `onEnd` hears what was sent once the last byte was read, to compare with what was validated.
+ */
+export function streamingUpload(
+  file: string,
+  onEnd?: (sent: SentBytes) => void
+): ReturnType<typeof toStreamingFile> {
+  return toStreamingFile(fileChunks(file, CHUNK_BYTES, onEnd), path.basename(file), {
+    type: 'application/jsonl'
+  })
+}
+
+/** Why the bytes sent are not the bytes validated, or undefined when they are the same. */
+export function sentBytesMismatch(
+  file: string,
+  sent: SentBytes | undefined,
+  validated: SentBytes
+): string | undefined {
+  if (sent && sent.bytes === validated.bytes && sent.sha256 === validated.sha256) return undefined
+  const short = (sha: string) => sha.slice(0, 12)
+  const what = sent
+    ? `${sent.bytes} bytes with SHA-256 ${short(sent.sha256)}… were sent`
+    : 'the upload ended before the whole file was read'
+  return (
+    `${path.basename(file)} changed while it was uploaded: ${what}, but ${validated.bytes} bytes ` +
+    `with SHA-256 ${short(validated.sha256)}… were validated`
+  )
 }

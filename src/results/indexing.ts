@@ -1,6 +1,7 @@
 // Indexing the output and error files: every result line's place, outcome and token usage.
 import { isAscii, isUtf8 } from 'node:buffer'
 import { isBlankLine, readLines } from '../jsonl/lines.js'
+import { abortReason } from '../net/abort.js'
 import { classify } from './classify.js'
 import { KIND_ERROR, KIND_OK, REPARSE, SOURCE_ERROR, type ResultIndex } from './output-index.js'
 import { ResultLineSchema, type ResultLine } from './schemas.js'
@@ -36,11 +37,13 @@ export async function indexResultFile(
   path: string,
   source: number,
   label: string,
-  warnings: string[]
+  warnings: string[],
+  signal?: AbortSignal
 ): Promise<{ malformed: number }> {
   let malformed = 0
   let duplicates = 0
   for await (const line of readLines(path)) {
+    if (signal?.aborted) throw abortReason(signal)
     if (isBlankLine(line.bytes)) continue
     const text = line.bytes.toString('utf8')
     let parsed: ResultLine

@@ -7,6 +7,7 @@
 import { closeSync, openSync } from 'node:fs'
 import { writeAtomically } from '../jsonl/atomic.js'
 import { writeBuffered } from '../jsonl/output-buffer.js'
+import { abortReason } from '../net/abort.js'
 import { inputCustomIds } from './input-ids.js'
 import { indexResultFile } from './indexing.js'
 import { JoinedLines } from './joined-lines.js'
@@ -22,12 +23,26 @@ async function indexResults(
   let malformed = 0
   if (options.outputPath) {
     malformed += (
-      await indexResultFile(index, options.outputPath, SOURCE_OUTPUT, 'output file', warnings)
+      await indexResultFile(
+        index,
+        options.outputPath,
+        SOURCE_OUTPUT,
+        'output file',
+        warnings,
+        options.signal
+      )
     ).malformed
   }
   if (options.errorPath) {
     malformed += (
-      await indexResultFile(index, options.errorPath, SOURCE_ERROR, 'error file', warnings)
+      await indexResultFile(
+        index,
+        options.errorPath,
+        SOURCE_ERROR,
+        'error file',
+        warnings,
+        options.signal
+      )
     ).malformed
   }
   return malformed
@@ -78,7 +93,8 @@ async function writeJoined(
   destPath: string,
   ids: AsyncIterable<string> | Iterable<string>,
   lines: JoinedLines,
-  secrets: JoinOptions['secrets']
+  secrets: JoinOptions['secrets'],
+  signal?: AbortSignal
 ): Promise<void> {
   await writeAtomically(destPath, (file) =>
     writeBuffered(
@@ -86,6 +102,8 @@ async function writeJoined(
       async (out) => {
         let batches = 0
         for await (const customId of ids) {
+          // An abort removes the temporary file (writeAtomically): no half results.jsonl appears.
+          if (signal?.aborted) throw abortReason(signal)
           if (!lines.add(customId)) continue
           await lines.write(out)
           // The reads are synchronous: let timers and signals run between batches.
@@ -131,7 +149,13 @@ export async function joinResults(options: JoinOptions): Promise<JoinResult> {
   const fds = openResultFiles(options)
   try {
     const ids = orderedIds(index, options.inputPath, warnings)
-    await writeJoined(options.destPath, ids, new JoinedLines(index, fds, result), options.secrets)
+    await writeJoined(
+      options.destPath,
+      ids,
+      new JoinedLines(index, fds, result),
+      options.secrets,
+      options.signal
+    )
   } finally {
     closeFiles(fds)
   }

@@ -35,6 +35,8 @@ export interface JoinOptions {
   destPath: string
   /** Masked in results.jsonl (the API key). */
   secrets?: readonly (string | undefined)[]
+  /** The step's abort signal: the join stops between lines once it fires, and writes nothing. */
+  signal?: AbortSignal
 }
 
 /** Failed requests listed in JoinResult.failures (and so in the summary). */

@@ -20,6 +20,8 @@ export interface ValidationOptions {
   maxProblems?: number
   /** Read size in bytes; default 64 KiB. Tests make it tiny to split lines across chunks. */
   readChunkBytes?: number
+  /** The step's abort signal: the check stops between chunks once it fires, by throwing its reason. */
+  signal?: AbortSignal
 }
 
 export interface ValidationReport {

@@ -1,0 +1,149 @@
+// Hostile conditions through the bundled action, run as the runner runs it: a SIGINT in the middle
+// of a long local join, a requests file that changes while it is uploaded, a base-url without its
+// /v1, odd batch answers and status spellings. Each scenario is in the README's Reliability table.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { appendFile, readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { startMockBatchApi, type MockBatchApi } from '../../tools/mock-batch-api/server.mjs'
+import { chatRequests, makeWorkspace, runAction } from '../../__fixtures__/action-process.js'
+import { startFaultProxy, type FaultProxy } from '../../__fixtures__/fault-proxy.js'
+import { ROBUSTNESS, type RobustnessScenario } from '../../__fixtures__/robustness-scenarios.js'
+
+const KEY = 'robust-key-7e1d'
+let api: MockBatchApi
+let proxy: FaultProxy
+/** Enough requests that the join takes seconds and the upload more than a moment. */
+const LARGE = 200_000
+let large: string
+
+beforeAll(async () => {
+  api = await startMockBatchApi({
+    apiKey: KEY,
+    timings: { validatingMs: 10, inProgressMs: 50, finalizingMs: 10, cancellingMs: 50 }
+  })
+  proxy = await startFaultProxy(new URL(api.url).origin)
+  large = chatRequests(LARGE)
+}, 60_000)
+afterAll(async () => {
+  await proxy.close()
+  await api.close()
+})
+
+const inputs = (extra: Record<string, string> = {}) => ({
+  'base-url': api.url,
+  'api-key': KEY,
+  'poll-interval': '0.05',
+  'max-poll-interval': '0.2',
+  ...extra
+})
+
+const scenarios: Record<RobustnessScenario, () => Promise<void>> = {
+  async 'SIGINT during the join of a large result set'() {
+    const workspace = await makeWorkspace({ 'requests.jsonl': large })
+    const run = await runAction({
+      workspace,
+      inputs: inputs({ file: 'requests.jsonl', 'request-timeout': '60s' }),
+      // The output file is complete and the join of 200,000 requests has just begun.
+      interrupt: { signal: 'SIGINT', when: /Downloaded \S+ to \S+output\.jsonl/ },
+      timeoutMs: 120_000
+    })
+    expect(run.code).toBe(1)
+    expect(run.exitAfterSignalMs).toBeLessThan(2000)
+    const id = run.outputs['batch-id']!
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `::error::The step was cancelled \\(SIGINT\\); batch ${id} had already ended completed`
+      )
+    )
+    expect(run.stdout).not.toMatch(/Joined \d+ requests/)
+    expect(run.summary).toContain(id)
+    const dir = path.join(workspace, 'batch-results', id)
+    const left = await readdir(dir)
+    expect(left).toContain('output.jsonl')
+    expect(left.filter((name) => name.startsWith('results.jsonl'))).toEqual([])
+  },
+
+  async 'the requests file grows while it is uploaded'() {
+    proxy.clear()
+    const workspace = await makeWorkspace({ 'requests.jsonl': large })
+    const file = path.join(workspace, 'requests.jsonl')
+    const batchesBefore = api.batches().length
+    const filesBefore = api.files().length
+    const run = await runAction({
+      workspace,
+      inputs: inputs({ 'base-url': proxy.url, file: 'requests.jsonl', 'request-timeout': '60s' }),
+      interrupt: {
+        signal: 'SIGINT',
+        // Appends as soon as the upload reaches the server, then never asks for the signal.
+        when: async () => {
+          while (!proxy.requests.some((request) => request.op === 'upload'))
+            await new Promise((resolve) => setTimeout(resolve, 2))
+          await appendFile(file, chatRequests(1).replace('req-1', 'req-late'))
+          await new Promise(() => undefined)
+        }
+      },
+      timeoutMs: 120_000
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::requests\.jsonl changed while it was uploaded: \d+ bytes with SHA-256 \w+… were sent, but \d+ bytes with SHA-256 \w+… were validated; nothing was created, and the uploaded file file-\S+ was deleted/
+    )
+    expect(api.batches().length).toBe(batchesBefore)
+    expect(api.files().length).toBe(filesBefore)
+    expect(api.log.some((entry) => entry.op === 'file-delete')).toBe(true)
+    expect(run.outputs['batch-id'] ?? '').toBe('')
+  },
+
+  async 'base-url without its /v1'() {
+    const origin = new URL(api.url).origin
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2) })
+    const run = await runAction({
+      workspace,
+      inputs: inputs({ 'base-url': origin, file: 'requests.jsonl' })
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      `answered HTTP 404 (Invalid URL (POST /files)): base-url ${origin}/ probably lacks its /v1, or names a different API. ` +
+        'base-url is the root that /files and /batches are under, such as https://api.studio.nebius.com/v1/'
+    )
+  },
+
+  async 'a create answer with status null'() {
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(3) })
+    api.addFault({ op: 'create', fault: 'odd-shape', shape: 'status-null' })
+    const run = await runAction({ workspace, inputs: inputs({ file: 'requests.jsonl' }) })
+    expect(run.code).toBe(0)
+    const id = run.outputs['batch-id']!
+    expect(id).toMatch(/^batch_/)
+    expect(run.state['batch-id']).toBe(id)
+    expect(run.outputs.status).toBe('completed')
+    expect(run.outputs['results-path']).toBeTruthy()
+  },
+
+  async 'a provider that spells statuses its own way'() {
+    api.configure({
+      statusNames: { completed: 'succeeded', cancelled: 'canceled' },
+      statusCase: 'upper'
+    })
+    try {
+      const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2) })
+      const run = await runAction({ workspace, inputs: inputs({ file: 'requests.jsonl' }) })
+      expect(run.code).toBe(0)
+      expect(run.outputs.status).toBe('completed')
+      expect(run.stdout).not.toMatch(/::warning::.*does not know/)
+    } finally {
+      api.configure({ statusNames: {}, statusCase: 'lower' })
+    }
+  }
+}
+
+describe('robustness through the bundled action', () => {
+  it('has a test for every scenario the README counts', () => {
+    expect(Object.keys(scenarios).sort()).toEqual(Object.keys(ROBUSTNESS).sort())
+  })
+  it.each(Object.keys(ROBUSTNESS) as RobustnessScenario[])(
+    '%s',
+    (name) => scenarios[name](),
+    150_000
+  )
+})
