@@ -1,7 +1,13 @@
 import * as core from '@actions/core'
 import type { BatchInfo } from '../batch/document.js'
 import type { BatchSummaryData } from '../report/model.js'
-import { renderBatchSummary, renderListSummary, type SummaryBuilder } from '../report/render.js'
+import {
+  renderBatchSummary,
+  renderListSummary,
+  renderValidationSummary,
+  type SummaryBuilder
+} from '../report/render.js'
+import type { ValidationSummaryData } from '../report/validation.js'
 
 async function writeSummary(render: (summary: SummaryBuilder) => void): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return
@@ -24,4 +30,9 @@ export async function writeBatchSummary(data: BatchSummaryData): Promise<void> {
 /** Appends the table of `list` to the job summary; does nothing when GITHUB_STEP_SUMMARY is unset. */
 export async function writeListSummary(batches: BatchInfo[]): Promise<void> {
   await writeSummary((summary) => renderListSummary(summary, batches))
+}
+
+/** Appends the account of a requests file check (validate-only, or problems that stopped the run). */
+export async function writeValidationSummary(data: ValidationSummaryData): Promise<void> {
+  await writeSummary((summary) => renderValidationSummary(summary, data))
 }
