@@ -215,7 +215,7 @@ export function batchReport(data: BatchSummaryData): BatchReport {
   const file = data.file ? workspacePath(data.file, data.workspace) : undefined
   const facts: Field[] = [
     { label: 'File', value: file, code: true },
-    { label: 'Metadata', value: metadataText(data) },
+    { label: 'Metadata', value: metadataText(data), code: true },
     { label: 'Model', value: data.model ?? batch?.model, code: true },
     { label: 'Endpoint', value: data.endpoint ?? batch?.endpoint, code: true },
     { label: 'Batch', value: batch?.id, code: true }
