@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1625);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5927);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1625:
+/***/ 5927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41626,14 +41626,59 @@ class OutputWriter {
 // The runner's side of a step: its log, masking, failing. Everything else reaches the runner
 // through the functions here, so the commands can run against a spy in tests.
 
-const runnerLog = {
+/**
+ * A log whose groups open only when something is written in them: a group with nothing in it
+ * is a fold the reader opens for nothing. Debug lines do not open a group (the log viewer hides
+ * them). Groups do not nest on GitHub; an inner group's lines go to the outer one.
+ */
+function lazyGroupLog(base, runner) {
+    let pending;
+    let depth = 0;
+    const open = () => {
+        if (pending === undefined)
+            return;
+        runner.startGroup(pending);
+        pending = undefined;
+    };
+    const shown = (write) => (...args) => {
+        open();
+        write(...args);
+    };
+    return {
+        debug: (message) => base.debug(message),
+        info: shown((message) => base.info(message)),
+        notice: shown((message) => base.notice(message)),
+        warning: shown((message) => base.warning(message)),
+        error: shown((message, where) => base.error(message, where)),
+        group: async (name, work) => {
+            if (depth++ > 0) {
+                try {
+                    return await work();
+                }
+                finally {
+                    depth--;
+                }
+            }
+            pending = name;
+            try {
+                return await work();
+            }
+            finally {
+                depth--;
+                if (pending === undefined)
+                    runner.endGroup();
+                pending = undefined;
+            }
+        }
+    };
+}
+const runnerLog = lazyGroupLog({
     debug: (message) => core_debug(message),
     info: (message) => info(message),
     notice: (message) => notice(message),
     warning: (message) => warning(message),
-    error: (message, where) => (where ? error(message, where) : error(message)),
-    group: (name, work) => group(name, work)
-};
+    error: (message, where) => (where ? error(message, where) : error(message))
+}, { startGroup: (name) => startGroup(name), endGroup: () => endGroup() });
 /** Masks `secret` in everything the runner logs from now on. */
 function maskSecret(secret) {
     if (secret)
@@ -41739,14 +41784,100 @@ function formatTimestamp(value) {
     const date = new Date(seconds * 1000);
     return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
-/** '12,345'; a non-finite number as JavaScript writes it. */
+/**
+ * '12,345', '-1,234.5'; a non-finite number as JavaScript writes it. Written by hand: toLocaleString
+ * loads ICU's locale data on first use, which costs the action about 19 ms at start-up.
+ */
 function formatNumber(value) {
-    return Number.isFinite(value) ? value.toLocaleString('en-US') : String(value);
+    if (!Number.isFinite(value))
+        return String(value);
+    const sign = value < 0 ? '-' : '';
+    const [whole = '0', fraction] = String(Math.abs(value)).split('.');
+    if (whole.includes('e'))
+        return String(value);
+    const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+    return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+/** A share as a percentage for people: '0.4%', '12%', '<0.1%' for a small non-zero share. */
+function formatPercent(part, whole) {
+    if (!(whole > 0) || !Number.isFinite(part))
+        return '-';
+    const percent = (part / whole) * 100;
+    if (percent > 0 && percent < 0.1)
+        return '<0.1%';
+    const rounded = percent >= 10 ? Math.round(percent) : Math.round(percent * 10) / 10;
+    return `${rounded}%`;
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/report/counts.ts
+// The sentences of the summary about numbers: how many requests failed against the limit, how far
+// a running batch has come, and the workspace-relative form of a path. Pure: no I/O, no clock.
+
+
+
+
+function tallyOf(batch, results) {
+    if (results && results.total > 0) {
+        return {
+            total: results.total,
+            succeeded: results.ok,
+            failed: results.error + results.missing,
+            missing: results.missing
+        };
+    }
+    if (!batch?.request_counts)
+        return undefined;
+    const { total, completed, failed } = requestCounts(batch);
+    return { total, succeeded: completed, failed, missing: 0 };
+}
+function limitText(limit) {
+    return limit.kind === 'percent'
+        ? `the ${formatNumber(limit.value)}% limit`
+        : `the limit of ${formatNumber(limit.kind === 'count' ? limit.value : 0)}`;
+}
+/** "40 of 10,000 failed, 0.4%, within the 5% limit"; "All 6 requests succeeded". */
+function failureRateText(tally, limit) {
+    const { total, failed } = tally;
+    if (total > 0 && failed === 0)
+        return total === 1 ? 'The request succeeded' : `All ${formatNumber(total)} requests succeeded`;
+    let text = `${formatNumber(failed)} of ${formatNumber(total)} failed, ${formatPercent(failed, total)}`;
+    if (limit && limit.kind !== 'none') {
+        const over = exceedsFailureLimit(limit, failed, total);
+        text += `, ${over ? 'over' : 'within'} ${limitText(limit)}`;
+    }
+    if (tally.missing > 0)
+        text += ` (${formatNumber(tally.missing)} without any result)`;
+    return text;
+}
+/** "4,000 of 10,000 requests done (40%), 12 failed; running for 12m 05s". */
+function progressText(batch, nowMs) {
+    const { total, completed, failed } = requestCounts(batch);
+    const done = completed + failed;
+    let text = total > 0
+        ? `${formatNumber(done)} of ${formatNumber(total)} requests done (${formatPercent(done, total)}), ${formatNumber(failed)} failed`
+        : `No request has finished yet (status ${batch.status})`;
+    const started = unixSeconds(batch.created_at);
+    if (started !== undefined && nowMs !== undefined && nowMs / 1000 >= started)
+        text += `; running for ${formatDuration(nowMs / 1000 - started)}`;
+    return text;
+}
+/** A path inside the workspace relative to it; any other path as it is. */
+function workspacePath(file, workspace) {
+    if (!workspace || !external_node_path_default().isAbsolute(file))
+        return file;
+    const relative = external_node_path_default().relative(workspace, file);
+    return relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? file : relative;
 }
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
 // What the job summary says about a batch run and about `list`, as plain data. Nothing here is
 // HTML: render.ts escapes every value when it writes the summary.
+
+
+
 
 
 const DURATION_LABELS = {
@@ -41789,53 +41920,163 @@ function requestCountsText(batch) {
         return undefined;
     return `${count(counts.total)} total, ${count(counts.completed)} completed, ${count(counts.failed)} failed`;
 }
+/** Tokens only once there are some to count: a running batch has none to show yet. */
 function tokensText(data) {
     const usage = data.usage ?? (data.batch ? batchUsage(data.batch) : undefined);
-    if (!usage)
+    if (!usage || (usage.total === 0 && !isTerminal(data.batch?.status)))
         return undefined;
     return `${formatNumber(usage.prompt)} prompt, ${formatNumber(usage.completion)} completion, ${formatNumber(usage.total)} total`;
+}
+/** The outcome in words, and how it reads: the word a person looks for first. */
+function outcomeWords(data, failed) {
+    const status = data.batch?.status;
+    switch (data.outcome) {
+        case 'succeeded':
+            if (status === 'cancelled')
+                return { words: 'Batch cancelled', tone: 'good' };
+            if (status && !isTerminal(status))
+                return { words: `Batch ${status}`, tone: 'running' };
+            return failed > 0
+                ? { words: 'Batch succeeded, with failed requests', tone: 'warn' }
+                : { words: 'Batch succeeded', tone: 'good' };
+        case 'left running':
+            return { words: 'Batch still running', tone: 'running' };
+        case 'timed out':
+            return { words: 'Wait timed out', tone: 'bad' };
+        case 'cancelled':
+            return { words: 'Batch cancelled', tone: 'bad' };
+        case 'failed':
+            if (status === 'expired')
+                return { words: 'Batch expired', tone: 'bad' };
+            if (status === 'completed')
+                return { words: 'Too many requests failed', tone: 'bad' };
+            if (status === 'failed')
+                return { words: 'Batch failed', tone: 'bad' };
+            return { words: data.batch ? 'Step failed' : 'Batch not created', tone: 'bad' };
+    }
+}
+const ACTION_KEYS = new Set(Object.values(MetadataKeys));
+/** The user's metadata: as given, else the batch's without the keys the action adds itself. */
+function metadataText(data) {
+    const given = Object.entries(data.metadata ?? {});
+    const pairs = given.length > 0
+        ? given
+        : Object.entries(data.batch?.metadata ?? {})
+            .filter(([key, value]) => !ACTION_KEYS.has(key) && typeof value === 'string')
+            .map(([key, value]) => [key, String(value)]);
+    if (pairs.length === 0)
+        return undefined;
+    return pairs.map(([key, value]) => `${key}=${value}`).join(', ');
+}
+function durationFields(batch) {
+    const durations = batchDurations(batch);
+    const fields = [];
+    for (const key of ['queued', 'running', 'finalizing', 'total']) {
+        const seconds = durations[key];
+        if (seconds !== undefined)
+            fields.push({ label: DURATION_LABELS[key], value: formatDuration(seconds) });
+    }
+    return fields;
+}
+/** The upload-artifact step for the results folder, named after the batch so two never clash. */
+function uploadHintFor(folder, batchId) {
+    return [
+        '- uses: actions/upload-artifact@v4',
+        '  with:',
+        `    name: ${batchId}-results`,
+        `    path: ${folder}`
+    ].join('\n');
+}
+function filesOf(data) {
+    const files = [
+        ['Results', data.files.results],
+        ['Output file', data.files.output],
+        ['Error file', data.files.error]
+    ];
+    const shown = [];
+    for (const [label, file] of files)
+        if (file)
+            shown.push({ label, path: workspacePath(file, data.workspace) });
+    return shown;
 }
 /** The summary of one batch run. */
 function batchReport(data) {
     const { batch } = data;
-    const fields = [
-        { label: 'Command', value: data.command },
-        { label: 'Outcome', value: data.outcome }
+    const running = batch !== undefined && !isTerminal(batch.status);
+    const tally = tallyOf(batch, data.results);
+    const { words, tone } = outcomeWords(data, tally?.failed ?? 0);
+    const file = data.file ? workspacePath(data.file, data.workspace) : undefined;
+    const facts = [
+        { label: 'File', value: file, code: true },
+        { label: 'Metadata', value: metadataText(data), code: true },
+        { label: 'Model', value: data.model ?? batch?.model, code: true },
+        { label: 'Endpoint', value: data.endpoint ?? batch?.endpoint, code: true },
+        { label: 'Batch', value: batch?.id, code: true }
+    ].filter((fact) => fact.value !== undefined && fact.value !== null && fact.value !== '');
+    const details = [
+        { label: 'Status', value: batch ? statusText(batch) : undefined },
+        { label: 'Requests', value: requestCountsText(batch) }
     ];
-    if (data.message)
-        fields.push({ label: 'Message', value: data.message, maxLength: 1000 });
-    fields.push({ label: 'Batch ID', value: batch?.id, code: true }, { label: 'Endpoint', value: batch?.endpoint }, { label: 'Model', value: data.model ?? batch?.model }, { label: 'Status', value: batch ? statusText(batch) : undefined }, { label: 'Requests', value: requestCountsText(batch) }, { label: 'Tokens', value: tokensText(data) });
-    if (batch) {
-        const durations = batchDurations(batch);
-        for (const key of ['queued', 'running', 'finalizing', 'total']) {
-            const seconds = durations[key];
-            if (seconds !== undefined)
-                fields.push({ label: DURATION_LABELS[key], value: formatDuration(seconds) });
-        }
-    }
-    const files = [
-        ['Output file', data.files.output],
-        ['Error file', data.files.error],
-        ['Results file', data.files.results]
-    ];
-    for (const [label, path] of files)
-        if (path)
-            fields.push({ label, value: path, code: true });
+    const tokens = tokensText(data);
+    if (tokens)
+        details.push({ label: 'Tokens', value: tokens });
+    if (batch)
+        details.push(...durationFields(batch));
+    details.push({ label: 'Command', value: data.command });
+    const files = filesOf(data);
+    const results = data.files.results ?? data.files.output ?? data.files.error;
+    const counts = running
+        ? progressText(batch, data.now)
+        : tally && tally.total > 0
+            ? failureRateText(tally, data.failureLimit)
+            : undefined;
     return {
-        title: batch
-            ? `Batch ${batch.id}: ${statusText(batch)}`
-            : `Batch ${data.command}: ${data.outcome}`,
-        fields,
-        failures: data.failures.length > 0 ? failuresOf(batch, data.failures) : undefined
+        title: `${words}: ${file ?? batch?.id ?? `command ${data.command}`}`,
+        tone,
+        facts,
+        ...(data.message ? { message: data.message } : {}),
+        ...(counts ? { counts } : {}),
+        details,
+        failureCodes: failureCodesOf(data),
+        failures: data.failures.length > 0 ? failuresOf(tally?.failed, data.failures) : undefined,
+        samples: samplesOf(data.results, tally?.succeeded),
+        files,
+        ...(results && batch
+            ? {
+                uploadHint: uploadHintFor(external_node_path_default().dirname(workspacePath(results, data.workspace)), batch.id)
+            }
+            : {})
     };
 }
-function failuresOf(batch, lines) {
-    const failed = batch?.request_counts?.failed;
+/** The failures by code, with the requests that got no result as a group of their own. */
+function failureCodesOf(data) {
+    const groups = [...(data.results?.failureCodes ?? [])];
+    const missing = data.results?.missing ?? 0;
+    if (missing > 0) {
+        groups.push({
+            code: '(no result)',
+            count: missing,
+            example: {
+                custom_id: '',
+                message: 'the batch returned neither a response nor an error for the request'
+            }
+        });
+    }
+    return groups.length > 0 ? groups : undefined;
+}
+function failuresOf(failed, lines) {
     const shown = lines.length;
     const heading = typeof failed === 'number' && failed > shown
-        ? `Failed requests (first ${shown} of ${formatNumber(failed)})`
+        ? `First failed requests (${shown} of ${formatNumber(failed)})`
         : 'Failed requests';
     return { heading, lines };
+}
+function samplesOf(results, succeeded) {
+    const lines = results?.samples ?? [];
+    if (lines.length === 0)
+        return undefined;
+    const of = succeeded !== undefined && succeeded > lines.length ? ` of ${formatNumber(succeeded)}` : '';
+    return { heading: `Sample results (first ${lines.length}${of})`, lines };
 }
 /** One row per batch of `list`. */
 function listReport(batches) {
@@ -41853,19 +42094,74 @@ function listReport(batches) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/report/validation.ts
+// What the job summary says about the check of a requests file: for a validate-only run, and for
+// a run stopped by problems in the file (nothing was uploaded). Plain data, escaped by render.ts.
+
+/** Problems listed in the summary; the rest are counted. */
+const MAX_PROBLEMS_SHOWN = 20;
+function lineText(problem) {
+    return problem.line > 0 ? formatNumber(problem.line) : 'file';
+}
+function validationView(data) {
+    const { report } = data;
+    const total = Math.max(report.problemCount, report.problems.length);
+    const facts = [
+        { label: 'Requests', value: formatNumber(report.requests) },
+        { label: 'Size', value: formatBytes(report.bytes) },
+        { label: 'Model', value: report.model, code: true },
+        { label: 'Endpoint', value: data.endpoint, code: true }
+    ];
+    if (total === 0) {
+        return {
+            title: `File is valid: ${data.file}`,
+            tone: 'good',
+            facts,
+            problems: undefined,
+            note: data.validateOnly
+                ? 'validate-only: the file was checked and nothing was uploaded.'
+                : 'The file was checked before upload.'
+        };
+    }
+    const shown = report.problems.slice(0, MAX_PROBLEMS_SHOWN);
+    const notShown = total - shown.length;
+    const problemWord = total === 1 ? 'problem' : 'problems';
+    return {
+        title: `Validation failed: ${data.file}, ${formatNumber(total)} ${problemWord}`,
+        tone: 'bad',
+        facts,
+        ...(data.hint ? { hint: data.hint } : {}),
+        problems: {
+            heading: notShown > 0 ? `Problems (first ${shown.length} of ${formatNumber(total)})` : 'Problems',
+            lines: shown.map((problem) => ({ line: lineText(problem), message: problem.message }))
+        },
+        ...(notShown > 0
+            ? {
+                more: `${formatNumber(notShown)} more ${notShown === 1 ? 'problem is' : 'problems are'} not listed here; fix these and run again to see them.`
+            }
+            : {}),
+        note: `Nothing was uploaded. The first ${formatNumber(data.annotated)} ${data.annotated === 1 ? 'problem is' : 'problems are'} annotated on ${data.annotated === 1 ? 'its line' : 'their lines'} (GitHub shows at most 10 annotations per step); the log lists the rest.`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/render.ts
+
 
 
 const EMPTY = '-';
 const MAX_MESSAGE = 300;
+const ICONS = { good: '✅', warn: '⚠️', bad: '❌', running: '⏳' };
 /** Escapes text for HTML, and flattens line breaks (a blank line would end the HTML block in markdown). */
 function escapeHtml(text) {
+    return escapeKeepingLines(text).replace(/\s*[\r\n]+\s*/g, ' ');
+}
+/** Escapes text for a <pre> block, keeping its lines (it must have no blank line: that ends the block). */
+function escapeKeepingLines(text) {
     return text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/\s*[\r\n]+\s*/g, ' ');
+        .replace(/"/g, '&quot;');
 }
 function cell(value, maxLength = Infinity) {
     if (value === undefined || value === null)
@@ -41873,7 +42169,6 @@ function cell(value, maxLength = Infinity) {
     let text = typeof value === 'number' ? formatNumber(value) : value;
     if (text.length > maxLength)
         text = `${text.slice(0, maxLength - 3)}...`;
-    // core.summary writes an empty cell as an unclosed <td>.
     return text.trim() === '' ? EMPTY : escapeHtml(text);
 }
 function code(value) {
@@ -41881,48 +42176,100 @@ function code(value) {
         ? `<code>${escapeHtml(value)}</code>`
         : EMPTY;
 }
-function header(...titles) {
-    return titles.map((data) => ({ data, header: true }));
-}
 function fieldCell(field) {
     return field.code ? code(field.value) : cell(field.value, field.maxLength);
+}
+/** A table from cells that are already HTML; the first row is the header when `head` is given. */
+function table(head, rows) {
+    const headRow = head ? `<tr>${head.map((title) => `<th>${title}</th>`).join('')}</tr>` : '';
+    const body = rows.map((row) => `<tr>${row.map((data) => `<td>${data}</td>`).join('')}</tr>`);
+    return `<table>${headRow}${body.join('')}</table>`;
+}
+/** A table of labelled values, the labels as header cells. */
+function fieldTable(fields) {
+    const rows = fields.map((field) => `<tr><th>${field.label}</th><td>${fieldCell(field)}</td></tr>`);
+    return `<table>${rows.join('')}</table>`;
+}
+function facts(fields) {
+    return fields.map((field) => `<b>${field.label}</b> ${fieldCell(field)}`).join(' · ');
+}
+function block(summary, html) {
+    summary.addRaw(html).addEOL();
+}
+function details(title, content) {
+    return `<details><summary>${escapeHtml(title)}</summary>${content}</details>`;
 }
 /** Adds the summary of one batch run to `summary` (does not write it). */
 function renderBatchSummary(summary, data) {
     const report = batchReport(data);
-    summary.addHeading(escapeHtml(report.title), 2);
-    summary.addTable([
-        header('Batch', 'Value'),
-        ...report.fields.map((field) => [field.label, fieldCell(field)])
-    ]);
+    summary.addHeading(`${ICONS[report.tone]} ${escapeHtml(report.title)}`, 2);
+    if (report.facts.length > 0)
+        block(summary, `<p>${facts(report.facts)}</p>`);
+    if (report.counts)
+        block(summary, `<p><strong>${escapeHtml(report.counts)}</strong></p>`);
+    if (report.message)
+        block(summary, `<p>${cell(report.message, 1000)}</p>`);
+    if (report.failureCodes) {
+        summary.addHeading('Failed requests by error code', 3);
+        block(summary, table(['Code', 'Requests', 'Example'], report.failureCodes.map((group) => [
+            group.code ? code(group.code) : '(none)',
+            formatNumber(group.count),
+            cell(group.example.message, MAX_MESSAGE)
+        ])));
+    }
     if (report.failures) {
         summary.addHeading(escapeHtml(report.failures.heading), 3);
-        summary.addTable([
-            header('custom_id', 'Error'),
-            ...report.failures.lines.map((failure) => [
-                code(failure.custom_id),
-                cell(failure.message, MAX_MESSAGE)
-            ])
-        ]);
+        block(summary, table(['custom_id', 'Code', 'Status', 'Error'], report.failures.lines.map((failure) => [
+            code(failure.custom_id),
+            failure.code ? code(failure.code) : EMPTY,
+            cell(failure.status_code),
+            cell(failure.message, MAX_MESSAGE)
+        ])));
     }
+    if (report.samples) {
+        const rows = report.samples.lines.map((sample) => [code(sample.custom_id), cell(sample.text)]);
+        block(summary, details(report.samples.heading, table(['custom_id', 'Response'], rows)));
+    }
+    if (report.files.length > 0) {
+        summary.addHeading('Files', 3);
+        block(summary, fieldTable(report.files.map((f) => ({ label: f.label, value: f.path, code: true }))));
+    }
+    if (report.uploadHint) {
+        const yaml = `<pre lang="yaml"><code>${escapeKeepingLines(report.uploadHint)}</code></pre>`;
+        block(summary, details('Keep the results: add an upload-artifact step', yaml));
+    }
+    summary.addHeading('Details', 3);
+    block(summary, fieldTable(report.details));
+}
+/** Adds the summary of a requests file check (validate-only, or problems found) to `summary`. */
+function renderValidationSummary(summary, data) {
+    const view = validationView(data);
+    summary.addHeading(`${ICONS[view.tone]} ${escapeHtml(view.title)}`, 2);
+    block(summary, `<p>${facts(view.facts)}</p>`);
+    if (view.hint)
+        block(summary, `<p><strong>${escapeHtml(view.hint)}</strong></p>`);
+    if (view.problems) {
+        summary.addHeading(escapeHtml(view.problems.heading), 3);
+        block(summary, table(['Line', 'Problem'], view.problems.lines.map((problem) => [problem.line, cell(problem.message, MAX_MESSAGE)])));
+    }
+    if (view.more)
+        block(summary, `<p>${escapeHtml(view.more)}</p>`);
+    block(summary, `<p>${escapeHtml(view.note)}</p>`);
 }
 /** Adds the table of `list` to `summary` (does not write it). */
 function renderListSummary(summary, batches) {
     summary.addHeading('Batches', 2);
     if (batches.length === 0) {
-        summary.addRaw('<p>No batches found.</p>').addEOL();
+        block(summary, '<p>No batches found.</p>');
         return;
     }
-    summary.addTable([
-        header('ID', 'Status', 'Endpoint', 'Created', 'Requests (total / completed / failed)'),
-        ...listReport(batches).map((row) => [
-            code(row.id),
-            cell(row.status),
-            cell(row.endpoint),
-            cell(row.created),
-            row.counts ?? EMPTY
-        ])
-    ]);
+    block(summary, table(['ID', 'Status', 'Endpoint', 'Created', 'Requests (total / completed / failed)'], listReport(batches).map((row) => [
+        code(row.id),
+        cell(row.status),
+        cell(row.endpoint),
+        cell(row.created),
+        row.counts ?? EMPTY
+    ])));
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
@@ -41947,6 +42294,10 @@ async function writeBatchSummary(data) {
 /** Appends the table of `list` to the job summary; does nothing when GITHUB_STEP_SUMMARY is unset. */
 async function writeListSummary(batches) {
     await writeSummary((summary) => renderListSummary(summary, batches));
+}
+/** Appends the account of a requests file check (validate-only, or problems that stopped the run). */
+async function writeValidationSummary(data) {
+    await writeSummary((summary) => renderValidationSummary(summary, data));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/openai/internal/tslib.mjs
@@ -73307,9 +73658,6 @@ async function withRetry(call, options) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/net/upload.ts
 
 
@@ -74571,8 +74919,81 @@ class BatchReader {
 // What the join takes and gives back.
 /** Failed requests listed in JoinResult.failures (and so in the summary). */
 const MAX_FAILURES_LISTED = 10;
+/** Successful responses kept as samples, and how much of each. */
+const MAX_SAMPLES = 3;
+const MAX_SAMPLE_CHARS = 400;
+/** Distinct error codes counted; further codes are counted under the last group, OTHER_CODES. */
+const MAX_FAILURE_CODES = 20;
+const OTHER_CODES = '(other codes)';
+
+;// CONCATENATED MODULE: ./src/results/samples.ts
+// What the summary shows of a successful response and of the failures: the reply text of the
+// first few, and the failures counted by error code. Both stay small whatever the batch size.
+
+
+function firstOf(value) {
+    return Array.isArray(value) ? value[0] : undefined;
+}
+/** The text of a Responses API output: its output_text parts, joined. */
+function responsesText(output) {
+    if (!Array.isArray(output))
+        return undefined;
+    const parts = [];
+    for (const item of output) {
+        if (!isRecord(item) || !Array.isArray(item['content']))
+            continue;
+        for (const part of item['content'])
+            if (isRecord(part) && typeof part['text'] === 'string')
+                parts.push(part['text']);
+    }
+    return parts.length > 0 ? parts.join('\n') : undefined;
+}
+/** The reply of a response body as a person reads it: chat, completions, responses, embeddings. */
+function replyText(body) {
+    let text;
+    if (isRecord(body)) {
+        const choice = firstOf(body['choices']);
+        if (isRecord(choice)) {
+            const message = choice['message'];
+            if (isRecord(message) && typeof message['content'] === 'string')
+                text = message['content'];
+            else if (typeof choice['text'] === 'string')
+                text = choice['text'];
+        }
+        if (text === undefined && typeof body['output_text'] === 'string')
+            text = body['output_text'];
+        text ??= responsesText(body['output']);
+        const embedding = firstOf(body['data']);
+        if (text === undefined && isRecord(embedding) && Array.isArray(embedding['embedding'])) {
+            const count = Array.isArray(body['data']) ? body['data'].length : 1;
+            text = `${count === 1 ? 'an embedding' : `${count} embeddings`} of ${embedding['embedding'].length} dimensions`;
+        }
+    }
+    if (text === undefined)
+        text = JSON.stringify(body) ?? String(body);
+    return text.length > MAX_SAMPLE_CHARS ? `${text.slice(0, MAX_SAMPLE_CHARS - 1)}…` : text;
+}
+/** Counts failures by error code with one example each; memory bounded by MAX_FAILURE_CODES. */
+class FailureCounter {
+    groups = new Map();
+    add(failure) {
+        let code = failure.code ?? '';
+        if (!this.groups.has(code) && this.groups.size >= MAX_FAILURE_CODES - 1)
+            code = OTHER_CODES;
+        const group = this.groups.get(code);
+        if (group)
+            group.count++;
+        else
+            this.groups.set(code, { code, count: 1, example: failure });
+    }
+    /** The groups, most failures first (ties in the order first seen). */
+    list() {
+        return [...this.groups.values()].sort((a, b) => b.count - a.count);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/results/joined-lines.ts
+
 
 
 
@@ -74595,6 +75016,7 @@ class JoinedLines {
     index;
     reader;
     result;
+    failureCodes = new FailureCounter();
     constructor(index, fds, result) {
         this.index = index;
         this.reader = new BatchReader(fds);
@@ -74632,6 +75054,8 @@ class JoinedLines {
         }
         this.ids.length = 0;
         this.bytes = 0;
+        if (this.result.error > 0)
+            this.result.failureCodes = this.failureCodes.list();
         if (out.full)
             await out.flush();
     }
@@ -74655,11 +75079,21 @@ class JoinedLines {
             const bodyStart = this.reader.start(i) + (index.bodyStarts[slot] ?? 0);
             out.bytes(this.reader.buffer, bodyStart, bodyStart + bodyLength);
             out.text('}\n');
+            if (this.result.samples.length < MAX_SAMPLES) {
+                const bodyText = this.reader.buffer.toString('utf8', bodyStart, bodyStart + bodyLength);
+                this.keepSample(customId, JSON.parse(bodyText));
+            }
         }
         else {
             const body = reparsedLine(this.lineText(slot, i), customId).response?.body ?? null;
             out.text(`${JSON.stringify({ custom_id: customId, status: 'ok', response: body })}\n`);
+            this.keepSample(customId, body);
         }
+    }
+    /** The first few successes are kept, as text, for the summary. */
+    keepSample(customId, body) {
+        if (this.result.samples.length < MAX_SAMPLES)
+            this.result.samples.push({ custom_id: customId, text: replyText(body) });
     }
     writeError(out, customId, slot, i) {
         const classified = classify(reparsedLine(this.lineText(slot, i), customId), this.index.sources[slot] === SOURCE_ERROR);
@@ -74668,8 +75102,10 @@ class JoinedLines {
             throw new Error(CHANGED);
         const error = classified.error;
         this.result.error++;
+        const failure = { custom_id: customId, ...error };
         if (this.result.failures.length < MAX_FAILURES_LISTED)
-            this.result.failures.push({ custom_id: customId, ...error });
+            this.result.failures.push(failure);
+        this.failureCodes.add(failure);
         out.text(`${JSON.stringify({ custom_id: customId, status: 'error', error })}\n`);
     }
 }
@@ -74774,6 +75210,8 @@ async function joinResults(options) {
         missing: 0,
         usage: { prompt: 0, completion: 0, total: 0 },
         failures: [],
+        failureCodes: [],
+        samples: [],
         malformed,
         warnings
     };
@@ -74812,6 +75250,8 @@ class Findings {
     batch;
     /** The model of the requests file, once validated. */
     model;
+    /** The check of the requests file, for the summary of validate-only or of a file with problems. */
+    validation;
     files = {};
     results;
     /** The idempotency key of a create in flight, whose outcome the step may not learn. */
@@ -75291,6 +75731,16 @@ function preview(value, max = 60) {
     }
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+const URL_MISMATCH = ' differs from the endpoint ';
+/** A line whose url is not the endpoint input. */
+function urlMismatchMessage(url, endpoint) {
+    return `url ${preview(url)}${URL_MISMATCH}${JSON.stringify(endpoint)}`;
+}
+/** The url (as previewed) named by a problem message of urlMismatchMessage, if it has one. */
+function mismatchedUrl(message) {
+    const match = /(?:^|, )url (.+?) differs from the endpoint "/.exec(message);
+    return match?.[1];
+}
 function describeIssue(issue, root, endpoint) {
     const where = pathText(issue.path);
     const value = valueAt(root, issue.path);
@@ -75306,9 +75756,7 @@ function describeIssue(issue, root, endpoint) {
             return `${where} must not be empty`;
         case 'invalid_value':
             if (where === 'url') {
-                return value === undefined
-                    ? 'url is missing'
-                    : `url ${preview(value)} differs from the endpoint ${JSON.stringify(endpoint)}`;
+                return value === undefined ? 'url is missing' : urlMismatchMessage(value, endpoint);
             }
             if (value === undefined)
                 return `${where} is missing`;
@@ -75375,7 +75823,7 @@ function firstInvalidUtf8(bytes) {
     return -1;
 }
 function plural(n, word) {
-    return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+    return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 const BLANK_LINE = 'blank line; remove it: providers reject empty lines (one newline at the end of the file is fine)';
 const UTF16_FILE = 'the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8 without a byte order mark';
@@ -75827,7 +76275,9 @@ async function validateRequestsFile(path, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/validate/summary.ts
-// The one-line account of a validation report, for logs and errors.
+// The account of a validation report for logs and errors: one line, and the one sentence for a
+// mistake that shows on every line.
+
 
 /**
  * One line for logs and errors: "3 problems in requests.jsonl: line 2: ...; line 5: ...;
@@ -75841,7 +76291,24 @@ function summarizeProblems(report, displayName, shown = 5) {
         .slice(0, shown)
         .map((p) => (p.line > 0 ? `line ${p.line}: ${p.message}` : p.message));
     const more = total - head.length;
-    return `${plural(total, 'problem')} in ${displayName}: ${head.join('; ')}${more > 0 ? `; and ${more.toLocaleString('en-US')} more` : ''}`;
+    return `${plural(total, 'problem')} in ${displayName}: ${head.join('; ')}${more > 0 ? `; and ${formatNumber(more)} more` : ''}`;
+}
+/**
+ * When every line checked names the same url other than the endpoint, the endpoint input is the
+ * likelier mistake: one sentence that says so, instead of only a problem on each line. Undefined
+ * otherwise. Only problems kept in detail are seen: for a long file, "every line" means every one
+ * of those, and no fewer problems than requests.
+ */
+function endpointHint(report, endpoint) {
+    const lineProblems = report.problems.filter((problem) => problem.line > 0 && problem.message !== BLANK_LINE);
+    if (lineProblems.length === 0 || report.problemCount < report.requests)
+        return undefined;
+    const urls = new Set(lineProblems.map((problem) => mismatchedUrl(problem.message)));
+    const [url] = urls;
+    if (urls.size !== 1 || url === undefined)
+        return undefined;
+    const lines = lineProblems.length === report.requests ? 'Every line' : 'Every line checked';
+    return `${lines} has url ${url}, not the endpoint input ${JSON.stringify(endpoint)}: if the file is right, the endpoint input is what is wrong (endpoint: ${url.replace(/^"|"$/g, '')})`;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
@@ -75855,6 +76322,8 @@ function summarizeProblems(report, displayName, shown = 5) {
 
 
 
+/** GitHub shows at most 10 error annotations per step; the rest go to the log and the summary. */
+const MAX_ANNOTATIONS = 10;
 /** Pre-flight: every problem in the file, annotated on its line, before anything is sent. */
 async function validateFile(env) {
     const { inputs, log, outputs } = env;
@@ -75878,15 +76347,46 @@ async function validateFile(env) {
     outputs.set(Outputs.Total, report.requests);
     outputs.set(Outputs.Model, report.model);
     env.findings.model = report.model;
+    const hint = report.problemCount > 0 ? endpointHint(report, inputs.endpoint) : undefined;
+    // The step's failure message is an error annotation too, and so is the hint: they take their
+    // places among the ten, so that GitHub drops none of them.
+    const annotated = Math.min(report.problems.length, MAX_ANNOTATIONS - 1 - (hint ? 1 : 0));
+    env.findings.validation = {
+        file: display,
+        endpoint: inputs.endpoint,
+        report,
+        ...(hint ? { hint } : {}),
+        validateOnly: inputs.validateOnly,
+        annotated
+    };
     if (report.problemCount > 0) {
-        for (const problem of report.problems) {
-            log.error(problem.message, problem.line > 0 ? { file: display, startLine: problem.line } : { file: display });
-        }
-        throw new StepFailure(`${summarizeProblems(report, display)}. Nothing was uploaded.`);
+        if (hint)
+            log.error(hint, { file: display });
+        const total = Math.max(report.problemCount, report.problems.length);
+        reportProblems(env, display, report.problems, total, annotated);
+        const summary = summarizeProblems(report, display);
+        throw new StepFailure(`${summary}.${hint ? ` ${hint}.` : ''} Nothing was uploaded.`);
     }
     log.info(`${display}: ${report.requests} requests, ${formatBytes(report.bytes)}, model ${report.model}, endpoint ${inputs.endpoint}` +
         (provider.name !== 'unknown' ? ` (${provider.name})` : ''));
     return { path: filePath, sha256: report.sha256 };
+}
+/**
+ * The first `annotated` problems as annotations on their lines; the rest, counted, in the log
+ * (GitHub would drop further annotations of the step without a word).
+ */
+function reportProblems(env, display, problems, total, annotated) {
+    for (const problem of problems.slice(0, annotated)) {
+        env.log.error(problem.message, problem.line > 0 ? { file: display, startLine: problem.line } : { file: display });
+    }
+    if (total <= annotated)
+        return;
+    env.log.info(`${formatNumber(total - annotated)} more problems in ${display}, not annotated (GitHub shows ${MAX_ANNOTATIONS} annotations per step; the job summary lists them too):`);
+    for (const problem of problems.slice(annotated))
+        env.log.info(`  ${display}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.message}`);
+    const unlisted = total - problems.length;
+    if (unlisted > 0)
+        env.log.info(`  and ${formatNumber(unlisted)} more, not kept in detail`);
 }
 /** validate-only: checks the file and stops; nothing is uploaded. */
 async function validateOnly(env) {
@@ -76173,6 +76673,10 @@ async function main_writeSummary(env, result, verdict) {
     const { inputs, findings } = env;
     if (result.listed)
         return writeListSummary(result.listed);
+    const validation = findings.validation;
+    // validate-only, or a file whose problems stopped the run: the check is the whole story.
+    if (validation && (inputs.validateOnly || validation.report.problemCount > 0))
+        return writeValidationSummary(validation);
     if (inputs.command === 'list' || inputs.validateOnly || !findings.batch)
         return;
     await writeBatchSummary({
@@ -76181,9 +76685,16 @@ async function main_writeSummary(env, result, verdict) {
         model: findings.model,
         outcome: verdict.outcome,
         message: verdict.message ? env.redact(verdict.message) : undefined,
+        file: validation?.file ?? (inputs.file || undefined),
+        // status and cancel name a batch made elsewhere: its own endpoint and metadata tell about it.
+        ...(inputs.command === 'run' ? { endpoint: inputs.endpoint, metadata: inputs.metadata } : {}),
+        failureLimit: inputs.maxFailedRequests,
         files: findings.files,
         usage: findings.results?.usage,
-        failures: findings.results?.failures ?? []
+        failures: findings.results?.failures ?? [],
+        results: findings.results,
+        workspace: env.context.workspace,
+        now: Date.now()
     });
 }
 /** A failure before the step could start; its message is already written for the user. */

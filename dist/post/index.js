@@ -41423,14 +41423,59 @@ purpose = 'main') {
 // The runner's side of a step: its log, masking, failing. Everything else reaches the runner
 // through the functions here, so the commands can run against a spy in tests.
 
-const runnerLog = {
+/**
+ * A log whose groups open only when something is written in them: a group with nothing in it
+ * is a fold the reader opens for nothing. Debug lines do not open a group (the log viewer hides
+ * them). Groups do not nest on GitHub; an inner group's lines go to the outer one.
+ */
+function lazyGroupLog(base, runner) {
+    let pending;
+    let depth = 0;
+    const open = () => {
+        if (pending === undefined)
+            return;
+        runner.startGroup(pending);
+        pending = undefined;
+    };
+    const shown = (write) => (...args) => {
+        open();
+        write(...args);
+    };
+    return {
+        debug: (message) => base.debug(message),
+        info: shown((message) => base.info(message)),
+        notice: shown((message) => base.notice(message)),
+        warning: shown((message) => base.warning(message)),
+        error: shown((message, where) => base.error(message, where)),
+        group: async (name, work) => {
+            if (depth++ > 0) {
+                try {
+                    return await work();
+                }
+                finally {
+                    depth--;
+                }
+            }
+            pending = name;
+            try {
+                return await work();
+            }
+            finally {
+                depth--;
+                if (pending === undefined)
+                    runner.endGroup();
+                pending = undefined;
+            }
+        }
+    };
+}
+const runnerLog = lazyGroupLog({
     debug: (message) => core_debug(message),
     info: (message) => info(message),
     notice: (message) => notice(message),
     warning: (message) => warning(message),
-    error: (message, where) => (where ? error(message, where) : error(message)),
-    group: (name, work) => group(name, work)
-};
+    error: (message, where) => (where ? error(message, where) : error(message))
+}, { startGroup: (name) => startGroup(name), endGroup: () => endGroup() });
 /** Masks `secret` in everything the runner logs from now on. */
 function maskSecret(secret) {
     if (secret)
