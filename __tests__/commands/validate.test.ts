@@ -71,7 +71,7 @@ describe('validate-only', () => {
     await run()
 
     const hint =
-      'Every line has url "/v1/embeddings", not the endpoint input "/v1/chat/completions": if the file is right, the endpoint input is what is wrong (endpoint: /v1/embeddings)'
+      'Every line has url "/v1/embeddings" but the endpoint input is "/v1/chat/completions"; the endpoint input may be what is wrong: if the file is right, set endpoint: /v1/embeddings'
     expect(core.error.mock.calls.filter(([message]) => message === hint)).toHaveLength(1)
     expect(core.error.mock.calls.map(([, where]) => where?.startLine)).toEqual([undefined, 1, 2, 3])
     expect(core.failure()).toContain(`. ${hint}. Nothing was uploaded.`)

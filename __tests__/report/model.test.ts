@@ -114,6 +114,29 @@ describe('batchReport', () => {
     expect(batchReport(data()).uploadHint).toBeUndefined()
   })
 
+  it('shows a batch that has not started by its progress, without 0 of 0 counts or tokens', () => {
+    const batch = completedBatch({
+      status: 'validating',
+      in_progress_at: null,
+      finalizing_at: null,
+      completed_at: null,
+      request_counts: { total: 0, completed: 0, failed: 0 }
+    })
+    const report = batchReport(
+      data({
+        batch,
+        outcome: 'left running',
+        usage: { prompt: 0, completion: 0, total: 0 },
+        now: (t0 + 90) * 1000
+      })
+    )
+    expect(report.counts).toBe(
+      'No request has finished yet (status validating); running for 1m 30s'
+    )
+    expect(report.details.map((field) => field.label)).toEqual(['Status', 'Command'])
+    expect(report.tone).toBe('running')
+  })
+
   it('leaves failures and samples out when there are none', () => {
     const report = batchReport(data())
     expect(report.failureCodes).toBeUndefined()

@@ -66,7 +66,7 @@ describe('endpointHint', () => {
   it('says once that the endpoint input may be wrong when every line names the same other url', () => {
     const problems = [mismatch(1), mismatch(2), mismatch(3)]
     expect(endpointHint({ ...base, problems, problemCount: 3 }, '/v1/chat/completions')).toBe(
-      'Every line has url "/v1/embeddings", not the endpoint input "/v1/chat/completions": if the file is right, the endpoint input is what is wrong (endpoint: /v1/embeddings)'
+      'Every line has url "/v1/embeddings" but the endpoint input is "/v1/chat/completions"; the endpoint input may be what is wrong: if the file is right, set endpoint: /v1/embeddings'
     )
   })
 
@@ -74,7 +74,7 @@ describe('endpointHint', () => {
     const problems = [mismatch(1), mismatch(2)]
     expect(
       endpointHint({ ...base, requests: 900, problems, problemCount: 900 }, '/v1/chat/completions')
-    ).toMatch(/^Every line checked has url "\/v1\/embeddings"/)
+    ).toMatch(/^Every line checked has url "\/v1\/embeddings" but/)
   })
 
   it('finds the url among other problems of a line, and ignores blank lines', () => {

@@ -221,10 +221,10 @@ export function batchReport(data: BatchSummaryData): BatchReport {
     { label: 'Batch', value: batch?.id, code: true }
   ].filter((fact) => fact.value !== undefined && fact.value !== null && fact.value !== '')
 
-  const details: Field[] = [
-    { label: 'Status', value: batch ? statusText(batch) : undefined },
-    { label: 'Requests', value: requestCountsText(batch) }
-  ]
+  const details: Field[] = [{ label: 'Status', value: batch ? statusText(batch) : undefined }]
+  // A batch still validating counts 0 of 0: the progress line says it better.
+  if (!running || (batch.request_counts?.total ?? 0) > 0)
+    details.push({ label: 'Requests', value: requestCountsText(batch) })
   const tokens = tokensText(data)
   if (tokens) details.push({ label: 'Tokens', value: tokens })
   if (batch) details.push(...durationFields(batch))

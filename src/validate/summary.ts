@@ -37,5 +37,5 @@ export function endpointHint(report: ValidationReport, endpoint: string): string
   const [url] = urls
   if (urls.size !== 1 || url === undefined) return undefined
   const lines = lineProblems.length === report.requests ? 'Every line' : 'Every line checked'
-  return `${lines} has url ${url}, not the endpoint input ${JSON.stringify(endpoint)}: if the file is right, the endpoint input is what is wrong (endpoint: ${url.replace(/^"|"$/g, '')})`
+  return `${lines} has url ${url} but the endpoint input is ${JSON.stringify(endpoint)}; the endpoint input may be what is wrong: if the file is right, set endpoint: ${url.replace(/^"|"$/g, '')}`
 }
