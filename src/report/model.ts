@@ -4,7 +4,7 @@ import path from 'node:path'
 import { batchUsage, isTerminal, type BatchInfo, type TokenCounts } from '../batch/document.js'
 import { MetadataKeys } from '../batch/metadata.js'
 import type { FailureLimit } from '../lib/failure-limit.js'
-import { formatDuration, formatNumber, formatTimestamp, unixSeconds } from '../lib/format.js'
+import { formatDuration, formatNumber, unixSeconds } from '../lib/format.js'
 import type { FailedRequest, FailureGroup, JoinResult, SampleResult } from '../results/types.js'
 import { failureRateText, progressText, tallyOf, workspacePath } from './counts.js'
 
@@ -68,15 +68,6 @@ export interface BatchReport {
   uploadHint?: string
 }
 
-export interface ListRow {
-  id: string
-  status: string
-  endpoint: string | undefined | null
-  created: string | undefined
-  /** `total / completed / failed`, with `?` for a count the provider left out. */
-  counts: string | undefined
-}
-
 const DURATION_LABELS = {
   queued: 'Queued',
   running: 'Running',
@@ -117,7 +108,7 @@ export function statusText(batch: BatchInfo | undefined): string {
   return batch?.status ? batch.status : 'unknown'
 }
 
-function count(value: number | null | undefined): string {
+export function count(value: number | null | undefined): string {
   return typeof value === 'number' ? formatNumber(value) : '?'
 }
 
@@ -294,20 +285,4 @@ function samplesOf(
   const of =
     succeeded !== undefined && succeeded > lines.length ? ` of ${formatNumber(succeeded)}` : ''
   return { heading: `Sample results (first ${lines.length}${of})`, lines }
-}
-
-/** One row per batch of `list`. */
-export function listReport(batches: BatchInfo[]): ListRow[] {
-  return batches.map((batch) => {
-    const counts = batch.request_counts
-    return {
-      id: batch.id,
-      status: statusText(batch),
-      endpoint: batch.endpoint,
-      created: formatTimestamp(batch.created_at),
-      counts: counts
-        ? `${count(counts.total)} / ${count(counts.completed)} / ${count(counts.failed)}`
-        : undefined
-    }
-  })
 }

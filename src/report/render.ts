@@ -5,7 +5,8 @@
 import type * as core from '@actions/core'
 import type { BatchInfo } from '../batch/document.js'
 import { formatNumber } from '../lib/format.js'
-import { batchReport, listReport, type BatchSummaryData, type Field, type Tone } from './model.js'
+import { listReport } from './list.js'
+import { batchReport, type BatchSummaryData, type Field, type Tone } from './model.js'
 import { validationView, type ValidationSummaryData } from './validation.js'
 
 /** The part of core.summary these functions use (it is passed in: nothing here writes a file). */
