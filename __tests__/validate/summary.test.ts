@@ -99,6 +99,10 @@ describe('endpointHint', () => {
         endpoint
       )
     ).toBeUndefined()
+    // One line: its own message is enough.
+    expect(
+      endpointHint({ ...base, requests: 1, problems: [mismatch(1)], problemCount: 1 }, endpoint)
+    ).toBeUndefined()
     const other = [1, 2, 3].map((line) => ({ line, message: 'custom_id is missing' }))
     expect(endpointHint({ ...base, problems: other, problemCount: 3 }, endpoint)).toBeUndefined()
     expect(endpointHint(base, endpoint)).toBeUndefined()

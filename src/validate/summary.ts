@@ -32,7 +32,8 @@ export function endpointHint(report: ValidationReport, endpoint: string): string
   const lineProblems = report.problems.filter(
     (problem) => problem.line > 0 && problem.message !== BLANK_LINE
   )
-  if (lineProblems.length === 0 || report.problemCount < report.requests) return undefined
+  // On a file of one line, that line's own message says it all.
+  if (lineProblems.length < 2 || report.problemCount < report.requests) return undefined
   const urls = new Set(lineProblems.map((problem) => mismatchedUrl(problem.message)))
   const [url] = urls
   if (urls.size !== 1 || url === undefined) return undefined
