@@ -33,6 +33,10 @@ export const saveState = jest.fn<typeof core.saveState>(
 export const getState = jest.fn<typeof core.getState>((name) => state.get(name) ?? '')
 export const isDebug = jest.fn<typeof core.isDebug>(() => false)
 export const group = jest.fn(async <T>(_name: string, fn: () => Promise<T>): Promise<T> => fn())
+export const startGroup = jest.fn<typeof core.startGroup>(
+  (name) => void messages.push(`group: ${name}`)
+)
+export const endGroup = jest.fn<typeof core.endGroup>(() => void messages.push('endgroup'))
 /** Never written in these tests: GITHUB_STEP_SUMMARY is unset (see action/summary.test.ts). */
 export const summary = {} as typeof core.summary
 

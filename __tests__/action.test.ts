@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import OpenAI from 'openai'
 import { startMockBatchApi, type MockBatchApi } from '../tools/mock-batch-api/server.mjs'
+import { all, outline, parseSummary, tableRows } from '../__fixtures__/summary-html.js'
 import {
   chatRequests,
   makeWorkspace,
@@ -62,9 +63,18 @@ async function jsonLines(file: string): Promise<Array<Record<string, any>>> {
     .map((line) => JSON.parse(line))
 }
 
-/** The value cell of a row of the job summary's batch table. */
+/** The value of a labelled row in the job summary's tables, as GitHub shows it. */
 function summaryRow(summary: string, label: string): string | undefined {
-  return new RegExp(`<tr><td>${label}</td><td>(.*?)</td></tr>`).exec(summary)?.[1]
+  const body = parseSummary(summary)
+  const rows = all(body, 'table').flatMap((table) => tableRows(table))
+  return rows.find((row) => row[0] === label)?.[1]
+}
+
+/** The headline of the job summary and the line under it, as GitHub shows them. */
+function summaryHead(summary: string): string[] {
+  return outline(parseSummary(summary))
+    .slice(0, 2)
+    .map((block) => block.text)
 }
 
 /** A cancelled batch's partial results: the downloaded output as the server has it, joined, summed and summarized. */
@@ -193,18 +203,24 @@ describe('command: run', () => {
     expect(run.state).toMatchObject({ 'batch-id': batch.id, settled: 'true' })
     expect(run.state['idempotency-key']).toBe(batch.metadata?.batch_action_key)
     // the job summary
-    expect(run.summary).toContain(`<h2>Batch ${batch.id}: completed</h2>`)
-    expect(summaryRow(run.summary, 'Batch ID')).toBe(`<code>${batch.id}</code>`)
-    expect(summaryRow(run.summary, 'Endpoint')).toBe('/v1/chat/completions')
-    expect(summaryRow(run.summary, 'Model')).toBe('test-model')
+    expect(summaryHead(run.summary)).toEqual([
+      '✅ Batch succeeded: requests.jsonl',
+      expect.stringMatching(
+        new RegExp(`Model test-model · Endpoint /v1/chat/completions · Batch ${batch.id}$`)
+      )
+    ])
     expect(summaryRow(run.summary, 'Requests')).toBe('8 total, 8 completed, 0 failed')
     expect(summaryRow(run.summary, 'Tokens')).toBe(
       `${sum('prompt_tokens')} prompt, ${sum('completion_tokens')} completion, ${sum('total_tokens')} total`
     )
     for (const label of ['Queued', 'Running', 'Finalizing', 'Total time'])
       expect(summaryRow(run.summary, label)).toMatch(/^\d+s$/)
-    expect(summaryRow(run.summary, 'Output file')).toBe(`<code>${outputs['output-path']}</code>`)
-    expect(summaryRow(run.summary, 'Results file')).toBe(`<code>${outputs['results-path']}</code>`)
+    expect(summaryRow(run.summary, 'Output file')).toBe(
+      path.relative(run.workspace, outputs['output-path']!)
+    )
+    expect(summaryRow(run.summary, 'Results')).toBe(
+      path.relative(run.workspace, outputs['results-path']!)
+    )
     // the log says what it sent
     expect(run.stdout).toContain('requests.jsonl: 8 requests')
     expect(run.stdout).toContain(`Batch ${batch.id} is completed: 8/8 done, 0 failed`)
@@ -234,8 +250,19 @@ describe('command: run', () => {
     ])
     expect(ok.stdout).toContain('2 of 10 requests failed')
     expect(summaryRow(ok.summary, 'Requests')).toBe('10 total, 8 completed, 2 failed')
-    expect(ok.summary).toContain('<tr><td><code>req-2</code></td><td>bad request 2</td></tr>')
-    expect(ok.summary).toContain('<tr><td><code>req-7</code></td><td>bad request 7</td></tr>')
+    const failedRows = all(parseSummary(ok.summary), 'table').flatMap((table) => tableRows(table))
+    expect(failedRows).toContainEqual([
+      'req-2',
+      expect.any(String),
+      expect.any(String),
+      'bad request 2'
+    ])
+    expect(failedRows).toContainEqual([
+      'req-7',
+      expect.any(String),
+      expect.any(String),
+      'bad request 7'
+    ])
 
     const strict = await runFile(content, { 'max-failed-requests': '10%' })
     expect(strict.code).toBe(1)
@@ -277,9 +304,10 @@ describe('command: run', () => {
     expect(
       results.filter((r) => r.status === 'error').every((r) => r.error.code === 'batch_expired')
     ).toBe(true)
-    expect(run.summary).toContain(': expired</h2>')
-    expect(summaryRow(run.summary, 'Outcome')).toBe('failed')
-    expect(summaryRow(run.summary, 'Error file')).toBe(`<code>${run.outputs['error-path']}</code>`)
+    expect(summaryHead(run.summary)[0]).toBe('❌ Batch expired: requests.jsonl')
+    expect(summaryRow(run.summary, 'Error file')).toBe(
+      path.relative(run.workspace, run.outputs['error-path']!)
+    )
   })
 
   it('fails on a batch that fails validation on the provider, showing its errors', async () => {
@@ -470,7 +498,7 @@ describe('command: status, cancel, list', () => {
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('cancelled')
     expect(batchOf(batch.id).status).toBe('cancelled')
-    expect(run.summary).toContain(': cancelled</h2>')
+    expect(summaryHead(run.summary)[0]).toBe(`✅ Batch cancelled: ${batch.id}`)
     await expectPartialResults(run, 4)
   })
 

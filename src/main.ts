@@ -4,7 +4,7 @@ import { getInputs, InputError, type ActionInputs } from './action/inputs.js'
 import { OutputWriter } from './action/outputs.js'
 import { failStep, isDebug, maskSecret, runnerLog } from './action/runner.js'
 import { memoryStore, runnerStore, StepState } from './action/state.js'
-import { writeBatchSummary, writeListSummary } from './action/summary.js'
+import { writeBatchSummary, writeListSummary, writeValidationSummary } from './action/summary.js'
 import { createBatchApi } from './batch/client.js'
 import { explainFailure } from './commands/abort.js'
 import { runCommand, type CommandResult } from './commands/dispatch.js'
@@ -89,7 +89,12 @@ function report(env: StepEnv, verdict: Verdict): void {
 
 async function writeSummary(env: StepEnv, result: CommandResult, verdict: Verdict): Promise<void> {
   const { inputs, findings } = env
-  if (result.listed) return writeListSummary(result.listed, [inputs.apiKey])
+  const secrets = [inputs.apiKey]
+  if (result.listed) return writeListSummary(result.listed, secrets)
+  const validation = findings.validation
+  // validate-only, or a file whose problems stopped the run: the check is the whole story.
+  if (validation && (inputs.validateOnly || validation.report.problemCount > 0))
+    return writeValidationSummary(validation, secrets)
   if (inputs.command === 'list' || inputs.validateOnly || !findings.batch) return
   await writeBatchSummary(
     {
@@ -98,11 +103,18 @@ async function writeSummary(env: StepEnv, result: CommandResult, verdict: Verdic
       model: findings.model,
       outcome: verdict.outcome,
       message: verdict.message ? env.redact(verdict.message) : undefined,
+      file: validation?.file ?? (inputs.file || undefined),
+      // status and cancel name a batch made elsewhere: its own endpoint and metadata tell about it.
+      ...(inputs.command === 'run' ? { endpoint: inputs.endpoint, metadata: inputs.metadata } : {}),
+      failureLimit: inputs.maxFailedRequests,
       files: findings.files,
       usage: findings.results?.usage,
-      failures: findings.results?.failures ?? []
+      failures: findings.results?.failures ?? [],
+      results: findings.results,
+      workspace: env.context.workspace,
+      now: Date.now()
     },
-    [inputs.apiKey]
+    secrets
   )
 }
 

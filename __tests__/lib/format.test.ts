@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { formatBytes, formatDuration, formatTimestamp } from '../../src/lib/format.js'
+import {
+  formatBytes,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  formatTimestamp
+} from '../../src/lib/format.js'
 import { parseByteSize } from '../../src/lib/parse-size.js'
 
 describe('formatBytes', () => {
@@ -61,5 +67,31 @@ describe('formatTimestamp', () => {
     expect(formatTimestamp(1_700_000_000)).toBe('2023-11-14T22:13:20.000Z')
     for (const value of [undefined, null, 0, -5, Number.NaN, 1e20, '1700000000'])
       expect(formatTimestamp(value)).toBeUndefined()
+  })
+})
+
+describe('formatNumber', () => {
+  it('groups thousands without the locale machinery', () => {
+    expect(formatNumber(0)).toBe('0')
+    expect(formatNumber(999)).toBe('999')
+    expect(formatNumber(1_000)).toBe('1,000')
+    expect(formatNumber(12_345_678)).toBe('12,345,678')
+    expect(formatNumber(-1_234.5)).toBe('-1,234.5')
+    expect(formatNumber(Number.NaN)).toBe('NaN')
+    expect(formatNumber(Infinity)).toBe('Infinity')
+    for (const n of [7, 10_000, 123_456_789, 1e15, -42_000])
+      expect(formatNumber(n)).toBe(n.toLocaleString('en-US'))
+  })
+})
+
+describe('formatPercent', () => {
+  it('gives one decimal under 10%, whole percents above, and <0.1% for a trace', () => {
+    expect(formatPercent(40, 10_000)).toBe('0.4%')
+    expect(formatPercent(3, 40)).toBe('7.5%')
+    expect(formatPercent(1, 3)).toBe('33%')
+    expect(formatPercent(10, 10)).toBe('100%')
+    expect(formatPercent(0, 10)).toBe('0%')
+    expect(formatPercent(1, 1_000_000)).toBe('<0.1%')
+    expect(formatPercent(1, 0)).toBe('-')
   })
 })

@@ -143,6 +143,33 @@ describe('joinResults', () => {
           status_code: 400
         }
       ],
+      // Counted over every failure, most first, with the first failure of each code.
+      failureCodes: [
+        {
+          code: 'server_error',
+          count: 2,
+          example: { custom_id: 'g', code: 'server_error', message: 'boom' }
+        },
+        {
+          code: 'batch_expired',
+          count: 1,
+          example: { custom_id: 'd', code: 'batch_expired', message: 'expired' }
+        },
+        {
+          code: 'invalid_request_error',
+          count: 1,
+          example: {
+            custom_id: 'e',
+            code: 'invalid_request_error',
+            message: 'Invalid <model> & stuff',
+            status_code: 400
+          }
+        }
+      ],
+      samples: [
+        { custom_id: 'a', text: 'answer a' },
+        { custom_id: 'c', text: 'answer c' }
+      ],
       malformed: 0,
       warnings: []
     })
@@ -268,6 +295,10 @@ describe('joinResults', () => {
       message: 'quota id-0',
       status_code: 429
     })
+    // The counts by code cover all of them, not only the ten listed.
+    expect(result.failureCodes).toEqual([
+      { code: 'rate_limit_exceeded', count: 12, example: result.failures[0] }
+    ])
   })
 
   it('marks everything missing when there is neither an output nor an error file', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { summarizeProblems } from '../../src/validate/summary.js'
+import { BLANK_LINE, urlMismatchMessage } from '../../src/validate/messages.js'
+import { endpointHint, summarizeProblems } from '../../src/validate/summary.js'
 import type { ValidationReport } from '../../src/validate/types.js'
 
 describe('summarizeProblems', () => {
@@ -45,5 +46,65 @@ describe('summarizeProblems', () => {
     expect(summarizeProblems({ ...base, problems, problemCount: 50 }, 'r.jsonl', 2)).toMatch(
       /line 2: blank line; and 48 more$/
     )
+  })
+})
+
+describe('endpointHint', () => {
+  const base: ValidationReport = {
+    requests: 3,
+    bytes: 100,
+    sha256: '',
+    problems: [],
+    problemCount: 0,
+    notes: []
+  }
+  const mismatch = (line: number, url = '/v1/embeddings') => ({
+    line,
+    message: urlMismatchMessage(url, '/v1/chat/completions')
+  })
+
+  it('says once that the endpoint input may be wrong when every line names the same other url', () => {
+    const problems = [mismatch(1), mismatch(2), mismatch(3)]
+    expect(endpointHint({ ...base, problems, problemCount: 3 }, '/v1/chat/completions')).toBe(
+      'Every line has url "/v1/embeddings" but the endpoint input is "/v1/chat/completions"; the endpoint input may be what is wrong: if the file is right, set endpoint: /v1/embeddings'
+    )
+  })
+
+  it('speaks of the lines checked when only some were kept in detail', () => {
+    const problems = [mismatch(1), mismatch(2)]
+    expect(
+      endpointHint({ ...base, requests: 900, problems, problemCount: 900 }, '/v1/chat/completions')
+    ).toMatch(/^Every line checked has url "\/v1\/embeddings" but/)
+  })
+
+  it('finds the url among other problems of a line, and ignores blank lines', () => {
+    const problems = [
+      { line: 1, message: `custom_id is missing, ${mismatch(1).message}` },
+      { line: 2, message: BLANK_LINE },
+      mismatch(3)
+    ]
+    expect(
+      endpointHint({ ...base, requests: 2, problems, problemCount: 3 }, '/v1/chat/completions')
+    ).toMatch(/^Every line has url/)
+  })
+
+  it('says nothing when some lines are right, the urls differ, or the problems are others', () => {
+    const endpoint = '/v1/chat/completions'
+    expect(endpointHint({ ...base, problems: [mismatch(1)], problemCount: 1 }, endpoint)).toBe(
+      undefined
+    )
+    expect(
+      endpointHint(
+        { ...base, problems: [mismatch(1), mismatch(2), mismatch(3, '/v1/x')], problemCount: 3 },
+        endpoint
+      )
+    ).toBeUndefined()
+    // One line: its own message is enough.
+    expect(
+      endpointHint({ ...base, requests: 1, problems: [mismatch(1)], problemCount: 1 }, endpoint)
+    ).toBeUndefined()
+    const other = [1, 2, 3].map((line) => ({ line, message: 'custom_id is missing' }))
+    expect(endpointHint({ ...base, problems: other, problemCount: 3 }, endpoint)).toBeUndefined()
+    expect(endpointHint(base, endpoint)).toBeUndefined()
   })
 })

@@ -2,7 +2,13 @@ import * as core from '@actions/core'
 import type { BatchInfo } from '../batch/document.js'
 import { redact } from '../lib/redact.js'
 import type { BatchSummaryData } from '../report/model.js'
-import { renderBatchSummary, renderListSummary, type SummaryBuilder } from '../report/render.js'
+import {
+  renderBatchSummary,
+  renderListSummary,
+  renderValidationSummary,
+  type SummaryBuilder
+} from '../report/render.js'
+import type { ValidationSummaryData } from '../report/validation.js'
 
 function isPlain(value: object): boolean {
   const prototype: unknown = Object.getPrototypeOf(value)
@@ -49,7 +55,7 @@ async function writeSummary(
 /** Appends the summary of a batch run to the job summary; does nothing when GITHUB_STEP_SUMMARY is unset. */
 export async function writeBatchSummary(
   data: BatchSummaryData,
-  secrets: readonly string[] = []
+  secrets: readonly string[]
 ): Promise<void> {
   await writeSummary((summary) => renderBatchSummary(summary, redactValues(data, secrets)), secrets)
 }
@@ -57,10 +63,21 @@ export async function writeBatchSummary(
 /** Appends the table of `list` to the job summary; does nothing when GITHUB_STEP_SUMMARY is unset. */
 export async function writeListSummary(
   batches: BatchInfo[],
-  secrets: readonly string[] = []
+  secrets: readonly string[]
 ): Promise<void> {
   await writeSummary(
     (summary) => renderListSummary(summary, redactValues(batches, secrets)),
+    secrets
+  )
+}
+
+/** Appends the account of a requests file check (validate-only, or problems that stopped the run). */
+export async function writeValidationSummary(
+  data: ValidationSummaryData,
+  secrets: readonly string[]
+): Promise<void> {
+  await writeSummary(
+    (summary) => renderValidationSummary(summary, redactValues(data, secrets)),
     secrets
   )
 }

@@ -5,6 +5,7 @@ import type { BatchApi } from '../batch/client.js'
 import { describeProgress, type BatchInfo } from '../batch/document.js'
 import type { Log } from '../lib/log.js'
 import type { RunContext } from '../lib/run-context.js'
+import type { ValidationSummaryData } from '../report/validation.js'
 import type { JoinResult } from '../results/types.js'
 
 /** Request counts are logged when they change, but not more often than this. */
@@ -45,6 +46,8 @@ export class Findings {
   batch: BatchInfo | undefined
   /** The model of the requests file, once validated. */
   model: string | undefined
+  /** The check of the requests file, for the summary of validate-only or of a file with problems. */
+  validation: ValidationSummaryData | undefined
   files: { output?: string; error?: string; results?: string } = {}
   results: JoinResult | undefined
   /** The idempotency key of a create in flight, whose outcome the step may not learn. */

@@ -2,14 +2,18 @@ import { access, constants as fsConstants } from 'node:fs/promises'
 import path from 'node:path'
 import { Outputs } from '../action/names.js'
 import { providerFor } from '../batch/providers.js'
-import { formatBytes } from '../lib/format.js'
+import { formatBytes, formatNumber } from '../lib/format.js'
 import { validateRequestsFile } from '../validate/file.js'
-import { summarizeProblems } from '../validate/summary.js'
+import { endpointHint, summarizeProblems } from '../validate/summary.js'
+import type { Problem } from '../validate/types.js'
 import { untilAborted } from '../net/abort.js'
 import { insideWorkspace } from './collect.js'
 import { StepFailure } from './failure.js'
 import type { Ending } from './outcome.js'
 import type { StepEnv } from './step.js'
+
+/** GitHub shows at most 10 error annotations per step; the rest go to the log and the summary. */
+export const MAX_ANNOTATIONS = 10
 
 export interface ValidFile {
   path: string
@@ -47,20 +51,57 @@ export async function validateFile(env: StepEnv): Promise<ValidFile> {
   outputs.set(Outputs.Total, report.requests)
   outputs.set(Outputs.Model, report.model)
   env.findings.model = report.model
+  const hint = report.problemCount > 0 ? endpointHint(report, inputs.endpoint) : undefined
+  // The step's failure message is an error annotation too, and so is the hint: they take their
+  // places among the ten, so that GitHub drops none of them.
+  const annotated = Math.min(report.problems.length, MAX_ANNOTATIONS - 1 - (hint ? 1 : 0))
+  env.findings.validation = {
+    file: display,
+    endpoint: inputs.endpoint,
+    report,
+    ...(hint ? { hint } : {}),
+    validateOnly: inputs.validateOnly,
+    annotated
+  }
   if (report.problemCount > 0) {
-    for (const problem of report.problems) {
-      log.error(
-        problem.message,
-        problem.line > 0 ? { file: display, startLine: problem.line } : { file: display }
-      )
-    }
-    throw new StepFailure(`${summarizeProblems(report, display)}. Nothing was uploaded.`)
+    if (hint) log.error(hint, { file: display })
+    const total = Math.max(report.problemCount, report.problems.length)
+    reportProblems(env, display, report.problems, total, annotated)
+    const summary = summarizeProblems(report, display)
+    throw new StepFailure(`${summary}.${hint ? ` ${hint}.` : ''} Nothing was uploaded.`)
   }
   log.info(
     `${display}: ${report.requests} requests, ${formatBytes(report.bytes)}, model ${report.model}, endpoint ${inputs.endpoint}` +
       (provider.name !== 'unknown' ? ` (${provider.name})` : '')
   )
   return { path: filePath, sha256: report.sha256, bytes: report.bytes }
+}
+
+/**
+ * The first `annotated` problems as annotations on their lines; the rest, counted, in the log
+ * (GitHub would drop further annotations of the step without a word).
+ */
+function reportProblems(
+  env: StepEnv,
+  display: string,
+  problems: Problem[],
+  total: number,
+  annotated: number
+): void {
+  for (const problem of problems.slice(0, annotated)) {
+    env.log.error(
+      problem.message,
+      problem.line > 0 ? { file: display, startLine: problem.line } : { file: display }
+    )
+  }
+  if (total <= annotated) return
+  env.log.info(
+    `${formatNumber(total - annotated)} more problems in ${display}, not annotated (GitHub shows ${MAX_ANNOTATIONS} annotations per step; the job summary lists them too):`
+  )
+  for (const problem of problems.slice(annotated))
+    env.log.info(`  ${display}${problem.line > 0 ? `:${problem.line}` : ''}: ${problem.message}`)
+  const unlisted = total - problems.length
+  if (unlisted > 0) env.log.info(`  and ${formatNumber(unlisted)} more, not kept in detail`)
 }
 
 /** validate-only: checks the file and stops; nothing is uploaded. */

@@ -143,6 +143,8 @@ export async function joinResults(options: JoinOptions): Promise<JoinResult> {
     missing: 0,
     usage: { prompt: 0, completion: 0, total: 0 },
     failures: [],
+    failureCodes: [],
+    samples: [],
     malformed,
     warnings
   }

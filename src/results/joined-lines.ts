@@ -5,7 +5,8 @@ import { classify } from './classify.js'
 import { KIND_OK, REPARSE, SOURCE_ERROR, type ResultIndex } from './output-index.js'
 import { BATCH_BYTES, BATCH_LINES, BatchReader } from './reader.js'
 import { isRecord, type ResultLine } from './schemas.js'
-import { MAX_FAILURES_LISTED, type JoinResult } from './types.js'
+import { FailureCounter, replyText } from './samples.js'
+import { MAX_FAILURES_LISTED, MAX_SAMPLES, type JoinResult } from './types.js'
 import { addUsage } from './usage.js'
 
 const CHANGED = 'a result file changed while it was being joined'
@@ -25,6 +26,7 @@ export class JoinedLines {
   private readonly index: ResultIndex
   private readonly reader: BatchReader
   private readonly result: JoinResult
+  private readonly failureCodes = new FailureCounter()
   constructor(index: ResultIndex, fds: (number | undefined)[], result: JoinResult) {
     this.index = index
     this.reader = new BatchReader(fds)
@@ -61,6 +63,7 @@ export class JoinedLines {
     }
     this.ids.length = 0
     this.bytes = 0
+    if (this.result.error > 0) this.result.failureCodes = this.failureCodes.list()
     if (out.full) await out.flush()
   }
 
@@ -86,10 +89,21 @@ export class JoinedLines {
       const bodyStart = this.reader.start(i) + (index.bodyStarts[slot] ?? 0)
       out.bytes(this.reader.buffer, bodyStart, bodyStart + bodyLength)
       out.text('}\n')
+      if (this.result.samples.length < MAX_SAMPLES) {
+        const bodyText = this.reader.buffer.toString('utf8', bodyStart, bodyStart + bodyLength)
+        this.keepSample(customId, JSON.parse(bodyText))
+      }
     } else {
       const body = reparsedLine(this.lineText(slot, i), customId).response?.body ?? null
       out.text(`${JSON.stringify({ custom_id: customId, status: 'ok', response: body })}\n`)
+      this.keepSample(customId, body)
     }
+  }
+
+  /** The first few successes are kept, as text, for the summary. */
+  private keepSample(customId: string, body: unknown): void {
+    if (this.result.samples.length < MAX_SAMPLES)
+      this.result.samples.push({ custom_id: customId, text: replyText(body) })
   }
 
   private writeError(out: OutputBuffer, customId: string, slot: number, i: number): void {
@@ -101,8 +115,9 @@ export class JoinedLines {
     if (classified.status !== 'error') throw new Error(CHANGED)
     const error = classified.error
     this.result.error++
-    if (this.result.failures.length < MAX_FAILURES_LISTED)
-      this.result.failures.push({ custom_id: customId, ...error })
+    const failure = { custom_id: customId, ...error }
+    if (this.result.failures.length < MAX_FAILURES_LISTED) this.result.failures.push(failure)
+    this.failureCodes.add(failure)
     out.text(`${JSON.stringify({ custom_id: customId, status: 'error', error })}\n`)
   }
 }

@@ -1,7 +1,7 @@
 // The messages of validation: readable text for zod issues, JSON errors and the problems found
 // on the bytes of a line. Only built while problems are still kept in detail.
 import type { z } from 'zod'
-import { formatBytes } from '../lib/format.js'
+import { formatBytes, formatNumber } from '../lib/format.js'
 import { MAX_LINE_BYTES } from './types.js'
 
 function pathText(path: readonly PropertyKey[]): string {
@@ -58,6 +58,19 @@ export function preview(value: unknown, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
 
+const URL_MISMATCH = ' differs from the endpoint '
+
+/** A line whose url is not the endpoint input. */
+export function urlMismatchMessage(url: unknown, endpoint: string): string {
+  return `url ${preview(url)}${URL_MISMATCH}${JSON.stringify(endpoint)}`
+}
+
+/** The url (as previewed) named by a problem message of urlMismatchMessage, if it has one. */
+export function mismatchedUrl(message: string): string | undefined {
+  const match = /(?:^|, )url (.+?) differs from the endpoint "/.exec(message)
+  return match?.[1]
+}
+
 export function describeIssue(issue: z.core.$ZodIssue, root: unknown, endpoint: string): string {
   const where = pathText(issue.path)
   const value = valueAt(root, issue.path)
@@ -72,9 +85,7 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, endpoint: 
       return `${where} must not be empty`
     case 'invalid_value':
       if (where === 'url') {
-        return value === undefined
-          ? 'url is missing'
-          : `url ${preview(value)} differs from the endpoint ${JSON.stringify(endpoint)}`
+        return value === undefined ? 'url is missing' : urlMismatchMessage(value, endpoint)
       }
       if (value === undefined) return `${where} is missing`
       return `${where} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, found ${preview(value)}`
@@ -134,7 +145,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`
+  return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`
 }
 
 export const BLANK_LINE =
