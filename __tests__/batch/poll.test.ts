@@ -70,7 +70,7 @@ describe('waitForBatch with fake timers', () => {
     return Object.assign(fn, { calls })
   }
 
-  it('polls with growing delays until terminal', async () => {
+  it('polls with growing delays until terminal, restarted once the batch finalizes', async () => {
     const retrieve = sequence([
       batch('validating'),
       batch('IN_PROGRESS'),
@@ -89,7 +89,8 @@ describe('waitForBatch with fake timers', () => {
     expect(result).toMatchObject({ timedOut: false, polls: 4 })
     expect(result.batch.status).toBe('completed')
     expect(seen).toEqual(['validating', 'in_progress', 'finalizing', 'completed'])
-    expect(retrieve.calls.map((t) => t - start)).toEqual([5000, 15000, 35000, 75000])
+    // 5 s, then 10 and 20 s of backoff; finalizing restarts it at 5 s: the end is near.
+    expect(retrieve.calls.map((t) => t - start)).toEqual([5000, 15000, 35000, 40000])
   })
 
   it('honours Retry-After on 429 and survives an outage', async () => {

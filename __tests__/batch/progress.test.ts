@@ -64,8 +64,13 @@ describe('ProgressPredictor', () => {
 describe('progressDelayMs', () => {
   const bounds = { minMs: 5000, maxMs: 60_000 }
   it('waits half the predicted remaining time, within the bounds', () => {
-    expect(progressDelayMs(40_000, bounds)).toBe(20_000)
+    expect(progressDelayMs(100_000, bounds)).toBe(50_000)
     expect(progressDelayMs(1_000_000, bounds)).toBe(60_000)
+  })
+
+  it('aims at the predicted end itself once it is within max-poll-interval', () => {
+    expect(progressDelayMs(40_000, bounds)).toBe(40_000)
+    expect(progressDelayMs(60_000, bounds)).toBe(60_000)
     expect(progressDelayMs(2000, bounds)).toBe(5000)
   })
 })

@@ -1,6 +1,7 @@
 import { sleep as realSleep, type Sleep } from '../net/abort.js'
 import { isTransientApiError, retryAfterMs } from '../net/retry.js'
 import { isKnownStatus, isTerminal, type BatchInfo } from './document.js'
+import { PollPlanner } from './progress.js'
 
 export interface BackoffOptions {
   initialMs: number
@@ -61,7 +62,8 @@ export class PollError extends Error {
 }
 
 /**
- * Polls until the batch is terminal or `timeoutMs` has passed since the call. Transient failures
+ * Polls until the batch is terminal or `timeoutMs` has passed since the call, by progress while
+ * the request counts move and by backoff otherwise (see PollPlanner). Transient failures
  * (network, 429, 5xx) are tolerated up to `maxConsecutiveErrors` in a row; a 429's Retry-After
  * stretches the next delay up to `maxMs`. Anything else ends the wait with the error. A status
  * the action does not know is not terminal: the wait goes on, and the outcome decides later.
@@ -77,8 +79,14 @@ export async function waitForBatch(
   let batch = start
   let polls = 0
   let consecutiveErrors = 0
+  const random = deps.random ?? Math.random
+  const planner = new PollPlanner(
+    options,
+    (step) => pollDelayMs(step, options, random),
+    (ms) => Math.max(1, Math.round(ms * (1 - JITTER * random())))
+  )
   /** The delay before the next poll, drawn once: the one logged is the one slept. */
-  let next = pollDelayMs(0, options, deps.random)
+  let next = planner.first()
   const unknown = new Set<string>()
   const noticeStatus = (status: string) => {
     if (isKnownStatus(status) || unknown.has(status)) return
@@ -95,7 +103,7 @@ export async function waitForBatch(
     try {
       batch = await deps.retrieve(options.signal)
       consecutiveErrors = 0
-      next = pollDelayMs(polls, options, deps.random)
+      next = planner.afterAnswer(batch.status, batch.request_counts, now())
       deps.onBatch?.(batch)
       noticeStatus(batch.status)
     } catch (error) {
@@ -111,10 +119,7 @@ export async function waitForBatch(
       }
       // A 429's Retry-After stretches the next delay, never shortens it, and never past
       // max-poll-interval: the user's bound on how stale the step's view of the batch may get.
-      next = Math.min(
-        options.maxMs,
-        Math.max(pollDelayMs(polls, options, deps.random), retryAfterMs(error) ?? 0)
-      )
+      next = Math.min(options.maxMs, Math.max(planner.afterError(), retryAfterMs(error) ?? 0))
       deps.onPollError?.(error, consecutiveErrors, next)
     }
   }

@@ -72,5 +72,80 @@ export interface ProgressDelayOptions {
  * remaining time, so the polls close in on the predicted end geometrically, within the bounds.
  */
 export function progressDelayMs(remainingMs: number, options: ProgressDelayOptions): number {
-  return Math.round(Math.min(options.maxMs, Math.max(options.minMs, remainingMs / 2)))
+  // Within one longest delay of the predicted end, poll at the end itself: halving again would
+  // spend a poll or two more per wait for a few seconds of detection.
+  const wanted = remainingMs <= options.maxMs ? remainingMs : remainingMs / 2
+  return Math.round(Math.min(options.maxMs, Math.max(options.minMs, wanted)))
+}
+
+export interface PlannerOptions {
+  initialMs: number
+  maxMs: number
+}
+
+/** The counts of a batch answer as a sample, when it reports any. */
+export function countsSample(
+  counts: { total?: number | null; completed?: number | null; failed?: number | null } | null,
+  at: number
+): CountsSample | undefined {
+  if (!counts || !counts.total) return undefined
+  return { at, done: (counts.completed ?? 0) + (counts.failed ?? 0), total: counts.total }
+}
+
+/**
+ * Chooses the delay before each poll:
+ * - while the batch runs and its counts move: half the predicted remaining time (within
+ *   initialMs and maxMs), so the polls close in on the end;
+ * - otherwise the backoff of `backoff(step)`, restarted when the batch's end comes near (its counts
+ *   complete, or it finalizes): a restarted backoff finds the end within seconds when finalizing is
+ *   short and costs only a few polls more when it is long.
+ * No delay is longer than maxMs, so a failure is never seen later than max-poll-interval.
+ */
+export class PollPlanner {
+  private readonly predictor = new ProgressPredictor()
+  private phase: PollPhase = 'waiting'
+  private step = 0
+
+  constructor(
+    private readonly options: PlannerOptions,
+    private readonly backoff: (step: number) => number,
+    private readonly jitter: (ms: number) => number
+  ) {}
+
+  /** The delay before the first poll. */
+  first(): number {
+    return this.backoff(this.step++)
+  }
+
+  /** The delay after an answer with this status and these counts, received at `at`. */
+  afterAnswer(
+    status: string,
+    counts: Parameters<typeof countsSample>[0] | undefined,
+    at: number
+  ): number {
+    const sample = countsSample(counts ?? null, at)
+    if (sample) this.predictor.observe(sample)
+    const phase = pollPhase(status, sample)
+    // Only the end's approach restarts the backoff: a batch that starts running says nothing of
+    // when it will end, and restarting then would cost polls while the counts give no rate yet.
+    if (phase !== this.phase && phase === 'ending') this.step = 0
+    this.phase = phase
+    const remaining = phase === 'running' ? this.predictor.remainingMs() : undefined
+    if (remaining !== undefined) {
+      const delay = progressDelayMs(remaining, this.bounds())
+      // Jitter spreads out runners polling at the cap; aimed at the predicted end, a shortened
+      // delay would only land before it and cost one more poll.
+      return delay >= this.options.maxMs ? this.jitter(delay) : delay
+    }
+    return this.backoff(this.step++)
+  }
+
+  /** The delay after a failed poll: the backoff goes on. */
+  afterError(): number {
+    return this.backoff(this.step++)
+  }
+
+  private bounds(): ProgressDelayOptions {
+    return { minMs: this.options.initialMs, maxMs: this.options.maxMs }
+  }
 }
