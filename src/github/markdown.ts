@@ -5,14 +5,8 @@
 // results or the user goes into a code span: GitHub then renders it literally (no HTML, no links, no
 // @mentions that would notify people, no #references).
 
-/** 1234567 -> '1,234,567'; keeps a fraction and the sign; NaN and Infinity as String() writes them. */
-export function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return String(value)
-  const [whole = '', fraction] = String(Math.abs(value)).split('.')
-  // String() writes 1e21 and above in exponent form; such counts do not occur, leave them as they are.
-  const grouped = /e/i.test(whole) ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${value < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`
-}
+/** 1234567 -> '1,234,567': the one number format of the action (see lib/format.ts). */
+export { formatNumber as formatCount } from '../lib/format.js'
 
 /** failed / total as a percentage: '0%', '<0.1%', '0.4%', '12.5%', '100%'. */
 export function formatRate(failed: number, total: number): string {

@@ -12,7 +12,7 @@
 import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
-import { formatBytes } from '../lib/format.js'
+import { formatBytes, formatNumber } from '../lib/format.js'
 import { abortReason } from '../net/abort.js'
 import { readLinePieces } from '../jsonl/lines.js'
 import { schemasFor } from './schemas.js'
@@ -44,7 +44,7 @@ function fileLevelChecks(size: number, options: ValidationOptions): string[] {
 }
 
 function sizeMessage(size: number, limit: number, options: ValidationOptions): string {
-  const bytes = (n: number) => `${formatBytes(n)} (${n.toLocaleString('en-US')} bytes)`
+  const bytes = (n: number) => `${formatBytes(n)} (${formatNumber(n)} bytes)`
   const what =
     options.maxFileBytes !== undefined
       ? `max-file-size, ${bytes(limit)}`

@@ -47,6 +47,7 @@ import {
 } from './messages.js'
 import { hasStoredPrompt, schemasFor, type LineSchemas } from './schemas.js'
 import { DEFAULT_MAX_PROBLEMS, type Problem, type ValidationOptions } from './types.js'
+import { formatNumber } from '../lib/format.js'
 
 interface ModelSeen {
   line: number
@@ -99,7 +100,7 @@ export class Validator {
     this.maxRequests = options.maxRequests ?? options.provider.maxRequests
     this.requestLimitText =
       options.maxRequests !== undefined
-        ? `max-requests (${options.maxRequests.toLocaleString('en-US')})`
+        ? `max-requests (${formatNumber(options.maxRequests)})`
         : `the ${plural(options.provider.maxRequests ?? 0, 'request')} ${options.provider.name} accepts in one batch`
   }
 
