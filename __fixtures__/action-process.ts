@@ -2,7 +2,7 @@
 // variables, outputs, state and the job summary in the files GITHUB_OUTPUT, GITHUB_STATE and
 // GITHUB_STEP_SUMMARY name.
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { chown, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -36,6 +36,8 @@ export interface RunOptions {
   /** Sends this signal once `when` resolves (or once stdout matches it). */
   interrupt?: { signal: NodeJS.Signals; when: RegExp | (() => Promise<void>) }
   timeoutMs?: number
+  /** Runs the action as this user (the test runs as root): what a user without root may not do shows. */
+  runAs?: { uid: number; gid: number }
 }
 
 /** Parses the `name<<delimiter` blocks @actions/core writes to GITHUB_OUTPUT and GITHUB_STATE. */
@@ -89,10 +91,15 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     else env[key] = value
   }
 
+  if (options.runAs) {
+    const { uid, gid } = options.runAs
+    for (const file of [files, outputFile, stateFile, summaryFile]) await chown(file, uid, gid)
+  }
   const child = spawn(process.execPath, [options.entry ?? mainEntry], {
     cwd: options.workspace,
     env,
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.runAs ?? {})
   })
   let stdout = ''
   let stderr = ''

@@ -7,7 +7,8 @@ export const ROBUSTNESS = {
   'a create answer with status null':
     'the batch id reaches the outputs and state, and it is collected',
   'a provider that spells statuses its own way':
-    'succeeded, CANCELED, upper case: read as the API does'
+    'succeeded, CANCELED, upper case: read as the API does',
+  'a results-dir the action cannot write': 'an input error before anything is uploaded'
 } as const
 
 export type RobustnessScenario = keyof typeof ROBUSTNESS

@@ -2,7 +2,7 @@
 // of a long local join, a requests file that changes while it is uploaded, a base-url without its
 // /v1, odd batch answers and status spellings. Each scenario is in the README's Reliability table.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { appendFile, readdir } from 'node:fs/promises'
+import { appendFile, chmod, chown, mkdir, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { startMockBatchApi, type MockBatchApi } from '../../tools/mock-batch-api/server.mjs'
 import { chatRequests, makeWorkspace, runAction } from '../../__fixtures__/action-process.js'
@@ -118,6 +118,30 @@ const scenarios: Record<RobustnessScenario, () => Promise<void>> = {
     expect(run.state['batch-id']).toBe(id)
     expect(run.outputs.status).toBe('completed')
     expect(run.outputs['results-path']).toBeTruthy()
+  },
+
+  async 'a results-dir the action cannot write'() {
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2) })
+    const readonly = path.join(workspace, 'readonly')
+    await mkdir(readonly)
+    // Root may write anywhere: run the action as an ordinary user, who owns all but the read-only dir.
+    const runAs = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined
+    if (runAs) {
+      await chown(workspace, runAs.uid, runAs.gid)
+      await chown(path.join(workspace, 'requests.jsonl'), runAs.uid, runAs.gid)
+    }
+    await chmod(readonly, 0o555)
+    const uploads = api.log.filter((entry) => entry.op === 'upload').length
+    const run = await runAction({
+      workspace,
+      inputs: inputs({ file: 'requests.jsonl', 'results-dir': 'readonly/results' }),
+      runAs
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::results-dir: "readonly\/results" cannot be written: its parent .*readonly refused a new entry \(EACCES\); results could not be written there, so nothing was uploaded/
+    )
+    expect(api.log.filter((entry) => entry.op === 'upload').length).toBe(uploads)
   },
 
   async 'a provider that spells statuses its own way'() {
