@@ -118,7 +118,7 @@ describe('action.yml', () => {
   })
 
   it('runs the post step only for a cancelled job', () => {
-    expect(action.runs['post-if']).toBe('cancelled()')
+    expect(action.runs['post-if']).toBe('always()')
     expect(existsSync(path.join(root, action.runs.main))).toBe(true)
     expect(existsSync(path.join(root, action.runs.post))).toBe(true)
   })

@@ -1,58 +1,301 @@
+// Which batches are this step's, found by the idempotency key in their metadata; and a create
+// that is sent at most once in effect, however its answer is lost.
+import { isAbort, sleep as defaultSleep, type Sleep } from '../net/abort.js'
+import { isTransientApiError } from '../net/retry.js'
 import type { BatchApi, CreateParams } from './client.js'
-import type { BatchInfo } from './document.js'
+import { isTerminal, type BatchInfo } from './document.js'
 import { MetadataKeys } from './metadata.js'
 
-/** How many recent batches are searched for one carrying our idempotency key. */
-const RECONCILE_SCAN = 100
+/** Clocks of the runner and the provider may differ by this much (seconds). */
+export const CLOCK_SKEW_S = 5 * 60
+/** An earlier attempt's batch is searched for back to completion-window plus this (seconds). */
+export const RERUN_MARGIN_S = 60 * 60
+/** The first pause between two lists while a create settles; it doubles after each list. */
+const FIRST_SETTLE_PAUSE_MS = 500
 
-/** The newest batch whose metadata carries `key`, searched among the most recent ones. */
-export function findBatchByKey(
+/**
+ * How long an ambiguous create is given to show up in `list` before it is sent again: three
+ * request timeouts (a create slower than one timeout may still commit), between 5 s and 30 s.
+ */
+export function settleWindowMs(requestTimeoutMs: number): number {
+  return Math.min(30_000, Math.max(5_000, 3 * requestTimeoutMs))
+}
+
+/** Where a batch stands to this step: its own, someone else's, or carrying its key for another input. */
+export type Belonging = 'ours' | 'other' | 'mismatch'
+
+export interface StepMark {
+  key: string
+  fileSha256: string
+  /** The file this step uploaded, when it has. */
+  inputFileId?: string
+}
+
+export function belongingOf(batch: BatchInfo, mark: StepMark): Belonging {
+  const metadata = batch.metadata ?? {}
+  if (metadata[MetadataKeys.IdempotencyKey] !== mark.key) return 'other'
+  const sha = metadata[MetadataKeys.FileSha256]
+  if (sha !== undefined && sha !== mark.fileSha256) return 'mismatch'
+  if (mark.inputFileId && batch.input_file_id && batch.input_file_id !== mark.inputFileId)
+    return 'mismatch'
+  return 'ours'
+}
+
+export interface ReconcileLog {
+  info(message: string): void
+  warning(message: string): void
+}
+
+const byAge = (a: BatchInfo, b: BatchInfo) => (a.created_at ?? 0) - (b.created_at ?? 0)
+
+/** This step's batches created since `since` (Unix seconds), oldest first; one pass, no retry. */
+export async function findOwnBatches(
   api: BatchApi,
-  key: string,
+  mark: StepMark,
+  since: number,
+  log: ReconcileLog,
   signal?: AbortSignal,
   timeoutMs?: number
-): Promise<BatchInfo | undefined> {
-  return api.findBatch(
-    (batch) => batch.metadata?.[MetadataKeys.IdempotencyKey] === key,
-    RECONCILE_SCAN,
-    signal,
-    timeoutMs
+): Promise<BatchInfo[]> {
+  const own: BatchInfo[] = []
+  for (const batch of await api.listSince(since, signal, timeoutMs)) {
+    const belonging = belongingOf(batch, mark)
+    if (belonging === 'ours') own.push(batch)
+    else if (belonging === 'mismatch')
+      log.warning(
+        `Batch ${batch.id} carries this step's key but not its input (input_sha256 or input_file_id differs); it is not this step's and is left alone`
+      )
+  }
+  return own.sort(byAge)
+}
+
+/** What an earlier attempt of this step left, and what this attempt does about it. */
+export type Earlier =
+  | { kind: 'adopt'; batch: BatchInfo }
+  | { kind: 'collect'; batch: BatchInfo }
+  | { kind: 'create'; ended: BatchInfo | undefined }
+
+/** A running batch is adopted, else a completed one collected, else a new one created. */
+export function decideReuse(own: BatchInfo[]): Earlier {
+  const running = own.find((batch) => !isTerminal(batch.status))
+  if (running) return { kind: 'adopt', batch: running }
+  const completed = own.filter((batch) => batch.status === 'completed').at(-1)
+  if (completed) return { kind: 'collect', batch: completed }
+  return { kind: 'create', ended: own.at(-1) }
+}
+
+/** The oldest a re-run's batch can be and still matter: completion window plus a margin. */
+export function rerunCutoff(nowMs: number, completionWindowMs: number): number {
+  return Math.floor((nowMs - completionWindowMs) / 1000) - RERUN_MARGIN_S
+}
+
+/** Looks for the batch an earlier attempt of this step made; also the pre-upload check of the key. */
+export function lookupEarlierAttempt(
+  api: BatchApi,
+  mark: StepMark,
+  since: number,
+  log: ReconcileLog,
+  signal?: AbortSignal
+): Promise<Earlier> {
+  return api.retry(
+    "Looking for this step's batch",
+    async () => decideReuse(await findOwnBatches(api, mark, since, log, signal)),
+    signal
   )
+}
+
+export interface SettleOptions {
+  since: number
+  windowMs: number
+  signal?: AbortSignal
+  sleep?: Sleep
+  now?: () => number
+}
+
+export interface Settled {
+  own: BatchInfo[]
+  /** Every list in the window failed: whether a batch exists is unknown. */
+  unknown: boolean
+  lastError?: unknown
+}
+
+/** Lists again, with pauses that double, until this step's batch shows up or the window is over. */
+export async function settle(
+  api: BatchApi,
+  mark: StepMark,
+  log: ReconcileLog,
+  options: SettleOptions
+): Promise<Settled> {
+  const now = options.now ?? Date.now
+  const pause = options.sleep ?? defaultSleep
+  const deadline = now() + options.windowMs
+  let anyAnswer = false
+  let lastError: unknown
+  for (let wait = FIRST_SETTLE_PAUSE_MS; ; wait *= 2) {
+    try {
+      const own = await findOwnBatches(api, mark, options.since, log, options.signal)
+      anyAnswer = true
+      if (own.length > 0) return { own, unknown: false }
+    } catch (error) {
+      if (isAbort(error, options.signal)) throw error
+      lastError = error
+    }
+    const left = deadline - now()
+    if (left <= 0) return { own: [], unknown: !anyAnswer, lastError }
+    await pause(Math.min(wait, left), options.signal)
+  }
+}
+
+/** The create was sent, its answer was lost, and `list` never answered: the batch may exist. */
+export class UnsettledCreate extends Error {
+  constructor(
+    readonly key: string,
+    readonly createError: unknown,
+    readonly listError: unknown
+  ) {
+    super('Could not tell whether the batch was created')
+    this.name = 'UnsettledCreate'
+  }
+}
+
+export interface CreateOptions {
+  mark: StepMark
+  maxAttempts: number
+  settleWindowMs: number
+  log: ReconcileLog
+  signal?: AbortSignal
+  sleep?: Sleep
+  now?: () => number
 }
 
 export interface Created {
   batch: BatchInfo
-  /** True when the batch came from an earlier attempt whose answer was lost. */
+  /** True when the batch was found by its key after a create whose answer was lost. */
   adopted: boolean
+  /** A create failed ambiguously: duplicates may turn up later (see sweepDuplicates). */
+  ambiguous: boolean
+  /** The creation time searches for this create go back to (Unix seconds). */
+  since: number
 }
 
 /**
- * Creates the batch at most once. A create that failed ambiguously may have succeeded on the
- * server, so before sending it again the recent batches are searched for our key and a match is
- * adopted instead.
+ * Creates the batch at most once in effect. A create that failed in a way that may have been
+ * carried out (a 5xx, a dropped connection, a timeout) is reconciled before it is sent again:
+ * `list` is read over the settle window, and a batch carrying the key is adopted. After such a
+ * create, one more list keeps the oldest batch with the key and cancels any other.
  */
-export async function createOrAdopt(
+export async function createExactlyOnce(
   api: BatchApi,
   params: CreateParams,
-  key: string,
-  signal: AbortSignal | undefined,
-  log: { info(message: string): void }
+  options: CreateOptions
 ): Promise<Created> {
-  let adopted = false
-  const batch = await api.retry(
-    'Create batch',
-    async (attempt) => {
-      if (attempt > 1) {
-        const existing = await findBatchByKey(api, key, signal)
-        if (existing) {
-          adopted = true
-          log.info(`Found batch ${existing.id} from the earlier attempt; not creating another`)
-          return existing
-        }
+  const { mark, log, signal } = options
+  const now = options.now ?? Date.now
+  const since = Math.floor(now() / 1000) - CLOCK_SKEW_S
+  let ambiguous = false
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const batch = await api.createOnce(params, signal)
+      if (!ambiguous) return { batch, adopted: false, ambiguous, since }
+      const kept = await sweepDuplicates(api, mark, since, log, { keep: 'oldest', signal })
+      return {
+        batch: kept ?? batch,
+        adopted: kept !== undefined && kept.id !== batch.id,
+        ambiguous,
+        since
       }
-      return api.createOnce(params, signal)
-    },
-    signal
+    } catch (error) {
+      if (isAbort(error, signal) || !isTransientApiError(error)) throw error
+      ambiguous = true
+      log.info(
+        `Create batch failed (attempt ${attempt} of ${options.maxAttempts}: ${(error as Error).message}); it may have been carried out, so looking for it by key for up to ${Math.round(options.settleWindowMs / 1000)}s before sending it again`
+      )
+      const found = await settle(api, mark, log, {
+        since,
+        windowMs: options.settleWindowMs,
+        signal,
+        sleep: options.sleep,
+        now
+      })
+      if (found.unknown) throw new UnsettledCreate(mark.key, error, found.lastError)
+      if (found.own.length > 0) {
+        const kept = await cancelAllButOldest(api, found.own, log, signal)
+        return { batch: kept, adopted: true, ambiguous, since }
+      }
+      if (attempt >= options.maxAttempts) throw error
+    }
+  }
+}
+
+/**
+ * Lists once more for batches with this step's key. `keep: 'oldest'` keeps the oldest and cancels
+ * the rest; a batch id keeps that one. Returns the batch kept, or undefined when none was listed
+ * (or the list failed: the step goes on with the batch it has, and says so).
+ */
+export async function sweepDuplicates(
+  api: BatchApi,
+  mark: StepMark,
+  since: number,
+  log: ReconcileLog,
+  options: { keep: 'oldest' | string; signal?: AbortSignal }
+): Promise<BatchInfo | undefined> {
+  let own: BatchInfo[]
+  try {
+    own = await api.retry(
+      'Looking for duplicate batches',
+      () => findOwnBatches(api, mark, since, log, options.signal),
+      options.signal
+    )
+  } catch (error) {
+    if (isAbort(error, options.signal)) throw error
+    log.warning(
+      `Could not list batches to check for a duplicate of this step's batch (${(error as Error).message}); look for metadata ${MetadataKeys.IdempotencyKey}=${mark.key} with command: list`
+    )
+    return undefined
+  }
+  if (own.length === 0) return undefined
+  if (options.keep === 'oldest') return cancelAllButOldest(api, own, log, options.signal)
+  const kept = own.find((batch) => batch.id === options.keep)
+  await cancelOthers(
+    api,
+    own.filter((batch) => batch.id !== options.keep),
+    options.keep,
+    log,
+    options.signal
   )
-  return { batch, adopted }
+  return kept
+}
+
+async function cancelAllButOldest(
+  api: BatchApi,
+  own: BatchInfo[],
+  log: ReconcileLog,
+  signal?: AbortSignal
+): Promise<BatchInfo> {
+  const [oldest, ...rest] = [...own].sort(byAge) as [BatchInfo, ...BatchInfo[]]
+  await cancelOthers(api, rest, oldest.id, log, signal)
+  return oldest
+}
+
+async function cancelOthers(
+  api: BatchApi,
+  duplicates: BatchInfo[],
+  keptId: string,
+  log: ReconcileLog,
+  signal?: AbortSignal
+): Promise<void> {
+  for (const duplicate of duplicates) {
+    if (isTerminal(duplicate.status) || duplicate.status === 'cancelling') continue
+    try {
+      const cancelled = await api.cancel(duplicate.id, signal)
+      log.warning(
+        `Batch ${duplicate.id} duplicates this step's batch ${keptId} (a create committed late); cancelled it (now ${cancelled.status})`
+      )
+    } catch (error) {
+      if (isAbort(error, signal)) throw error
+      log.warning(
+        `Batch ${duplicate.id} duplicates this step's batch ${keptId}, and cancelling it failed (${(error as Error).message}); cancel it with command: cancel, batch-id: ${duplicate.id}`
+      )
+    }
+  }
 }

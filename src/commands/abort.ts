@@ -1,14 +1,20 @@
 import { isTerminal, type BatchInfo } from '../batch/document.js'
 import { PollError } from '../batch/poll.js'
-import { findBatchByKey } from '../batch/reconcile.js'
+import { findOwnBatches } from '../batch/reconcile.js'
 import { describeApiError } from '../lib/errors.js'
 import { isAbort, type StopSignal } from '../net/abort.js'
 import { StepFailure } from './failure.js'
 import type { Ending } from './outcome.js'
 import type { StepEnv } from './step.js'
 
-/** Time allowed for cancelling after SIGINT: the runner sends SIGTERM at 7.5 s and kills at 10 s. */
+/**
+ * Time from SIGINT to the process's exit: the runner sends SIGTERM at 7.5 s and kills at 10 s.
+ * The API calls of the abort path get what is left after the wind-down (the outcome, the summary,
+ * and Node closing its sockets and exiting), so the whole path fits in the budget.
+ */
 export const ABORT_BUDGET_MS = 6000
+/** Measured from the end of a cancel that ran out of time to the exit of the process. */
+export const WIND_DOWN_MS = 800
 
 /** Turns any error a command threw into how the step ended; on a stop signal, cancels first. */
 export async function explainFailure(
@@ -34,7 +40,7 @@ export async function explainFailure(
 export async function cancelOnAbort(
   env: StepEnv,
   received: StopSignal | undefined,
-  budgetMs: number = ABORT_BUDGET_MS
+  budgetMs: number = ABORT_BUDGET_MS - WIND_DOWN_MS
 ): Promise<string> {
   const { inputs, findings, state, api } = env
   const how = `The step was cancelled (${received ?? 'aborted'})`
@@ -48,9 +54,13 @@ export async function cancelOnAbort(
     const owned = state.read().batchId !== ''
     let target: BatchInfo | undefined = owned ? findings.batch : undefined
     if (!target && findings.creating) {
-      target = await findBatchByKey(api, findings.creating, budget, budgetMs)
+      const saved = state.read()
+      const mark = { key: findings.creating, fileSha256: saved.fileSha256 }
+      const own = await findOwnBatches(api, mark, saved.searchSince, env.log, budget, budgetMs)
+      target = own.find((batch) => !isTerminal(batch.status)) ?? own[0]
+      // Not found yet: a create may still commit, so the key stays unsettled for the post step.
       if (!target)
-        return `${how} while creating the batch; no batch was found for this step, so nothing runs on`
+        return `${how} while creating the batch; no batch was listed for this step yet, so the post step looks for it again (idempotency key ${findings.creating})`
       state.saveBatch(target.id)
       findings.track(target)
     }
