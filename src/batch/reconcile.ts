@@ -1,7 +1,7 @@
 // Which batches are this step's, found by the idempotency key in their metadata; and a create
 // that is sent at most once in effect, however its answer is lost.
 import { isAbort, sleep as defaultSleep, type Sleep } from '../net/abort.js'
-import { isTransientApiError } from '../net/retry.js'
+import { isTransientApiError, retryAfterMs } from '../net/retry.js'
 import type { BatchApi, CreateParams } from './client.js'
 import { isTerminal, type BatchInfo } from './document.js'
 import { MetadataKeys } from './metadata.js'
@@ -132,6 +132,7 @@ export async function settle(
   let anyAnswer = false
   let lastError: unknown
   for (let wait = FIRST_SETTLE_PAUSE_MS; ; wait *= 2) {
+    let asked: number | undefined
     try {
       const own = await findOwnBatches(api, mark, options.since, log, options.signal)
       anyAnswer = true
@@ -139,10 +140,12 @@ export async function settle(
     } catch (error) {
       if (isAbort(error, options.signal)) throw error
       lastError = error
+      asked = retryAfterMs(error)
     }
     const left = deadline - now()
     if (left <= 0) return { own: [], unknown: !anyAnswer, lastError }
-    await pause(Math.min(wait, left), options.signal)
+    // A provider that asked for a pause (429 Retry-After) gets it, within the window.
+    await pause(Math.min(Math.max(wait, asked ?? 0), left), options.signal)
   }
 }
 
