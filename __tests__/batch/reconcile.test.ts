@@ -151,6 +151,19 @@ describe('createExactlyOnce', () => {
     expect(withKey(mark).map((b) => b.id)).toEqual([created.batch.id])
   })
 
+  it('a 429 is a refusal: the create waits as asked and is sent again, with no list between', async () => {
+    const mark = freshMark()
+    server.addFault({ op: 'create', fault: 'status', status: 429, retryAfter: 1 })
+    const from = server.log.length
+    const created = await createExactlyOnce(api, paramsFor(mark), options(mark))
+    expect(created).toMatchObject({ adopted: false, ambiguous: false })
+    const ops = server.log.slice(from).map((entry) => entry.op)
+    expect(ops).toEqual(['create', 'create'])
+    const [first, second] = server.log.slice(from)
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(990)
+    expect(withKey(mark)).toHaveLength(1)
+  })
+
   it('a create that stalls past request-timeout and commits later is adopted', async () => {
     const mark = freshMark()
     server.addFault({ op: 'create', fault: 'late-commit', commitAfterMs: 1500, answer: 'stall' })

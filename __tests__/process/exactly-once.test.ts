@@ -354,12 +354,15 @@ describe('ambiguous creates', () => {
     async () => {
       const { env, onServer } = workflowRun()
       const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2) })
+      // reuse: never makes the check before the upload one list of one batch, let through by a
+      // no-op rule; every list after the dropped create fails.
+      const never = { ...fast, metadata: 'mock_scenario=stuck', reuse: 'never' }
       api.addFault({ op: 'list', fault: 'delay', delayMs: 0 })
       api.addFault({ op: 'create', fault: 'drop-after' })
       api.addFault({ op: 'list', fault: 'status', status: 503, times: 1000 })
       let main: ActionRun
       try {
-        main = (await attempt(workspace, env(1), { ...fast, metadata: 'mock_scenario=stuck' })).run
+        main = (await attempt(workspace, env(1), never)).run
       } finally {
         api.clearFaults()
       }
@@ -375,7 +378,7 @@ describe('ambiguous creates', () => {
       const post = await runAction({
         workspace,
         entry: postEntry,
-        inputs: inputs({ metadata: 'mock_scenario=stuck', ...fast }),
+        inputs: inputs(never),
         state: main.state,
         env: env(1)
       })

@@ -1,7 +1,7 @@
 // Which batches are this step's, found by the idempotency key in their metadata; and a create
 // that is sent at most once in effect, however its answer is lost.
 import { isAbort, sleep as defaultSleep, type Sleep } from '../net/abort.js'
-import { isTransientApiError, retryAfterMs } from '../net/retry.js'
+import { DefaultRetry, isTransientApiError, retryAfterMs, retryDelayMs } from '../net/retry.js'
 import type { BatchApi, CreateParams } from './client.js'
 import { isTerminal, type BatchInfo } from './document.js'
 import { MetadataKeys } from './metadata.js'
@@ -149,6 +149,11 @@ export async function settle(
   }
 }
 
+/** Every transient failure but a 429 may hide a create that was carried out (or commits later). */
+function mayHaveCommitted(error: unknown): boolean {
+  return (error as { status?: unknown }).status !== 429
+}
+
 /** The create was sent, its answer was lost, and `list` never answered: the batch may exist. */
 export class UnsettledCreate extends Error {
   constructor(
@@ -209,6 +214,16 @@ export async function createExactlyOnce(
       }
     } catch (error) {
       if (isAbort(error, signal) || !isTransientApiError(error)) throw error
+      if (attempt >= options.maxAttempts && !mayHaveCommitted(error)) throw error
+      if (!mayHaveCommitted(error)) {
+        // A rate limit is a refusal: nothing was created. Wait as asked, then send it again.
+        const delay = retryDelayMs(attempt, error, DefaultRetry)
+        log.info(
+          `Create batch failed (attempt ${attempt} of ${options.maxAttempts}: ${(error as Error).message}); retrying in ${(delay / 1000).toFixed(1)}s`
+        )
+        await (options.sleep ?? defaultSleep)(delay, signal)
+        continue
+      }
       ambiguous = true
       log.info(
         `Create batch failed (attempt ${attempt} of ${options.maxAttempts}: ${(error as Error).message}); it may have been carried out, so looking for it by key for up to ${Math.round(options.settleWindowMs / 1000)}s before sending it again`
