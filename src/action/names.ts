@@ -54,7 +54,7 @@ export const State = {
   Settled: 'settled',
   IdempotencyKey: 'idempotency-key',
   InputSha256: 'input-sha256',
-  /** Unix seconds from which a search for the step's batch starts (its create was sent after). */
+  /** When the step's create was first sent (Unix seconds): searches and the settle window start there. */
   SearchSince: 'search-since'
 } as const
 

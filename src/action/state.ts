@@ -31,7 +31,7 @@ export interface SavedState {
   pendingKey: string
   /** The SHA-256 of the step's input: a batch carrying the key but another input is not cancelled. */
   fileSha256: string
-  /** Unix seconds a search for the step's batch goes back to; 0 when unknown. */
+  /** When the create was first sent (Unix seconds); 0 when unknown. */
   searchSince: number
   settled: boolean
 }

@@ -1,6 +1,6 @@
 import { isTerminal, type BatchInfo } from '../batch/document.js'
 import { PollError } from '../batch/poll.js'
-import { findOwnBatches } from '../batch/reconcile.js'
+import { CLOCK_SKEW_S, findOwnBatches } from '../batch/reconcile.js'
 import { describeApiError } from '../lib/errors.js'
 import { isAbort, type StopSignal } from '../net/abort.js'
 import { StepFailure } from './failure.js'
@@ -69,7 +69,8 @@ export async function cancelOnAbort(
     if (!target && findings.creating) {
       const saved = state.read()
       const mark = { key: findings.creating, fileSha256: saved.fileSha256 }
-      const own = await findOwnBatches(api, mark, saved.searchSince, env.log, budget, budgetMs)
+      const since = saved.searchSince - CLOCK_SKEW_S
+      const own = await findOwnBatches(api, mark, since, env.log, budget, budgetMs)
       target = own.find((batch) => !isTerminal(batch.status)) ?? own[0]
       // Not found yet: a create may still commit, so the key stays unsettled for the post step.
       if (!target)

@@ -56,7 +56,7 @@ export async function cleanUp(deps: BackstopDeps): Promise<void> {
       : await findPending(api, saved, inputs, deps)
     if (targets.length === 0) {
       return log.info(
-        `The main step was stopped while creating a batch; no batch carrying its key (${MetadataKeys.IdempotencyKey}=${pendingKey}) was listed, so none was created`
+        `The main step was stopped while creating a batch; no batch was created (none carrying ${MetadataKeys.IdempotencyKey}=${pendingKey} was listed)`
       )
     }
     for (const batch of targets) await cancelIfOurs(api, batch, saved, log)
@@ -90,11 +90,13 @@ async function findPending(
     saved.searchSince > 0
       ? saved.searchSince - CLOCK_SKEW_S
       : Math.floor(now() / 1000) - UNKNOWN_SINCE_LOOKBACK_S
+  // The window runs from when the create was sent: a post step that starts later waits less.
+  const windowEnd = saved.searchSince * 1000 + settleWindowMs(inputs.requestTimeoutMs)
   const found = await settle(
     api,
     { key: saved.pendingKey, fileSha256: saved.fileSha256 },
     deps.log,
-    { since, windowMs: settleWindowMs(inputs.requestTimeoutMs), sleep: deps.sleep, now }
+    { since, windowMs: Math.max(0, windowEnd - now()), sleep: deps.sleep, now }
   )
   if (found.unknown) throw found.lastError
   return found.own
