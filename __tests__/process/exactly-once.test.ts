@@ -388,3 +388,33 @@ describe('ambiguous creates', () => {
     40_000
   )
 })
+
+describe('the abort budget', () => {
+  it('a cancel that never answers: the whole abort path, to the exit, fits in about 6 s', async () => {
+    const { env } = workflowRun()
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2) })
+    api.addFault({ op: 'cancel', fault: 'stall', times: 10 })
+    try {
+      const run = await runAction({
+        workspace,
+        inputs: inputs({ metadata: 'mock_scenario=stuck', 'request-timeout': '60s' }),
+        env: env(1),
+        interrupt: { signal: 'SIGINT', when: /Batch batch_\w+ is in_progress/ }
+      })
+      expect(run.code).not.toBe(0)
+      expect(run.stdout).toMatch(/cancelling batch batch_\w+ failed: no answer within the 5\.7s/)
+      // The runner's SIGTERM comes at 7.5 s; the exit is well before it.
+      expect(run.exitAfterSignalMs).toBeGreaterThan(5000)
+      expect(run.exitAfterSignalMs).toBeLessThan(6500)
+      const id = run.outputs['batch-id']!
+      api.clearFaults()
+      await runAction({
+        workspace,
+        inputs: inputs({ command: 'cancel', 'batch-id': id }),
+        env: env(1)
+      })
+    } finally {
+      api.clearFaults()
+    }
+  }, 30_000)
+})
