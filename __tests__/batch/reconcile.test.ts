@@ -3,14 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createBatchApi, type BatchApi } from '../../src/batch/client.js'
 import type { BatchInfo } from '../../src/batch/document.js'
+import { createExactlyOnce, sweepDuplicates, UnsettledCreate } from '../../src/batch/create-once.js'
 import {
   belongingOf,
-  createExactlyOnce,
   decideReuse,
   findOwnBatches,
   settleWindowMs,
-  sweepDuplicates,
-  UnsettledCreate,
   type StepMark
 } from '../../src/batch/reconcile.js'
 import { startMockBatchApi, type MockBatchApi } from '../../tools/mock-batch-api/server.mjs'

@@ -3,12 +3,14 @@ import { idempotencyKey } from '../batch/idempotency.js'
 import { buildBatchMetadata, MetadataKeys, traceabilityMetadata } from '../batch/metadata.js'
 import {
   createExactlyOnce,
+  sweepDuplicates,
+  UnsettledCreate,
+  type Created
+} from '../batch/create-once.js'
+import {
   lookupEarlierAttempt,
   rerunCutoff,
   settleWindowMs,
-  sweepDuplicates,
-  UnsettledCreate,
-  type Created,
   type Earlier,
   type StepMark
 } from '../batch/reconcile.js'
