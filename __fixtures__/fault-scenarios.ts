@@ -42,3 +42,26 @@ export const CANCELLATIONS = {
   duringCreateNeverDone:
     'SIGINT during a create that never happened: finds nothing, creates nothing'
 } as const
+
+/** Which batch is "this step's" across run attempts, by the titles of their tests (process/exactly-once). */
+export const RERUNS = {
+  running: 'running: adopts it, uploads nothing, waits on and collects it',
+  completed: 'completed: collects its results and creates nothing',
+  failed: 'failed: creates a new batch and says so',
+  expired: 'expired: creates a new batch and says so',
+  cancelled: 'cancelled: creates a new batch and says so',
+  never: 'reuse: never creates a new batch on every attempt',
+  busyAccount: 'a busy account with 250 newer batches: pages past them and adopts',
+  matrixLegs: 'matrix legs with different metadata never adopt or cancel each other’s batch'
+} as const
+
+/** Creates whose outcome the step could not see, by the titles of their tests (process/exactly-once). */
+export const AMBIGUOUS_CREATES = {
+  lateWithin: 'a create answered 504 that commits within the settle window is adopted',
+  lateBeyond: 'a create that commits beyond the settle window: the late duplicate is cancelled',
+  listsFail:
+    'a dropped create whose lists fail too: fails with the key, and post cancels the batch',
+  sigintLateCommit:
+    'SIGINT during a create that commits later: post finds the batch and cancels it',
+  settledPost: 'a settled step’s post sends no request at all'
+} as const

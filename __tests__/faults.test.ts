@@ -112,6 +112,9 @@ async function runUnderFault(call: FaultedCall, rule: Omit<FaultRule, 'op'>) {
   const workspace = await makeWorkspace({ 'requests.jsonl': content })
   if (call === 'list') {
     // list is what reconciles an ambiguous create: make the create ambiguous, then fault the list.
+    // The first list is the check of the key before the upload: a no-op rule lets it through, so
+    // the fault lands on the list that looks for the dropped create's batch.
+    api.addFault({ op: 'list', fault: 'delay', delayMs: 0 })
     api.addFault({ op: 'create', fault: 'drop-after' })
   }
   if (call === 'cancel') {
@@ -309,7 +312,7 @@ describe('cancellation under fault', () => {
     })
     expect(run.code).not.toBe(0)
     expect(api.batches().length).toBe(before)
-    expect(run.stdout).toMatch(/while creating the batch; no batch was found for this step/)
+    expect(run.stdout).toMatch(/while creating the batch; no batch was listed for this step yet/)
   })
 })
 

@@ -6,11 +6,13 @@ import path from 'node:path'
 import { repoRoot } from '../__fixtures__/action-process.js'
 import { BAD_INPUTS } from '../__fixtures__/bad-inputs.js'
 import {
+  AMBIGUOUS_CREATES,
   CALLS,
   CANCELLATIONS,
   DOWNLOAD_ONLY,
   FAULTS,
-  OUTAGES
+  OUTAGES,
+  RERUNS
 } from '../__fixtures__/fault-scenarios.js'
 import { malformedCases } from '../__fixtures__/jsonl-cases.js'
 import { ROBUSTNESS } from '../__fixtures__/robustness-scenarios.js'
@@ -36,6 +38,10 @@ describe('README reliability counts', () => {
   })
   it('match the cancellation scenarios', async () => {
     expect((await rowFor('cancellation under fault')).count).toBe(Object.keys(CANCELLATIONS).length)
+  })
+  it('match the re-run and ambiguous-create scenarios', async () => {
+    expect((await rowFor('re-runs and matrix legs')).count).toBe(Object.keys(RERUNS).length)
+    expect((await rowFor('ambiguous creates')).count).toBe(Object.keys(AMBIGUOUS_CREATES).length)
   })
   it('match the bad-input table', async () => {
     expect((await rowFor('bad inputs and bad files')).count).toBe(BAD_INPUTS.length)

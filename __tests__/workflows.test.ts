@@ -117,8 +117,8 @@ describe('action.yml', () => {
     expect(action.inputs.command?.default).toBe('run')
   })
 
-  it('runs the post step only for a cancelled job', () => {
-    expect(action.runs['post-if']).toBe('cancelled()')
+  it('runs the post step whenever the main step ran', () => {
+    expect(action.runs['post-if']).toBe('always()')
     expect(existsSync(path.join(root, action.runs.main))).toBe(true)
     expect(existsSync(path.join(root, action.runs.post))).toBe(true)
   })

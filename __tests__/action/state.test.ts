@@ -1,26 +1,33 @@
 import { describe, expect, it } from '@jest/globals'
 import { memoryStore, StepState } from '../../src/action/state.js'
 
+const empty = { batchId: '', pendingKey: '', fileSha256: '', searchSince: 0, settled: false }
+
 describe('StepState', () => {
   it('saves the create key, then the batch, then that it is settled', () => {
     const state = new StepState(memoryStore())
-    expect(state.read()).toEqual({ batchId: '', pendingKey: '', settled: false })
-    state.saveCreateKey('key-1')
-    expect(state.read()).toEqual({ batchId: '', pendingKey: 'key-1', settled: false })
+    expect(state.read()).toEqual(empty)
+    state.saveCreateKey('key-1', 'sha-1', 1700000000)
+    const pending = { ...empty, pendingKey: 'key-1', fileSha256: 'sha-1', searchSince: 1700000000 }
+    expect(state.read()).toEqual(pending)
     state.saveBatch('batch_1')
-    expect(state.read()).toEqual({ batchId: 'batch_1', pendingKey: 'key-1', settled: false })
+    expect(state.read()).toEqual({ ...pending, batchId: 'batch_1' })
     state.markSettled()
     expect(state.read().settled).toBe(true)
+  })
+
+  it('a key saved after a settled batch makes the step unsettled again', () => {
+    const state = new StepState(memoryStore())
+    state.saveBatch('batch_1')
+    state.markSettled()
+    state.saveCreateKey('key-2', 'sha', 1)
+    expect(state.read().settled).toBe(false)
   })
 
   it('writes through to the runner store while reading its own copy', () => {
     const runner = memoryStore()
     const state = new StepState(memoryStore(runner))
     state.saveBatch('batch_2')
-    expect(new StepState(runner).read()).toEqual({
-      batchId: 'batch_2',
-      pendingKey: '',
-      settled: false
-    })
+    expect(new StepState(runner).read()).toEqual({ ...empty, batchId: 'batch_2' })
   })
 })

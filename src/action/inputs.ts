@@ -20,6 +20,7 @@ export { isLoopbackHost }
 
 export type Command = 'run' | 'status' | 'cancel' | 'list'
 export type OnTimeout = 'leave' | 'cancel' | 'fail'
+export type Reuse = 'attempts' | 'never'
 export type KeySource = 'input' | (typeof KeyEnvironment)[number]
 export type FailureLimit = ReturnType<typeof parseFailureLimit>
 
@@ -50,6 +51,8 @@ export interface ActionInputs {
   maxAttempts: number
   requestTimeoutMs: number
   allowInsecureHttp: boolean
+  /** Whether a re-run of the step takes up the batch of an earlier attempt. */
+  reuse: Reuse
 }
 
 /** Every input problem at once, so a misconfigured step is fixed in one go. */
@@ -132,7 +135,8 @@ const fields = {
   [Inputs.MaxConsecutiveErrors]: integerIn(1, 1000),
   [Inputs.MaxAttempts]: integerIn(1, 20),
   [Inputs.RequestTimeout]: duration(Ranges.requestTimeoutMs.min, Ranges.requestTimeoutMs.max),
-  [Inputs.AllowInsecureHttp]: booleanText
+  [Inputs.AllowInsecureHttp]: booleanText,
+  [Inputs.Reuse]: z.enum(['attempts', 'never'], { error: 'must be attempts or never' })
 } as const
 
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
@@ -161,7 +165,8 @@ export const Defaults: Record<keyof typeof fields, string> = {
   [Inputs.MaxConsecutiveErrors]: '10',
   [Inputs.MaxAttempts]: '5',
   [Inputs.RequestTimeout]: '2m',
-  [Inputs.AllowInsecureHttp]: 'false'
+  [Inputs.AllowInsecureHttp]: 'false',
+  [Inputs.Reuse]: 'attempts'
 }
 
 type Parsed = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> }
@@ -270,6 +275,7 @@ export function getInputs(
     maxConsecutiveErrors: p[Inputs.MaxConsecutiveErrors],
     maxAttempts: p[Inputs.MaxAttempts],
     requestTimeoutMs: p[Inputs.RequestTimeout],
-    allowInsecureHttp: p[Inputs.AllowInsecureHttp]
+    allowInsecureHttp: p[Inputs.AllowInsecureHttp],
+    reuse: p[Inputs.Reuse]
   }
 }

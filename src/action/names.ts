@@ -25,7 +25,8 @@ export const Inputs = {
   MaxConsecutiveErrors: 'max-consecutive-errors',
   MaxAttempts: 'max-attempts',
   RequestTimeout: 'request-timeout',
-  AllowInsecureHttp: 'allow-insecure-http'
+  AllowInsecureHttp: 'allow-insecure-http',
+  Reuse: 'reuse'
 } as const
 
 export const Outputs = {
@@ -51,7 +52,10 @@ export const Outputs = {
 export const State = {
   BatchId: 'batch-id',
   Settled: 'settled',
-  IdempotencyKey: 'idempotency-key'
+  IdempotencyKey: 'idempotency-key',
+  InputSha256: 'input-sha256',
+  /** When the step's create was first sent (Unix seconds): searches and the settle window start there. */
+  SearchSince: 'search-since'
 } as const
 
 /** Environment variables the API key falls back to, in order. */

@@ -29,6 +29,10 @@ export interface SavedState {
   batchId: string
   /** The idempotency key of a create that was sent; finds the batch if the step died before learning its id. */
   pendingKey: string
+  /** The SHA-256 of the step's input: a batch carrying the key but another input is not cancelled. */
+  fileSha256: string
+  /** When the create was first sent (Unix seconds); 0 when unknown. */
+  searchSince: number
   settled: boolean
 }
 
@@ -40,8 +44,11 @@ export class StepState {
   constructor(private readonly store: StateStore) {}
 
   /** Saved before a create is sent, so a batch created by a killed step can still be found. */
-  saveCreateKey(key: string): void {
+  saveCreateKey(key: string, fileSha256: string, searchSince: number): void {
     this.store.save(State.IdempotencyKey, key)
+    this.store.save(State.InputSha256, fileSha256)
+    this.store.save(State.SearchSince, String(searchSince))
+    this.store.save(State.Settled, 'false')
   }
 
   /** The batch this step is now responsible for (cancelled on abort unless settled). */
@@ -59,6 +66,8 @@ export class StepState {
     return {
       batchId: this.store.get(State.BatchId),
       pendingKey: this.store.get(State.IdempotencyKey),
+      fileSha256: this.store.get(State.InputSha256),
+      searchSince: Number.parseInt(this.store.get(State.SearchSince), 10) || 0,
       settled: this.store.get(State.Settled) === 'true'
     }
   }

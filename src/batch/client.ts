@@ -8,6 +8,11 @@ import { parseBatch, type BatchInfo } from './document.js'
 
 /** Uploads and downloads may run for long; silence, not length, is what ends them (see http-fetch). */
 const TRANSFER_TIMEOUT_MS = 6 * 60 * 60 * 1000
+/** The most `list` gives in one answer. */
+const LIST_PAGE_SIZE = 100
+/** A bound on paging, should a provider's `has_more` never turn false: 20,000 batches. */
+const MAX_LIST_PAGES = 200
+
 export interface ApiLog {
   debug(message: string): void
   info(message: string): void
@@ -137,25 +142,39 @@ export class BatchApi {
     return parseBatch(raw)
   }
 
-  /** The newest of the `scan` most recent batches that `matches`, or undefined. */
-  async findBatch(
-    matches: (batch: BatchInfo) => boolean,
-    scan: number,
-    signal?: AbortSignal,
-    timeoutMs?: number
-  ): Promise<BatchInfo | undefined> {
-    return this.retry(
-      'Looking for the batch',
-      async () => {
-        let seen = 0
-        const page = this.client.batches.list({ limit: scan }, requestOptions(signal, timeoutMs))
-        for await (const raw of page) {
-          const batch = parseBatch(raw)
-          if (matches(batch)) return batch
-          if (++seen >= scan) break
-        }
-        return undefined
-      },
+  /**
+   * Every batch created at or after `since` (Unix seconds), newest first, paging through `list`
+   * 100 at a time until the batches are older than that: on a busy account the one a step looks
+   * for may be pages deep. One pass, no retry: the caller decides what a failure means. A batch
+   * whose answer cannot be read is someone else's concern and is skipped.
+   */
+  async listSince(since: number, signal?: AbortSignal, timeoutMs?: number): Promise<BatchInfo[]> {
+    const found: BatchInfo[] = []
+    let after: string | undefined
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const answer = await this.client.batches.list(
+        { limit: LIST_PAGE_SIZE, ...(after ? { after } : {}) },
+        requestOptions(signal, timeoutMs)
+      )
+      let older = false
+      for (const raw of answer.data) {
+        const batch = tryParseBatch(raw)
+        if (!batch) continue
+        if (typeof batch.created_at === 'number' && batch.created_at < since) older = true
+        else found.push(batch)
+      }
+      const last = answer.data.at(-1)?.id
+      if (older || !answer.hasNextPage() || !last || last === after) break
+      after = last
+    }
+    return found
+  }
+
+  /** The cheapest authenticated call: one batch of the list, to check the key before uploading. */
+  async checkAccess(signal?: AbortSignal): Promise<void> {
+    await this.retry(
+      'Checking the API key',
+      () => this.client.batches.list({ limit: 1 }, { signal }),
       signal
     )
   }
@@ -201,6 +220,14 @@ function requestOptions(
   timeoutMs?: number
 ): { signal?: AbortSignal; timeout?: number } {
   return timeoutMs === undefined ? { signal } : { signal, timeout: timeoutMs }
+}
+
+function tryParseBatch(raw: unknown): BatchInfo | undefined {
+  try {
+    return parseBatch(raw)
+  } catch {
+    return undefined
+  }
 }
 
 function safeJson(value: unknown): string {

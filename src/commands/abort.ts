@@ -1,14 +1,32 @@
 import { isTerminal, type BatchInfo } from '../batch/document.js'
 import { PollError } from '../batch/poll.js'
-import { findBatchByKey } from '../batch/reconcile.js'
+import { CLOCK_SKEW_S, findOwnBatches } from '../batch/reconcile.js'
 import { describeApiError } from '../lib/errors.js'
 import { isAbort, type StopSignal } from '../net/abort.js'
 import { StepFailure } from './failure.js'
 import type { Ending } from './outcome.js'
 import type { StepEnv } from './step.js'
 
-/** Time allowed for cancelling after SIGINT: the runner sends SIGTERM at 7.5 s and kills at 10 s. */
+/**
+ * Time from SIGINT to the process's exit: the runner sends SIGTERM at 7.5 s and kills at 10 s.
+ * The API calls of the abort path get what is left after the wind-down (the outcome, the summary,
+ * and the exit), so the whole path fits in the budget.
+ */
 export const ABORT_BUDGET_MS = 6000
+export const WIND_DOWN_MS = 300
+
+/**
+ * A signal that aborts after `ms`, on a timer of its own. AbortSignal.timeout was measured to fire
+ * about 0.7 s late with a request hanging on it, which pushed the exit past the budget.
+ */
+function deadline(ms: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController()
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The cancel ran out of time', 'TimeoutError')),
+    ms
+  )
+  return { signal: controller.signal, clear: () => clearTimeout(timer) }
+}
 
 /** Turns any error a command threw into how the step ended; on a stop signal, cancels first. */
 export async function explainFailure(
@@ -34,7 +52,7 @@ export async function explainFailure(
 export async function cancelOnAbort(
   env: StepEnv,
   received: StopSignal | undefined,
-  budgetMs: number = ABORT_BUDGET_MS
+  budgetMs: number = ABORT_BUDGET_MS - WIND_DOWN_MS
 ): Promise<string> {
   const { inputs, findings, state, api } = env
   const how = `The step was cancelled (${received ?? 'aborted'})`
@@ -43,14 +61,20 @@ export async function cancelOnAbort(
       ? `${how}; batch ${findings.batch.id} was left ${findings.batch.status} (cancel-on-abort is false)`
       : how
   }
-  const budget = AbortSignal.timeout(budgetMs)
+  const timer = deadline(budgetMs)
+  const budget = timer.signal
   try {
     const owned = state.read().batchId !== ''
     let target: BatchInfo | undefined = owned ? findings.batch : undefined
     if (!target && findings.creating) {
-      target = await findBatchByKey(api, findings.creating, budget, budgetMs)
+      const saved = state.read()
+      const mark = { key: findings.creating, fileSha256: saved.fileSha256 }
+      const since = saved.searchSince - CLOCK_SKEW_S
+      const own = await findOwnBatches(api, mark, since, env.log, budget, budgetMs)
+      target = own.find((batch) => !isTerminal(batch.status)) ?? own[0]
+      // Not found yet: a create may still commit, so the key stays unsettled for the post step.
       if (!target)
-        return `${how} while creating the batch; no batch was found for this step, so nothing runs on`
+        return `${how} while creating the batch; no batch was listed for this step yet, so the post step looks for it again (idempotency key ${findings.creating})`
       state.saveBatch(target.id)
       findings.track(target)
     }
@@ -62,6 +86,11 @@ export async function cancelOnAbort(
     return `${how}; batch ${target.id} was cancelled (now ${findings.batch?.status})`
   } catch (error) {
     const id = findings.batch?.id
-    return `${how}; cancelling batch ${id ?? '(unknown)'} failed: ${describeApiError(error, inputs)}. ${id ? `Cancel it by hand: command: cancel, batch-id: ${id}` : ''}`.trim()
+    const why = budget.aborted
+      ? `no answer within the ${(budgetMs / 1000).toFixed(1)}s a cancelled step has`
+      : describeApiError(error, inputs)
+    return `${how}; cancelling batch ${id ?? '(unknown)'} failed: ${why}. ${id ? `Cancel it by hand: command: cancel, batch-id: ${id}` : ''}`.trim()
+  } finally {
+    timer.clear()
   }
 }

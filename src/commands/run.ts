@@ -1,22 +1,51 @@
 import { Outputs } from '../action/names.js'
 import { idempotencyKey } from '../batch/idempotency.js'
-import { buildBatchMetadata, traceabilityMetadata } from '../batch/metadata.js'
-import { createOrAdopt } from '../batch/reconcile.js'
+import { buildBatchMetadata, MetadataKeys, traceabilityMetadata } from '../batch/metadata.js'
+import {
+  createExactlyOnce,
+  sweepDuplicates,
+  UnsettledCreate,
+  type Created
+} from '../batch/create-once.js'
+import {
+  lookupEarlierAttempt,
+  rerunCutoff,
+  settleWindowMs,
+  type Earlier,
+  type StepMark
+} from '../batch/reconcile.js'
+import { describeApiError } from '../lib/errors.js'
 import { formatBytes } from '../lib/format.js'
+import { parseDuration } from '../lib/parse-duration.js'
 import { checkResultsDir, waitAndCollect } from './collect.js'
 import { StepFailure } from './failure.js'
 import type { Ending } from './outcome.js'
 import { requireApi, type StepEnv } from './step.js'
 import { validateFile } from './validate.js'
 
-/** `run`: validate the file, upload it, create the batch (at most once), then wait and collect. */
+/** When completion-window is not a duration the action can read, re-runs look back this far. */
+const FALLBACK_WINDOW_MS = 24 * 60 * 60 * 1000
+
+/**
+ * `run`: validate the file; look for this step's batch from an earlier run attempt (which is also
+ * the check of the key, before anything is uploaded); then take that batch up, or upload and create
+ * one (at most once), and wait and collect.
+ */
 export async function runBatch(env: StepEnv, now: () => number = Date.now): Promise<Ending> {
   const { inputs, log, outputs, findings, state, signal } = env
   const api = requireApi(env)
   await checkResultsDir(env)
   const file = await validateFile(env)
 
-  const key = idempotencyKey(env.context, file.sha256, now())
+  const key = idempotencyKey({
+    context: env.context,
+    fileSha256: file.sha256,
+    endpoint: inputs.endpoint,
+    completionWindow: inputs.completionWindow,
+    metadata: inputs.metadata,
+    baseUrl: inputs.baseUrl,
+    reuse: inputs.reuse
+  })
   let metadata: Record<string, string>
   try {
     metadata = buildBatchMetadata(inputs.metadata, traceabilityMetadata(env.context), {
@@ -25,6 +54,32 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
     })
   } catch (error) {
     throw new StepFailure(`metadata: ${(error as Error).message}. Nothing was uploaded.`)
+  }
+  const mark: StepMark = { key, fileSha256: file.sha256 }
+  const quiet = {
+    info: (text: string) => log.info(env.redact(text)),
+    warning: (text: string) => log.warning(env.redact(text))
+  }
+
+  const earlier = await log.group("Look for this step's batch", () =>
+    findEarlier(env, mark, now, quiet)
+  )
+  if (earlier.kind !== 'create') {
+    const { batch } = earlier
+    state.saveCreateKey(key, file.sha256, batch.created_at ?? 0)
+    state.saveBatch(batch.id)
+    findings.track(batch)
+    outputs.set(Outputs.InputFileId, batch.input_file_id ?? '')
+    log.info(
+      `Batch ${batch.id} of an earlier attempt of this step (same file and inputs, idempotency key ${key}) is ${batch.status}: ` +
+        `${earlier.kind === 'adopt' ? 'waiting on it' : 'collecting its results'}; nothing was uploaded or created (set reuse: never to create a new batch on every attempt)`
+    )
+    return waitAndCollect(env, batch, file.path)
+  }
+  if (earlier.ended) {
+    log.info(
+      `Batch ${earlier.ended.id} of an earlier attempt of this step ended ${earlier.ended.status}; creating a new one`
+    )
   }
 
   const uploaded = await log.group('Upload', async () => {
@@ -35,32 +90,90 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
   outputs.set(Outputs.InputFileId, uploaded.id)
   if (signal.aborted) throw signal.reason
 
-  const created = await log.group('Create batch', async () => {
-    findings.creating = key
-    state.saveCreateKey(key)
-    try {
-      return await createOrAdopt(
-        api,
-        {
-          inputFileId: uploaded.id,
-          endpoint: inputs.endpoint,
-          completionWindow: inputs.completionWindow,
-          metadata
-        },
-        key,
-        signal,
-        log
-      )
-    } finally {
-      // Aborted mid-create: the batch may exist, and the abort handler looks for it by key.
-      if (!signal.aborted) findings.creating = undefined
-    }
-  })
+  const created = await log.group('Create batch', () =>
+    create(env, { ...mark, inputFileId: uploaded.id }, uploaded.id, metadata, now, quiet)
+  )
   findings.creating = undefined
   state.saveBatch(created.batch.id)
   findings.track(created.batch)
   log.info(
     `${created.adopted ? 'Adopted' : 'Created'} batch ${created.batch.id} (idempotency key ${key})`
   )
-  return waitAndCollect(env, created.batch, file.path)
+  const ending = await waitAndCollect(env, created.batch, file.path)
+  // A create that committed after the sweep that followed it shows up by now: cancel it too.
+  if (created.ambiguous)
+    await sweepDuplicates(api, mark, created.since, quiet, { keep: created.batch.id, signal })
+  return ending
+}
+
+function findEarlier(
+  env: StepEnv,
+  mark: StepMark,
+  now: () => number,
+  log: { info(text: string): void; warning(text: string): void }
+): Promise<Earlier> {
+  const api = requireApi(env)
+  // Outside GitHub Actions every key is new: there is no earlier attempt to find.
+  if (env.inputs.reuse === 'never' || !env.context.inActions) {
+    return api.checkAccess(env.signal).then(() => ({ kind: 'create', ended: undefined }))
+  }
+  const since = rerunCutoff(now(), windowMs(env.inputs.completionWindow))
+  return lookupEarlierAttempt(api, mark, since, log, env.signal)
+}
+
+function windowMs(completionWindow: string): number {
+  try {
+    return parseDuration(completionWindow)
+  } catch {
+    return FALLBACK_WINDOW_MS
+  }
+}
+
+async function create(
+  env: StepEnv,
+  mark: StepMark,
+  inputFileId: string,
+  metadata: Record<string, string>,
+  now: () => number,
+  log: { info(text: string): void; warning(text: string): void }
+): Promise<Created> {
+  const { inputs, findings, state, signal } = env
+  findings.creating = mark.key
+  state.saveCreateKey(mark.key, mark.fileSha256, Math.floor(now() / 1000))
+  try {
+    return await createExactlyOnce(
+      requireApi(env),
+      {
+        inputFileId,
+        endpoint: inputs.endpoint,
+        completionWindow: inputs.completionWindow,
+        metadata
+      },
+      {
+        mark,
+        maxAttempts: inputs.maxAttempts,
+        settleWindowMs: settleWindowMs(inputs.requestTimeoutMs),
+        log,
+        signal,
+        now
+      }
+    )
+  } catch (error) {
+    if (error instanceof UnsettledCreate) throw new StepFailure(unsettledMessage(env, error))
+    throw error
+  } finally {
+    // Aborted mid-create: the batch may exist, and the abort handler looks for it by key.
+    if (!signal.aborted) findings.creating = undefined
+  }
+}
+
+/** The batch may be running and billing: say exactly how to find it. */
+function unsettledMessage(env: StepEnv, error: UnsettledCreate): string {
+  return (
+    `Could not tell whether the batch was created: the create failed (${describeApiError(error.createError, env.inputs)}) ` +
+    `and listing batches failed too (${describeApiError(error.listError, env.inputs)}). ` +
+    `A batch may be running: look for metadata ${MetadataKeys.IdempotencyKey}=${error.key} ` +
+    `with command: list (or in the provider's console) and cancel it with command: cancel if it should not run. ` +
+    `Idempotency key: ${error.key}; the post step looks for it too.`
+  )
 }
