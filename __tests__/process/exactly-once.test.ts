@@ -9,6 +9,7 @@ import {
   runAction,
   type ActionRun
 } from '../../__fixtures__/action-process.js'
+import { until } from '../../__fixtures__/fault-proxy.js'
 import { AMBIGUOUS_CREATES, RERUNS } from '../../__fixtures__/fault-scenarios.js'
 
 const KEY = 'exactly-once-key-3b9e'
@@ -259,11 +260,16 @@ describe('the post step', () => {
       const { env, onServer } = workflowRun()
       const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(2) })
       api.addFault({ op: 'create', fault: 'late-commit', commitAfterMs: 2500, answer: 'stall' })
+      const creates = count('create')
       const main = await runAction({
         workspace,
         inputs: inputs({ metadata: 'mock_scenario=stuck', 'request-timeout': '10s' }),
         env: env(1),
-        interrupt: { signal: 'SIGINT', when: /Create batch/ }
+        // Once the create has reached the server (its answer stalls): the log says nothing then.
+        interrupt: {
+          signal: 'SIGINT',
+          when: () => until(() => count('create') > creates)
+        }
       })
       expect(main.code).not.toBe(0)
       expect(main.state['idempotency-key']).toMatch(/^[0-9a-f]{32}$/)

@@ -103,7 +103,8 @@ const scenarios: Record<RobustnessScenario, () => Promise<void>> = {
     })
     expect(run.code).toBe(1)
     expect(run.stdout).toContain(
-      `answered HTTP 404 (Invalid URL (POST /files)): base-url ${origin}/ probably lacks its /v1, or names a different API. ` +
+      // The first call is the key check before anything is uploaded: a list of batches.
+      `answered HTTP 404 (Invalid URL (GET /batches)): base-url ${origin}/ probably lacks its /v1, or names a different API. ` +
         'base-url is the root that /files and /batches are under, such as https://api.studio.nebius.com/v1/'
     )
   },
