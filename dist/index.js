@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(848);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(236);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 848:
+/***/ 236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -325,38 +325,106 @@ __nccwpck_require__.d(x509_transport_state_browser_namespaceObject, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/action/context.ts
+;// CONCATENATED MODULE: ./src/lib/event-payload.ts
+// The event payload (the JSON file at GITHUB_EVENT_PATH): only what the action reads of it.
+/** Events whose payload is a pull request; `comment: auto` comments on these only. */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target'
+]);
+/** Events whose payload may name a pull request, and so is worth reading. */
+function namesPullRequest(eventName) {
+    return (eventName !== undefined &&
+        (PULL_REQUEST_EVENTS.has(eventName) ||
+            eventName.startsWith('pull_request') ||
+            eventName === 'issue_comment'));
+}
+function positiveInteger(raw) {
+    return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
+}
+function record(raw) {
+    return typeof raw === 'object' && raw !== null ? raw : undefined;
+}
+/**
+ * The pull request number in an event payload: `pull_request.number` (pull_request, pull_request_target,
+ * pull_request_review, ...), or `issue.number` when the issue is a pull request (issue_comment on one).
+ * A payload that is not JSON yields undefined: the comment is an extra, never a reason to fail the step.
+ */
+function pullRequestNumberOf(eventJson) {
+    if (!eventJson)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(eventJson);
+    }
+    catch {
+        return undefined;
+    }
+    const event = record(payload);
+    const pullRequest = positiveInteger(record(event?.pull_request)?.number);
+    if (pullRequest !== undefined)
+        return pullRequest;
+    const issue = record(event?.issue);
+    return issue && record(issue.pull_request) ? positiveInteger(issue.number) : undefined;
+}
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/** Reads the run context once, from the variables the runner sets for every step. */
-function readRunContext(env = process.env) {
-    const eventName = env.GITHUB_EVENT_NAME;
+;// CONCATENATED MODULE: ./src/lib/run-context.ts
+
+const DEFAULT_SERVER_URL = 'https://github.com';
+const DEFAULT_API_URL = 'https://api.github.com';
+/** A variable's value, trimmed; undefined when it is unset or blank. */
+function value(env, name) {
+    const text = env[name]?.trim();
+    return text ? text : undefined;
+}
+/** A URL without trailing slashes, so paths can be appended with '/'. */
+function baseUrl(env, name, fallback) {
+    return (value(env, name) ?? fallback).replace(/\/+$/, '');
+}
+/**
+ * The run context from the runner's variables and the text of the event payload, when it was
+ * read (action/context.ts does the reading). Pure, so every reader of the context sees the same.
+ */
+function runContextFrom(env, eventJson, cwd = '.') {
     return {
         inActions: env.GITHUB_ACTIONS === 'true',
-        repository: env.GITHUB_REPOSITORY || undefined,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        workflow: env.GITHUB_WORKFLOW,
-        job: env.GITHUB_JOB,
-        action: env.GITHUB_ACTION,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName,
-        pullRequest: eventName && PULL_REQUEST_EVENTS.has(eventName)
-            ? pullRequestNumber(env.GITHUB_EVENT_PATH)
-            : undefined,
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        temp: env.RUNNER_TEMP || undefined
+        repository: value(env, 'GITHUB_REPOSITORY'),
+        runId: value(env, 'GITHUB_RUN_ID'),
+        runAttempt: value(env, 'GITHUB_RUN_ATTEMPT'),
+        workflow: value(env, 'GITHUB_WORKFLOW'),
+        job: value(env, 'GITHUB_JOB'),
+        action: value(env, 'GITHUB_ACTION'),
+        sha: value(env, 'GITHUB_SHA'),
+        ref: value(env, 'GITHUB_REF'),
+        eventName: value(env, 'GITHUB_EVENT_NAME'),
+        pullRequest: pullRequestNumberOf(eventJson),
+        workspace: value(env, 'GITHUB_WORKSPACE') ?? cwd,
+        temp: value(env, 'RUNNER_TEMP'),
+        serverUrl: baseUrl(env, 'GITHUB_SERVER_URL', DEFAULT_SERVER_URL),
+        apiUrl: baseUrl(env, 'GITHUB_API_URL', DEFAULT_API_URL)
     };
 }
-/** The number in the event payload (GITHUB_EVENT_PATH); undefined when it cannot be read. */
-function pullRequestNumber(eventPath) {
+
+;// CONCATENATED MODULE: ./src/action/context.ts
+
+
+
+/**
+ * Reads the run context once, from the variables the runner sets for every step and, on events
+ * that can name a pull request, the event payload (the only file read here).
+ */
+function readRunContext(env = process.env) {
+    const eventJson = namesPullRequest(env.GITHUB_EVENT_NAME)
+        ? readEvent(env.GITHUB_EVENT_PATH)
+        : undefined;
+    return runContextFrom(env, eventJson, process.cwd());
+}
+/** The payload's text; undefined when it cannot be read (the context then names no pull request). */
+function readEvent(eventPath) {
     if (!eventPath)
         return undefined;
     try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8'));
-        const number = payload.pull_request?.number ?? payload.number;
-        return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
+        return (0,external_node_fs_namespaceObject.readFileSync)(eventPath, 'utf8');
     }
     catch {
         return undefined;
@@ -12327,7 +12395,7 @@ const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
 });
-function record(keyType, valueType, params) {
+function schemas_record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
         return new ZodRecord({
@@ -12828,7 +12896,7 @@ const stringbool = (...args) => core._stringbool({
 }, ...args);
 function json(params) {
     const jsonSchema = lazy(() => {
-        return union([schemas_string(params), schemas_number(), schemas_boolean(), schemas_null(), array(jsonSchema), record(schemas_string(), jsonSchema)]);
+        return union([schemas_string(params), schemas_number(), schemas_boolean(), schemas_null(), array(jsonSchema), schemas_record(schemas_string(), jsonSchema)]);
     });
     return jsonSchema;
 }
@@ -12854,7 +12922,7 @@ const MetadataKeys = {
     Sha: 'github_sha'
 };
 const MetadataLimits = { pairs: 16, keyLength: 64, valueLength: 512 };
-const MetadataObject = record(schemas_string(), schemas_string());
+const MetadataObject = schemas_record(schemas_string(), schemas_string());
 /** Parses the `metadata` input: a JSON object of strings, or `key=value` lines. */
 function parseMetadata(text) {
     const trimmed = text.trim();
@@ -13159,7 +13227,7 @@ const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 function isLoopbackHost(hostname) {
     return LOOPBACK_HOSTS.test(hostname);
 }
-const baseUrl = schemas_string().transform((text, ctx) => {
+const input_fields_baseUrl = schemas_string().transform((text, ctx) => {
     let url;
     try {
         url = new URL(text.trim());
@@ -13293,7 +13361,7 @@ const fields = {
     [Inputs.BatchId]: schemas_string()
         .trim()
         .regex(/^[A-Za-z0-9._:-]*$/, 'must be a batch id such as batch_abc123 (letters, digits, . _ : -)'),
-    [Inputs.BaseUrl]: baseUrl,
+    [Inputs.BaseUrl]: input_fields_baseUrl,
     [Inputs.ApiKey]: schemas_string().trim(),
     [Inputs.Wait]: booleanText,
     [Inputs.PollInterval]: secondsIn(Ranges.pollIntervalSeconds.min, Ranges.pollIntervalSeconds.max),
@@ -13542,7 +13610,7 @@ const BatchDocument = object({
         .loose()
         .nullish()
         .catch(undefined),
-    metadata: record(schemas_string(), unknown()).nullish().catch(undefined),
+    metadata: schemas_record(schemas_string(), unknown()).nullish().catch(undefined),
     /** `{data: [...]}` as the API documents it; a bare array (`errors: []`) is read as its data. */
     errors: preprocess((value) => (Array.isArray(value) ? { data: value } : value), object({
         data: array(batchError.nullish().catch(undefined)).nullish().catch(undefined)

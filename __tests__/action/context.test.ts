@@ -44,7 +44,9 @@ describe('readRunContext', () => {
       eventName: 'push',
       pullRequest: undefined,
       workspace: '/work/space',
-      temp: '/runner/temp'
+      temp: '/runner/temp',
+      serverUrl: 'https://github.com',
+      apiUrl: 'https://api.github.com'
     })
   })
 

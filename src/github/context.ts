@@ -1,6 +1,12 @@
 // What the pull-request comment needs to know about the workflow run, read once from the runner's
 // environment and the event payload. The parser is pure; loadGitHubContext() does the I/O.
 import { readFile } from 'node:fs/promises'
+import {
+  DEFAULT_API_URL,
+  DEFAULT_SERVER_URL,
+  runContextFrom,
+  type RunContext
+} from '../lib/run-context.js'
 
 export interface GitHubContext {
   /** From GITHUB_REPOSITORY ('owner/repo'); undefined when absent or malformed. */
@@ -21,74 +27,37 @@ export interface GitHubContext {
 
 export type Env = Readonly<Record<string, string | undefined>>
 
-/** Events whose payload is a pull request; `comment: auto` comments on these only. */
-export const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([
-  'pull_request',
-  'pull_request_target'
-])
-
-const DEFAULT_SERVER_URL = 'https://github.com'
-const DEFAULT_API_URL = 'https://api.github.com'
-
-function value(env: Env, name: string): string | undefined {
-  const text = env[name]?.trim()
-  return text ? text : undefined
-}
-
-/** A URL without trailing slashes, so paths can be appended with '/'. */
-function baseUrl(env: Env, name: string, fallback: string): string {
-  return (value(env, name) ?? fallback).replace(/\/+$/, '')
-}
-
-function positiveInteger(raw: unknown): number | undefined {
-  return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? raw : undefined
-}
-
-function record(raw: unknown): Record<string, unknown> | undefined {
-  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : undefined
-}
+export { PULL_REQUEST_EVENTS, pullRequestNumberOf } from '../lib/event-payload.js'
 
 /**
- * The pull request number in an event payload: `pull_request.number` (pull_request, pull_request_target,
- * pull_request_review, ...), or `issue.number` when the issue is a pull request (issue_comment on one).
- * A payload that is not JSON yields undefined: the comment is an extra, never a reason to fail the step.
+ * What the comment needs of the run, from the one run context (lib/run-context.ts): the same
+ * reading of the environment as every other part of the action.
  */
-export function pullRequestNumberOf(eventJson: string | undefined): number | undefined {
-  if (!eventJson) return undefined
-  let payload: unknown
-  try {
-    payload = JSON.parse(eventJson)
-  } catch {
-    return undefined
+export function gitHubContextOf(run: RunContext): GitHubContext {
+  const [owner, repo, ...rest] = (run.repository ?? '').split('/')
+  const validRepository = owner && repo && rest.length === 0
+  return {
+    ...(validRepository ? { owner, repo } : {}),
+    eventName: run.eventName ?? '',
+    pullRequestNumber: run.pullRequest,
+    serverUrl: run.serverUrl ?? DEFAULT_SERVER_URL,
+    apiUrl: run.apiUrl ?? DEFAULT_API_URL,
+    runId: run.runId,
+    runAttempt: run.runAttempt ?? '1',
+    workflow: run.workflow ?? '',
+    job: run.job ?? '',
+    step: run.action ?? ''
   }
-  const event = record(payload)
-  const pullRequest = positiveInteger(record(event?.pull_request)?.number)
-  if (pullRequest !== undefined) return pullRequest
-  const issue = record(event?.issue)
-  return issue && record(issue.pull_request) ? positiveInteger(issue.number) : undefined
 }
 
 /** Parses the context from an environment and the text of the event payload (GITHUB_EVENT_PATH). */
 export function parseGitHubContext(env: Env, eventJson: string | undefined): GitHubContext {
-  const [owner, repo, ...rest] = (value(env, 'GITHUB_REPOSITORY') ?? '').split('/')
-  const validRepository = owner && repo && rest.length === 0
-  return {
-    ...(validRepository ? { owner, repo } : {}),
-    eventName: value(env, 'GITHUB_EVENT_NAME') ?? '',
-    pullRequestNumber: pullRequestNumberOf(eventJson),
-    serverUrl: baseUrl(env, 'GITHUB_SERVER_URL', DEFAULT_SERVER_URL),
-    apiUrl: baseUrl(env, 'GITHUB_API_URL', DEFAULT_API_URL),
-    runId: value(env, 'GITHUB_RUN_ID'),
-    runAttempt: value(env, 'GITHUB_RUN_ATTEMPT') ?? '1',
-    workflow: value(env, 'GITHUB_WORKFLOW') ?? '',
-    job: value(env, 'GITHUB_JOB') ?? '',
-    step: value(env, 'GITHUB_ACTION') ?? ''
-  }
+  return gitHubContextOf(runContextFrom(env, eventJson))
 }
 
 /** Reads the context of this process; a missing or unreadable event file only loses the PR number. */
 export async function loadGitHubContext(env: Env = process.env): Promise<GitHubContext> {
-  const eventPath = value(env, 'GITHUB_EVENT_PATH')
+  const eventPath = env.GITHUB_EVENT_PATH?.trim()
   let eventJson: string | undefined
   if (eventPath) {
     try {
