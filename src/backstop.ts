@@ -2,7 +2,6 @@
 import { getInputs } from './action/inputs.js'
 import { failStep, maskSecret, runnerLog } from './action/runner.js'
 import { runnerStore, StepState } from './action/state.js'
-import { createBatchApi } from './batch/client.js'
 import { cleanUp, type BackstopDeps } from './commands/backstop.js'
 
 export async function run(deps: Partial<BackstopDeps> = {}): Promise<void> {
@@ -11,7 +10,9 @@ export async function run(deps: Partial<BackstopDeps> = {}): Promise<void> {
     state: deps.state ?? new StepState(runnerStore),
     log,
     readInputs: deps.readInputs ?? (() => getInputs(undefined, process.env, 'post')),
-    makeApi: deps.makeApi ?? ((inputs) => createBatchApi(inputs, log)),
+    makeApi:
+      deps.makeApi ??
+      (async (inputs) => (await import('./batch/client.js')).createBatchApi(inputs, log)),
     mask: deps.mask ?? maskSecret,
     fail: deps.fail ?? failStep
   })

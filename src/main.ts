@@ -5,9 +5,8 @@ import { OutputWriter } from './action/outputs.js'
 import { failStep, isDebug, maskSecret, runnerLog } from './action/runner.js'
 import { memoryStore, runnerStore, StepState } from './action/state.js'
 import { writeBatchSummary, writeListSummary, writeValidationSummary } from './action/summary.js'
-import { createBatchApi } from './batch/client.js'
 import { explainFailure } from './commands/abort.js'
-import { runCommand, type CommandResult } from './commands/dispatch.js'
+import { openApi, runCommand, type CommandResult } from './commands/dispatch.js'
 import { decideOutcome, failsStep, type Verdict } from './commands/outcome.js'
 import { Findings, type StepEnv } from './commands/step.js'
 import type { Log } from './lib/log.js'
@@ -58,7 +57,7 @@ export async function run(deps: MainDeps = runnerDeps()): Promise<void> {
     const outputs = new OutputWriter(hide, deps.writeOutput)
     const env: StepEnv = {
       inputs,
-      api: inputs.apiKey ? createBatchApi(inputs, deps.log, { verbose: deps.verbose }) : undefined,
+      api: await openApi(inputs, deps.log, { verbose: deps.verbose }),
       log: deps.log,
       outputs,
       state: deps.state,

@@ -17,7 +17,8 @@ export interface BackstopDeps {
   log: Log
   /** The inputs as the post step reads them (throws InputError). */
   readInputs: () => ActionInputs
-  makeApi: (inputs: ActionInputs) => BatchApi
+  /** May import the SDK on first use: the post step loads it only when it has a batch to settle. */
+  makeApi: (inputs: ActionInputs) => BatchApi | Promise<BatchApi>
   mask: (secret: string) => void
   fail: (message: string) => void
   sleep?: Sleep
@@ -50,7 +51,7 @@ export async function cleanUp(deps: BackstopDeps): Promise<void> {
         `cancel-on-abort is false: ${batchId ? `batch ${batchId}` : 'the batch'} is left running`
       )
     }
-    const api = deps.makeApi(inputs)
+    const api = await deps.makeApi(inputs)
     const targets = batchId
       ? [await api.retrieve(batchId)]
       : await findPending(api, saved, inputs, deps)

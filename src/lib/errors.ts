@@ -1,4 +1,4 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai'
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai/core/error'
 
 /** Where the key came from: 'input' (the api-key input) or the name of an environment variable. */
 export type KeyOrigin = string | undefined

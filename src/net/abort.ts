@@ -1,4 +1,4 @@
-import { APIUserAbortError } from 'openai'
+import { APIUserAbortError } from 'openai/core/error'
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
 

@@ -1,4 +1,4 @@
-import { APIConnectionError, APIError, APIUserAbortError } from 'openai'
+import { APIConnectionError, APIError, APIUserAbortError } from 'openai/core/error'
 import { HttpStatusError } from './transfer-errors.js'
 import { abortReason, sleep, type Sleep } from './abort.js'
 
