@@ -160,6 +160,28 @@ describe('the pull-request comment of the bundled action', () => {
     expect(requests).toEqual([])
   })
 
+  it('comments from a scheduled command: status on the pull request the batch names as pr=', async () => {
+    const pullRequest = (nextPullRequest += 1)
+    // The submitting run named its pull request in the metadata, as examples/pr-submit.yml does.
+    const submitted = await runOnPullRequest({
+      inputs: { comment: 'never', wait: 'false', metadata: `pr=${pullRequest}` }
+    })
+    expect(submitted.requests).toEqual([])
+    const batchId = submitted.run.outputs['batch-id'] ?? ''
+    const { run, requests } = await runOnPullRequest({
+      event: 'schedule',
+      inputs: { command: 'status', 'batch-id': batchId }
+    })
+    expect(run.code).toBe(0)
+    expect(requests.map((request) => request.path)).toContain(
+      `/repos/${OWNER}/${REPO}/issues/${pullRequest}/comments`
+    )
+    const [comment, ...others] = github.comments(OWNER, REPO, pullRequest)
+    expect(others).toEqual([])
+    expect(comment?.body).toContain('### Batch inference finished: `completed`')
+    expect(comment?.body).toContain(batchId)
+  })
+
   it('comments when command: status collects a batch on a pull request', async () => {
     const first = await runOnPullRequest({ inputs: { comment: 'never', wait: 'false' } })
     const batchId = first.run.outputs['batch-id'] ?? ''
