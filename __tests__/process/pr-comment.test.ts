@@ -113,6 +113,23 @@ describe('the pull-request comment of the bundled action', () => {
     expect(body).not.toContain(TOKEN)
   })
 
+  it('leaves the comment at the progress of a batch still running when the wait times out', async () => {
+    api.configure({ timings: { inProgressMs: 60_000 } })
+    try {
+      const { run, requests, comments } = await runOnPullRequest({
+        inputs: { 'wait-timeout': '1s', 'on-timeout': 'leave' }
+      })
+      expect(run.code).toBe(0)
+      const writes = requests.filter((request) => request.op !== 'list').map((r) => r.op)
+      expect(writes).toEqual(['create', 'update'])
+      const body = comments()[0]?.body ?? ''
+      expect(body).toContain('### Batch inference running')
+      expect(body).toContain('status `in_progress`')
+    } finally {
+      api.configure({ timings: { inProgressMs: 80 } })
+    }
+  })
+
   it('says when the failures are over max-failed-requests', async () => {
     api.addFault({
       op: 'create',

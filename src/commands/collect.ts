@@ -101,7 +101,9 @@ export async function waitAndCollect(
       if (inputs.onTimeout === 'cancel')
         findings.track(await requireApi(env).cancel(batch.id, env.signal))
       state.markSettled()
-      await comment?.update('running', commentFacts(env, findings.batch ?? batch))
+      const latest = findings.batch ?? batch
+      const phase = isTerminal(latest.status) ? 'finished' : 'running'
+      await comment?.update(phase, commentFacts(env, latest))
       return { kind: 'timed out', batch, then: inputs.onTimeout }
     }
   }
@@ -109,8 +111,9 @@ export async function waitAndCollect(
   try {
     await collectResults(env, batch, inputPath)
   } finally {
-    // Also when the download failed: the batch ended, and the comment says how.
-    await comment?.update('finished', commentFacts(env, batch))
+    // Also when the download failed: the batch ended, and the comment says how. Not once the step
+    // is being stopped: the runner's grace period belongs to cancelling the batch.
+    if (!env.signal.aborted) await comment?.update('finished', commentFacts(env, batch))
   }
   return { kind: 'ended', batch, results: findings.results, errorFile: findings.files.error }
 }
