@@ -529,7 +529,8 @@ describe('.env.example', () => {
     'base-url': 'http://127.0.0.1:8787/v1',
     'api-key': 'local-key',
     'poll-interval': '1',
-    'max-poll-interval': '5'
+    'max-poll-interval': '5',
+    'github-token': ''
   }
 
   it('sets every input, named as the runner names it, to its default or a local value', () => {

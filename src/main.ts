@@ -53,7 +53,8 @@ export async function run(deps: MainDeps = runnerDeps()): Promise<void> {
       return deps.fail(describeInputFailure(error))
     }
     deps.mask(inputs.apiKey)
-    const hide = (text: string) => redact(text, [inputs.apiKey])
+    deps.mask(inputs.githubToken)
+    const hide = (text: string) => redact(text, [inputs.apiKey, inputs.githubToken])
     const outputs = new OutputWriter(hide, deps.writeOutput)
     const env: StepEnv = {
       inputs,
@@ -88,7 +89,7 @@ function report(env: StepEnv, verdict: Verdict): void {
 
 async function writeSummary(env: StepEnv, result: CommandResult, verdict: Verdict): Promise<void> {
   const { inputs, findings } = env
-  const secrets = [inputs.apiKey]
+  const secrets = [inputs.apiKey, inputs.githubToken]
   if (result.listed) return writeListSummary(result.listed, secrets)
   const validation = findings.validation
   // validate-only, or a file whose problems stopped the run: the check is the whole story.

@@ -110,3 +110,12 @@ export const baseUrl = z.string().transform((text, ctx) => {
   }
   return url.href
 })
+
+/** The default of github-token in action.yml; the runner expands it, nothing else does. */
+export const GITHUB_TOKEN_DEFAULT = '${{ github.token }}'
+
+/** A token; the unexpanded default (a run outside the runner) is no token. */
+export const githubToken = z
+  .string()
+  .trim()
+  .transform((text) => (text === GITHUB_TOKEN_DEFAULT ? '' : text))

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { checkMetadataLimits, parseMetadata } from '../batch/metadata.js'
 import { parseByteSize } from '../lib/parse-size.js'
 import { parseFailureLimit } from '../lib/failure-limit.js'
+import { parseCommentMode, type CommentMode } from '../github/comment.js'
 import {
   baseUrl,
   booleanText,
@@ -12,6 +13,8 @@ import {
   integerIn,
   isLoopbackHost,
   optional,
+  githubToken,
+  GITHUB_TOKEN_DEFAULT,
   secondsIn
 } from './input-fields.js'
 import { Inputs, KeyEnvironment } from './names.js'
@@ -53,6 +56,10 @@ export interface ActionInputs {
   allowInsecureHttp: boolean
   /** Whether a re-run of the step takes up the batch of an earlier attempt. */
   reuse: Reuse
+  /** When the step writes the pull-request comment. */
+  comment: CommentMode
+  /** The token of the comment ('' when none); masked like the API key. */
+  githubToken: string
 }
 
 /** Every input problem at once, so a misconfigured step is fixed in one go. */
@@ -136,7 +143,9 @@ const fields = {
   [Inputs.MaxAttempts]: integerIn(1, 20),
   [Inputs.RequestTimeout]: duration(Ranges.requestTimeoutMs.min, Ranges.requestTimeoutMs.max),
   [Inputs.AllowInsecureHttp]: booleanText,
-  [Inputs.Reuse]: z.enum(['attempts', 'never'], { error: 'must be attempts or never' })
+  [Inputs.Reuse]: z.enum(['attempts', 'never'], { error: 'must be attempts or never' }),
+  [Inputs.Comment]: fromParser(parseCommentMode),
+  [Inputs.GitHubToken]: githubToken
 } as const
 
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
@@ -166,7 +175,9 @@ export const Defaults: Record<keyof typeof fields, string> = {
   [Inputs.MaxAttempts]: '5',
   [Inputs.RequestTimeout]: '2m',
   [Inputs.AllowInsecureHttp]: 'false',
-  [Inputs.Reuse]: 'attempts'
+  [Inputs.Reuse]: 'attempts',
+  [Inputs.Comment]: 'auto',
+  [Inputs.GitHubToken]: GITHUB_TOKEN_DEFAULT
 }
 
 type Parsed = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> }
@@ -276,6 +287,8 @@ export function getInputs(
     maxAttempts: p[Inputs.MaxAttempts],
     requestTimeoutMs: p[Inputs.RequestTimeout],
     allowInsecureHttp: p[Inputs.AllowInsecureHttp],
-    reuse: p[Inputs.Reuse]
+    reuse: p[Inputs.Reuse],
+    comment: p[Inputs.Comment],
+    githubToken: p[Inputs.GitHubToken]
   }
 }

@@ -26,7 +26,9 @@ export const Inputs = {
   MaxAttempts: 'max-attempts',
   RequestTimeout: 'request-timeout',
   AllowInsecureHttp: 'allow-insecure-http',
-  Reuse: 'reuse'
+  Reuse: 'reuse',
+  Comment: 'comment',
+  GitHubToken: 'github-token'
 } as const
 
 export const Outputs = {

@@ -11,6 +11,7 @@ import { DownloadFailedError } from '../net/transfer-errors.js'
 import { joinResults } from '../results/join.js'
 import { StepFailure } from './failure.js'
 import type { Ending } from './outcome.js'
+import { PullRequestComment, taggedPullRequestOf, type CommentFacts } from './pr-comment.js'
 import { requireApi, type StepEnv } from './step.js'
 
 /** A path input resolved against the workspace, refused when it leads outside (see lib/paths.ts). */
@@ -83,6 +84,11 @@ export async function waitAndCollect(
   inputPath: string | undefined
 ): Promise<Ending> {
   const { inputs, findings, state } = env
+  const tagged = taggedPullRequestOf(start)
+  const comment = PullRequestComment.of(inputs, env.context, env.log, env.redact, {}, tagged)
+  // run made (or took up) the batch: the comment says so; status reports on one made elsewhere.
+  if (inputs.command === 'run') await comment?.update('submitted', commentFacts(env, start))
+  else if (!isTerminal(start.status)) await comment?.update('running', commentFacts(env, start))
   if (!inputs.wait && !isTerminal(start.status)) {
     state.markSettled()
     return { kind: 'not waiting', batch: start }
@@ -95,12 +101,33 @@ export async function waitAndCollect(
       if (inputs.onTimeout === 'cancel')
         findings.track(await requireApi(env).cancel(batch.id, env.signal))
       state.markSettled()
+      const latest = findings.batch ?? batch
+      const phase = isTerminal(latest.status) ? 'finished' : 'running'
+      await comment?.update(phase, commentFacts(env, latest))
       return { kind: 'timed out', batch, then: inputs.onTimeout }
     }
   }
   state.markSettled()
-  await collectResults(env, batch, inputPath)
+  try {
+    await collectResults(env, batch, inputPath)
+  } finally {
+    // Also when the download failed: the batch ended, and the comment says how. Not once the step
+    // is being stopped: the runner's grace period belongs to cancelling the batch.
+    if (!env.signal.aborted) await comment?.update('finished', commentFacts(env, batch))
+  }
   return { kind: 'ended', batch, results: findings.results, errorFile: findings.files.error }
+}
+
+function commentFacts(env: StepEnv, batch: BatchInfo): CommentFacts {
+  const { findings, inputs } = env
+  return {
+    batch,
+    inputs,
+    model: findings.model,
+    requestCount: findings.validation?.report.requests,
+    inputFile: findings.validation?.file ?? (inputs.file || undefined),
+    results: findings.results
+  }
 }
 
 function wait(env: StepEnv, batch: BatchInfo) {

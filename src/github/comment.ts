@@ -259,7 +259,12 @@ export async function upsertComment(
   let octokit: Octokit
   try {
     const { getOctokit } = await import('@actions/github')
-    octokit = getOctokit(target.token, { baseUrl: target.apiUrl.replace(/\/+$/, '') })
+    octokit = getOctokit(target.token, {
+      baseUrl: target.apiUrl.replace(/\/+$/, ''),
+      // Node's own fetch: @actions/github's default goes through undici, which the bundle leaves
+      // out (src/stubs/undici.ts), so in dist/ it is no function at all.
+      request: { fetch: globalThis.fetch }
+    })
   } catch (error) {
     return {
       ok: false,
