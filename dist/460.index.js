@@ -1313,7 +1313,7 @@ function durationsLine(model) {
         return undefined;
     const parts = ['queued', 'running', 'finalizing', 'total']
         .filter((key) => typeof d[key] === 'number')
-        .map((key) => `${key} ${(0,markdown/* formatSeconds */.Xo)(d[key])}`);
+        .map((key) => `${key} ${(0,format/* formatDuration */.a3)(d[key])}`);
     return parts.length > 0 ? `**Time:** ${parts.join(', ')}` : undefined;
 }
 function failuresSection(model, c) {
@@ -1379,7 +1379,10 @@ var github_context = __webpack_require__(9556);
 var failure_limit = __webpack_require__(4163);
 // EXTERNAL MODULE: ./src/report/model.ts + 1 modules
 var report_model = __webpack_require__(7808);
+// EXTERNAL MODULE: ./src/commands/outcome.ts
+var outcome = __webpack_require__(8786);
 ;// CONCATENATED MODULE: ./src/commands/pr-comment.ts
+
 
 
 
@@ -1394,14 +1397,6 @@ function taggedPullRequestOf(batch) {
     if (typeof tag !== 'string' || !/^\s*[1-9]\d{0,9}\s*$/.test(tag))
         return undefined;
     return Number(tag);
-}
-/** The failed and total requests the step judges by: the joined results when there are some. */
-function failureCounts(batch, results) {
-    const counts = (0,batch_document/* requestCounts */.q3)(batch);
-    if (!results)
-        return counts;
-    const total = results.total || counts.total;
-    return { total, completed: results.ok, failed: results.error + results.missing };
 }
 /** The comment's content for `phase`: what is known by then, from the batch and the step's facts. */
 function commentModelOf(phase, facts, context) {
@@ -1422,7 +1417,7 @@ function commentModelOf(phase, facts, context) {
     };
     if (phase === 'submitted')
         return model;
-    const counts = failureCounts(batch, results);
+    const counts = (0,outcome/* failureCounts */.Ln)(batch, results);
     model.counts = counts.total > 0 || results ? counts : undefined;
     if (phase === 'running')
         return model;

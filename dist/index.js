@@ -992,6 +992,144 @@ class StepFailure extends Error {
 
 /***/ }),
 
+/***/ 8786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ln: () => (/* binding */ failureCounts),
+/* harmony export */   dl: () => (/* binding */ decideOutcome),
+/* harmony export */   ug: () => (/* binding */ failsStep)
+/* harmony export */ });
+/* unused harmony export unknownStatusMessage */
+/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2543);
+/* harmony import */ var _lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4163);
+
+
+/** The step fails for these outcomes; 'left running' is a success the user asked for. */
+function failsStep(outcome) {
+    return outcome === 'failed' || outcome === 'cancelled' || outcome === 'timed out';
+}
+/** Why a batch in a status the action does not know cannot count as a success. */
+function unknownStatusMessage(batch) {
+    return (`Batch ${batch.id} has the status "${batch.status}", which the action does not know ` +
+        `(it knows ${_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .KNOWN_STATUSES */ .Do.join(', ')}), so it cannot tell how the batch is doing. ` +
+        `Check it with the provider, or later with command: status and batch-id: ${batch.id}`);
+}
+/** The one place that decides how the step ended, from what the command found. */
+function decideOutcome(ending, rules) {
+    switch (ending.kind) {
+        case 'done':
+            return { outcome: 'succeeded', notes: [] };
+        case 'error':
+            return { outcome: 'failed', message: ending.message, notes: [] };
+        case 'aborted':
+            return { outcome: 'cancelled', message: ending.message, notes: [] };
+        case 'not waiting': {
+            if (!(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .isKnownStatus */ .ih)(ending.batch.status))
+                return { outcome: 'failed', message: unknownStatusMessage(ending.batch), notes: [] };
+            const { id } = ending.batch;
+            return {
+                outcome: 'left running',
+                notes: [
+                    {
+                        level: 'info',
+                        text: `wait is false: batch ${id} runs on; collect it later with command: status and batch-id: ${id}`
+                    }
+                ]
+            };
+        }
+        case 'already ended': {
+            const { id, status } = ending.batch;
+            const notes = status === 'cancelled'
+                ? []
+                : [
+                    {
+                        level: 'notice',
+                        text: `Batch ${id} is already ${status}; there is nothing to cancel`
+                    }
+                ];
+            return { outcome: 'succeeded', message: `already ${status}`, notes };
+        }
+        case 'timed out':
+            return timedOut(ending.batch, ending.then, rules);
+        case 'ended':
+            return judgeEnded(ending, rules);
+    }
+}
+function timedOut(batch, then, rules) {
+    const waited = `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s) with batch ${batch.id} ${batch.status}`;
+    // Whatever on-timeout says, a batch in a status the action cannot read is not left as a success.
+    if (!(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .isKnownStatus */ .ih)(batch.status)) {
+        const cancelled = then === 'cancel' ? '; it was cancelled (on-timeout: cancel)' : '';
+        return {
+            outcome: 'timed out',
+            message: `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s)${cancelled}. ${unknownStatusMessage(batch)}`,
+            notes: []
+        };
+    }
+    switch (then) {
+        case 'leave': {
+            const message = `${waited}; it was left running. Collect it later with command: status and batch-id: ${batch.id}`;
+            return { outcome: 'left running', message, notes: [{ level: 'notice', text: message }] };
+        }
+        case 'cancel':
+            return {
+                outcome: 'timed out',
+                message: `${waited}; it was cancelled (on-timeout: cancel)`,
+                notes: []
+            };
+        case 'fail':
+            return {
+                outcome: 'timed out',
+                message: `${waited}; failing as on-timeout: fail asks. The batch runs on: collect it with command: status and batch-id: ${batch.id}`,
+                notes: []
+            };
+    }
+}
+/** Success or failure from the final status, as the command and inputs define it. */
+function judgeEnded(ending, rules) {
+    const { batch, results } = ending;
+    const counts = (0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .requestCounts */ .q3)(batch);
+    const failure = (message, outcome = 'failed') => ({
+        outcome,
+        message,
+        notes: []
+    });
+    switch (batch.status) {
+        case 'completed': {
+            const { failed, total } = failureCounts(batch, results);
+            if ((0,_lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .exceedsFailureLimit */ .v)(rules.maxFailedRequests, failed, total)) {
+                return failure(`${failed} of ${total} requests failed, more than max-failed-requests allows; see ${ending.errorFile ?? 'the error file'}`);
+            }
+            const notes = failed > 0 ? [{ level: 'warning', text: `${failed} of ${total} requests failed` }] : [];
+            return { outcome: 'succeeded', notes };
+        }
+        case 'cancelled':
+            if (rules.command === 'cancel')
+                return { outcome: 'succeeded', notes: [] };
+            return failure(`Batch ${batch.id} was cancelled before it finished (${counts.completed} of ${counts.total} requests completed)`, 'cancelled');
+        case 'expired':
+            return failure(`Batch ${batch.id} expired: the completion window (${rules.completionWindow}) passed with ${counts.completed} of ${counts.total} requests completed; partial results were kept`);
+        case 'failed':
+            return failure(`Batch ${batch.id} failed: ${(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .describeBatchErrors */ .zE)(batch)}`);
+        default:
+            if (!(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .isKnownStatus */ .ih)(batch.status))
+                return failure(unknownStatusMessage(batch));
+            return { outcome: 'succeeded', notes: [] };
+    }
+}
+/** The failed and total requests the step judges by: the joined results when there are some. */
+function failureCounts(batch, results) {
+    const counts = (0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .requestCounts */ .q3)(batch);
+    if (!results)
+        return counts;
+    const total = results.total || counts.total;
+    return { total, completed: results.ok, failed: results.error + results.missing };
+}
+
+
+/***/ }),
+
 /***/ 7134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1386,7 +1524,6 @@ function runUrl(context) {
 /* harmony export */   CE: () => (/* binding */ formatRate),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   Xo: () => (/* binding */ formatSeconds),
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
 // Number formats and markdown escaping for the pull-request comment.
@@ -1409,16 +1546,8 @@ function formatRate(failed, total) {
     const shown = rounded >= 100 && failed < total ? 99.9 : rounded;
     return `${String(shown)}%`;
 }
-/** '42s', '3m 05s', '2h 03m'. */
-function formatSeconds(seconds) {
-    const total = Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : 0;
-    const pad = (n) => String(n).padStart(2, '0');
-    if (total < 60)
-        return `${total}s`;
-    if (total < 3600)
-        return `${Math.floor(total / 60)}m ${pad(total % 60)}s`;
-    return `${Math.floor(total / 3600)}h ${pad(Math.floor((total % 3600) / 60))}m`;
-}
+/** '42s', '3m 05s', '2h 03m': the one duration format of the action (see lib/format.ts). */
+
 /** One line, at most `max` characters (an ellipsis marks the cut). */
 function oneLine(text, max = Infinity) {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -1453,7 +1582,7 @@ function table(header, rows) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3405);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(487);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1840,7 +1969,7 @@ function runContextFrom(env, eventJson, cwd = '.') {
 
 /***/ }),
 
-/***/ 3405:
+/***/ 487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5777,124 +5906,8 @@ async function runCommand(env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/commands/outcome.ts
-
-
-/** The step fails for these outcomes; 'left running' is a success the user asked for. */
-function failsStep(outcome) {
-    return outcome === 'failed' || outcome === 'cancelled' || outcome === 'timed out';
-}
-/** Why a batch in a status the action does not know cannot count as a success. */
-function unknownStatusMessage(batch) {
-    return (`Batch ${batch.id} has the status "${batch.status}", which the action does not know ` +
-        `(it knows ${batch_document/* KNOWN_STATUSES */.Do.join(', ')}), so it cannot tell how the batch is doing. ` +
-        `Check it with the provider, or later with command: status and batch-id: ${batch.id}`);
-}
-/** The one place that decides how the step ended, from what the command found. */
-function decideOutcome(ending, rules) {
-    switch (ending.kind) {
-        case 'done':
-            return { outcome: 'succeeded', notes: [] };
-        case 'error':
-            return { outcome: 'failed', message: ending.message, notes: [] };
-        case 'aborted':
-            return { outcome: 'cancelled', message: ending.message, notes: [] };
-        case 'not waiting': {
-            if (!(0,batch_document/* isKnownStatus */.ih)(ending.batch.status))
-                return { outcome: 'failed', message: unknownStatusMessage(ending.batch), notes: [] };
-            const { id } = ending.batch;
-            return {
-                outcome: 'left running',
-                notes: [
-                    {
-                        level: 'info',
-                        text: `wait is false: batch ${id} runs on; collect it later with command: status and batch-id: ${id}`
-                    }
-                ]
-            };
-        }
-        case 'already ended': {
-            const { id, status } = ending.batch;
-            const notes = status === 'cancelled'
-                ? []
-                : [
-                    {
-                        level: 'notice',
-                        text: `Batch ${id} is already ${status}; there is nothing to cancel`
-                    }
-                ];
-            return { outcome: 'succeeded', message: `already ${status}`, notes };
-        }
-        case 'timed out':
-            return timedOut(ending.batch, ending.then, rules);
-        case 'ended':
-            return judgeEnded(ending, rules);
-    }
-}
-function timedOut(batch, then, rules) {
-    const waited = `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s) with batch ${batch.id} ${batch.status}`;
-    // Whatever on-timeout says, a batch in a status the action cannot read is not left as a success.
-    if (!(0,batch_document/* isKnownStatus */.ih)(batch.status)) {
-        const cancelled = then === 'cancel' ? '; it was cancelled (on-timeout: cancel)' : '';
-        return {
-            outcome: 'timed out',
-            message: `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s)${cancelled}. ${unknownStatusMessage(batch)}`,
-            notes: []
-        };
-    }
-    switch (then) {
-        case 'leave': {
-            const message = `${waited}; it was left running. Collect it later with command: status and batch-id: ${batch.id}`;
-            return { outcome: 'left running', message, notes: [{ level: 'notice', text: message }] };
-        }
-        case 'cancel':
-            return {
-                outcome: 'timed out',
-                message: `${waited}; it was cancelled (on-timeout: cancel)`,
-                notes: []
-            };
-        case 'fail':
-            return {
-                outcome: 'timed out',
-                message: `${waited}; failing as on-timeout: fail asks. The batch runs on: collect it with command: status and batch-id: ${batch.id}`,
-                notes: []
-            };
-    }
-}
-/** Success or failure from the final status, as the command and inputs define it. */
-function judgeEnded(ending, rules) {
-    const { batch, results } = ending;
-    const counts = (0,batch_document/* requestCounts */.q3)(batch);
-    const failure = (message, outcome = 'failed') => ({
-        outcome,
-        message,
-        notes: []
-    });
-    switch (batch.status) {
-        case 'completed': {
-            const failed = results ? results.error + results.missing : counts.failed;
-            const total = results?.total || counts.total;
-            if ((0,failure_limit/* exceedsFailureLimit */.v)(rules.maxFailedRequests, failed, total)) {
-                return failure(`${failed} of ${total} requests failed, more than max-failed-requests allows; see ${ending.errorFile ?? 'the error file'}`);
-            }
-            const notes = failed > 0 ? [{ level: 'warning', text: `${failed} of ${total} requests failed` }] : [];
-            return { outcome: 'succeeded', notes };
-        }
-        case 'cancelled':
-            if (rules.command === 'cancel')
-                return { outcome: 'succeeded', notes: [] };
-            return failure(`Batch ${batch.id} was cancelled before it finished (${counts.completed} of ${counts.total} requests completed)`, 'cancelled');
-        case 'expired':
-            return failure(`Batch ${batch.id} expired: the completion window (${rules.completionWindow}) passed with ${counts.completed} of ${counts.total} requests completed; partial results were kept`);
-        case 'failed':
-            return failure(`Batch ${batch.id} failed: ${(0,batch_document/* describeBatchErrors */.zE)(batch)}`);
-        default:
-            if (!(0,batch_document/* isKnownStatus */.ih)(batch.status))
-                return failure(unknownStatusMessage(batch));
-            return { outcome: 'succeeded', notes: [] };
-    }
-}
-
+// EXTERNAL MODULE: ./src/commands/outcome.ts
+var outcome = __nccwpck_require__(8786);
 // EXTERNAL MODULE: ./src/commands/step.ts
 var step = __nccwpck_require__(7134);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -5956,9 +5969,9 @@ async function run(deps = runnerDeps()) {
         catch (error) {
             result = { ending: await explainFailure(env, error, scope.received) };
         }
-        const verdict = decideOutcome(result.ending, inputs);
+        const verdict = (0,outcome/* decideOutcome */.dl)(result.ending, inputs);
         report(env, verdict);
-        if (failsStep(verdict.outcome))
+        if ((0,outcome/* failsStep */.ug)(verdict.outcome))
             deps.fail(hide(verdict.message ?? 'The step failed'));
         await main_writeSummary(env, result, verdict);
     }

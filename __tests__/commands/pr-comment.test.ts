@@ -5,10 +5,10 @@ import type { ActionInputs } from '../../src/action/inputs.js'
 import {
   PullRequestComment,
   commentModelOf,
-  failureCounts,
   taggedPullRequestOf,
   type CommentFacts
 } from '../../src/commands/pr-comment.js'
+import { failureCounts } from '../../src/commands/outcome.js'
 import { gitHubContextOf } from '../../src/github/context.js'
 import type { Log } from '../../src/lib/log.js'
 import { runContextFrom } from '../../src/lib/run-context.js'

@@ -144,8 +144,7 @@ function judgeEnded(ending: Extract<Ending, { kind: 'ended' }>, rules: Rules): V
   })
   switch (batch.status) {
     case 'completed': {
-      const failed = results ? results.error + results.missing : counts.failed
-      const total = results?.total || counts.total
+      const { failed, total } = failureCounts(batch, results)
       if (exceedsFailureLimit(rules.maxFailedRequests, failed, total)) {
         return failure(
           `${failed} of ${total} requests failed, more than max-failed-requests allows; see ${ending.errorFile ?? 'the error file'}`
@@ -171,4 +170,15 @@ function judgeEnded(ending: Extract<Ending, { kind: 'ended' }>, rules: Rules): V
       if (!isKnownStatus(batch.status)) return failure(unknownStatusMessage(batch))
       return { outcome: 'succeeded', notes: [] }
   }
+}
+
+/** The failed and total requests the step judges by: the joined results when there are some. */
+export function failureCounts(
+  batch: BatchInfo,
+  results: JoinResult | undefined
+): { total: number; completed: number; failed: number } {
+  const counts = requestCounts(batch)
+  if (!results) return counts
+  const total = results.total || counts.total
+  return { total, completed: results.ok, failed: results.error + results.missing }
 }

@@ -1,7 +1,7 @@
 // The pull-request comment of a step: one comment, written when the batch is submitted and edited
 // when the phase changes (never per poll). The comment is an extra: nothing here fails the step.
 import type { ActionInputs } from '../action/inputs.js'
-import { batchUsage, requestCounts, type BatchInfo } from '../batch/document.js'
+import { batchUsage, type BatchInfo } from '../batch/document.js'
 import type { CommentModel, CommentPhase } from '../github/comment-model.js'
 import { renderComment } from '../github/comment-render.js'
 import {
@@ -18,6 +18,7 @@ import type { Log } from '../lib/log.js'
 import type { RunContext } from '../lib/run-context.js'
 import { batchDurations } from '../report/model.js'
 import type { JoinResult } from '../results/types.js'
+import { failureCounts } from './outcome.js'
 
 /** What the step knows when it writes the comment. */
 export interface CommentFacts {
@@ -40,17 +41,6 @@ export function taggedPullRequestOf(batch: Pick<BatchInfo, 'metadata'>): number 
   const tag = batch.metadata?.[PULL_REQUEST_TAG]
   if (typeof tag !== 'string' || !/^\s*[1-9]\d{0,9}\s*$/.test(tag)) return undefined
   return Number(tag)
-}
-
-/** The failed and total requests the step judges by: the joined results when there are some. */
-export function failureCounts(
-  batch: BatchInfo,
-  results: JoinResult | undefined
-): { total: number; completed: number; failed: number } {
-  const counts = requestCounts(batch)
-  if (!results) return counts
-  const total = results.total || counts.total
-  return { total, completed: results.ok, failed: results.error + results.missing }
 }
 
 /** The comment's content for `phase`: what is known by then, from the batch and the step's facts. */

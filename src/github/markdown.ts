@@ -19,14 +19,8 @@ export function formatRate(failed: number, total: number): string {
   return `${String(shown)}%`
 }
 
-/** '42s', '3m 05s', '2h 03m'. */
-export function formatSeconds(seconds: number): string {
-  const total = Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : 0
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  if (total < 60) return `${total}s`
-  if (total < 3600) return `${Math.floor(total / 60)}m ${pad(total % 60)}s`
-  return `${Math.floor(total / 3600)}h ${pad(Math.floor((total % 3600) / 60))}m`
-}
+/** '42s', '3m 05s', '2h 03m': the one duration format of the action (see lib/format.ts). */
+export { formatDuration as formatSeconds } from '../lib/format.js'
 
 /** One line, at most `max` characters (an ellipsis marks the cut). */
 export function oneLine(text: string, max = Infinity): string {
