@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { Defaults, getInputs, InputError, isLoopbackHost } from '../../src/action/inputs.js'
+import {
+  Defaults,
+  getInputs,
+  InputError,
+  isLoopbackHost,
+  parseBatchIds,
+  parseCodeList
+} from '../../src/action/inputs.js'
 
 const KEY = { NEBIUS_API_KEY: 'env-nebius-key' }
 
@@ -133,7 +140,7 @@ describe('getInputs', () => {
     [{ command: 'run' }, 'file: is required for command: run'],
     [{ command: 'status' }, 'batch-id: is required for command: status'],
     [{ command: 'cancel' }, 'batch-id: is required for command: cancel'],
-    [{ command: 'status', 'batch-id': '../files' }, 'batch-id: must be a batch id'],
+    [{ command: 'status', 'batch-id': '../files' }, 'batch-id: "../files" is not a batch id'],
     [{ command: 'list', endpoint: 'v1/chat' }, 'endpoint: must be an API path'],
     [
       { command: 'list', metadata: '{"a": 1}' },
@@ -292,5 +299,75 @@ describe('isLoopbackHost', () => {
     ['api.studio.nebius.com', false]
   ])('%s -> %s', (host, expected) => {
     expect(isLoopbackHost(host)).toBe(expected)
+  })
+})
+
+describe('the inputs of jobs and collect', () => {
+  const read = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+  const env = { NEBIUS_API_KEY: 'k' }
+
+  it('reads batch-id as one id, a JSON array or lines, in order and without duplicates', () => {
+    expect(parseBatchIds('batch_a')).toEqual(['batch_a'])
+    expect(parseBatchIds('["batch_b","batch_a","batch_b"]')).toEqual(['batch_b', 'batch_a'])
+    expect(parseBatchIds('batch_c\n\n  batch_d \n')).toEqual(['batch_c', 'batch_d'])
+    expect(parseBatchIds('')).toEqual([])
+    expect(() => parseBatchIds('["batch_a",')).toThrow('is not a valid JSON array')
+    expect(() => parseBatchIds('[1]')).toThrow('1 is not a batch id')
+    const inputs = getInputs(read({ command: 'status', 'batch-id': '["b1","b2"]' }), env)
+    expect(inputs.batchId).toBe('b1')
+    expect(inputs.batchIds).toEqual(['b1', 'b2'])
+  })
+
+  it('reads retry-errors as a list of codes, empty meaning the default list', () => {
+    expect(parseCodeList('')).toBeUndefined()
+    expect(parseCodeList('429, rate_limit_exceeded\nserver_error')).toEqual([
+      '429',
+      'rate_limit_exceeded',
+      'server_error'
+    ])
+    expect(() => parseCodeList('429;500')).toThrow('"429;500" is not an error code')
+  })
+
+  it('takes the defaults of the job inputs from action.yml', () => {
+    const inputs = getInputs(read({ command: 'list' }), env)
+    expect(inputs).toMatchObject({
+      maxBatchRequests: undefined,
+      maxBatchBytes: undefined,
+      maxBatchTokens: undefined,
+      maxConcurrentBatches: 4,
+      retryFailed: 0,
+      retryErrors: undefined,
+      match: {},
+      sinceMs: 48 * 3_600_000,
+      cancelSuperseded: 'auto'
+    })
+  })
+
+  it('reports every bad job input at once', () => {
+    expect(() =>
+      getInputs(
+        read({
+          command: 'collect',
+          'max-concurrent-batches': '0',
+          'retry-failed': '11',
+          since: '48',
+          match: 'suite',
+          'cancel-superseded': 'maybe',
+          'max-batch-bytes': 'lots'
+        }),
+        env
+      )
+    ).toThrow(
+      expect.objectContaining({
+        problems: expect.arrayContaining([
+          'max-concurrent-batches: must be at least 1',
+          'retry-failed: must be at most 10',
+          expect.stringMatching(/^since: /),
+          expect.stringMatching(/^match: match line 1 \("suite"\) is not key=value/),
+          'cancel-superseded: must be auto, true or false',
+          expect.stringMatching(/^max-batch-bytes: /)
+        ])
+      })
+    )
   })
 })

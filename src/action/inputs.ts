@@ -21,7 +21,8 @@ import { Inputs, KeyEnvironment } from './names.js'
 
 export { isLoopbackHost }
 
-export type Command = 'run' | 'status' | 'cancel' | 'list'
+export type Command = 'run' | 'status' | 'cancel' | 'list' | 'collect'
+export type CancelSuperseded = 'auto' | 'true' | 'false'
 export type OnTimeout = 'leave' | 'cancel' | 'fail'
 export type Reuse = 'attempts' | 'never'
 export type KeySource = 'input' | (typeof KeyEnvironment)[number]
@@ -33,7 +34,10 @@ export interface ActionInputs {
   endpoint: string
   completionWindow: string
   metadata: Record<string, string>
+  /** The first of `batchIds` ('' when none): the batch of status and cancel. */
   batchId: string
+  /** Every id `batch-id` names, in its order. */
+  batchIds: string[]
   baseUrl: string
   apiKey: string
   keySource: KeySource | undefined
@@ -60,6 +64,24 @@ export interface ActionInputs {
   comment: CommentMode
   /** The token of the comment ('' when none); masked like the API key. */
   githubToken: string
+  /** Most requests in one batch of the job; undefined: the provider's limit (none when unknown). */
+  maxBatchRequests: number | undefined
+  /** Largest input file of one batch of the job, in bytes; undefined: the provider's limit. */
+  maxBatchBytes: number | undefined
+  /** Most estimated tokens in one batch of the job; undefined: no token split. */
+  maxBatchTokens: number | undefined
+  /** How many batches of the job may be in flight at once. */
+  maxConcurrentBatches: number
+  /** Rounds of resubmitting the requests that failed for a passing reason. */
+  retryFailed: number
+  /** The error codes that count as passing; undefined: the documented default list. */
+  retryErrors: string[] | undefined
+  /** For collect: the metadata pairs a batch must carry. */
+  match: Record<string, string>
+  /** For collect: how far back batches are looked for, in milliseconds. */
+  sinceMs: number
+  /** Whether a run cancels the running batches of an earlier run of the same step. */
+  cancelSuperseded: CancelSuperseded
 }
 
 /** Every input problem at once, so a misconfigured step is fixed in one go. */
@@ -90,13 +112,72 @@ export const Ranges = {
   /** Seconds between polls: 10 ms to an hour. */
   pollIntervalSeconds: { min: 0.01, max: 3600 },
   /** The completion window, in hours: an hour to 30 days. */
-  completionWindowHours: { min: 1, max: 30 * 24 }
+  completionWindowHours: { min: 1, max: 30 * 24 },
+  /** How far back collect looks: a minute to 30 days (providers keep batches about that long). */
+  sinceMs: { min: 60_000, max: 30 * DAY_MS }
 } as const
+
+const BATCH_ID = /^[A-Za-z0-9._:-]+$/
+
+/**
+ * One batch id, or several: a JSON array (the `batch-ids` output) or one per line. Duplicates are
+ * dropped, the order is kept.
+ */
+export function parseBatchIds(text: string): string[] {
+  const trimmed = text.trim()
+  if (trimmed === '') return []
+  let ids: unknown[]
+  if (trimmed.startsWith('[')) {
+    try {
+      ids = JSON.parse(trimmed) as unknown[]
+    } catch {
+      throw new Error(
+        'is not a valid JSON array; give one id, a JSON array such as ["batch_a","batch_b"] (the batch-ids output), or one id per line'
+      )
+    }
+    if (!Array.isArray(ids)) throw new Error('must be a JSON array of batch ids')
+  } else
+    ids = trimmed
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+  for (const id of ids) {
+    if (typeof id !== 'string' || !BATCH_ID.test(id))
+      throw new Error(
+        `${JSON.stringify(id)} is not a batch id such as batch_abc123 (letters, digits, . _ : -)`
+      )
+  }
+  return [...new Set(ids as string[])]
+}
+
+/** Error codes as comma- or newline-separated words; empty: undefined (the default list). */
+export function parseCodeList(text: string): string[] | undefined {
+  const codes = text
+    .split(/[\s,]+/)
+    .map((code) => code.trim())
+    .filter((code) => code !== '')
+  for (const code of codes) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(code))
+      throw new Error(
+        `"${code}" is not an error code; list codes such as rate_limit_exceeded, 429, batch_expired, separated by commas or lines`
+      )
+  }
+  return codes.length > 0 ? codes : undefined
+}
+
+/** The pairs collect matches: `key=value` lines or a JSON object, as metadata takes them. */
+function parseMatch(text: string): Record<string, string> {
+  try {
+    return parseMetadata(text)
+  } catch (error) {
+    throw new Error((error as Error).message.replace(/^metadata/, 'match'), { cause: error })
+  }
+}
 
 /** Each input's schema; the names are the action's interface. */
 const fields = {
-  [Inputs.Command]: z.enum(['run', 'status', 'cancel', 'list'], {
-    error: 'must be one of run, status, cancel, list'
+  [Inputs.Command]: z.enum(['run', 'status', 'cancel', 'list', 'collect'], {
+    error: 'must be one of run, status, cancel, list, collect'
   }),
   [Inputs.File]: z.string().trim(),
   [Inputs.Endpoint]: z
@@ -108,13 +189,7 @@ const fields = {
     Ranges.completionWindowHours.max
   ),
   [Inputs.Metadata]: fromParser(parseMetadata),
-  [Inputs.BatchId]: z
-    .string()
-    .trim()
-    .regex(
-      /^[A-Za-z0-9._:-]*$/,
-      'must be a batch id such as batch_abc123 (letters, digits, . _ : -)'
-    ),
+  [Inputs.BatchId]: fromParser(parseBatchIds),
   [Inputs.BaseUrl]: baseUrl,
   [Inputs.ApiKey]: z.string().trim(),
   [Inputs.Wait]: booleanText,
@@ -145,7 +220,20 @@ const fields = {
   [Inputs.AllowInsecureHttp]: booleanText,
   [Inputs.Reuse]: z.enum(['attempts', 'never'], { error: 'must be attempts or never' }),
   [Inputs.Comment]: fromParser(parseCommentMode),
-  [Inputs.GitHubToken]: githubToken
+  [Inputs.GitHubToken]: githubToken,
+  [Inputs.MaxBatchRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+  [Inputs.MaxBatchBytes]: optional(fromParser(parseByteSize)),
+  [Inputs.MaxBatchTokens]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+  [Inputs.MaxConcurrentBatches]: integerIn(1, 100),
+  [Inputs.RetryFailed]: integerIn(0, 10),
+  [Inputs.RetryErrors]: fromParser(parseCodeList),
+  [Inputs.Match]: fromParser(parseMatch),
+  [Inputs.Since]: duration(Ranges.sinceMs.min, Ranges.sinceMs.max),
+  [Inputs.CancelSuperseded]: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['auto', 'true', 'false'], { error: 'must be auto, true or false' }))
 } as const
 
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
@@ -177,7 +265,16 @@ export const Defaults: Record<keyof typeof fields, string> = {
   [Inputs.AllowInsecureHttp]: 'false',
   [Inputs.Reuse]: 'attempts',
   [Inputs.Comment]: 'auto',
-  [Inputs.GitHubToken]: GITHUB_TOKEN_DEFAULT
+  [Inputs.GitHubToken]: GITHUB_TOKEN_DEFAULT,
+  [Inputs.MaxBatchRequests]: '',
+  [Inputs.MaxBatchBytes]: '',
+  [Inputs.MaxBatchTokens]: '',
+  [Inputs.MaxConcurrentBatches]: '4',
+  [Inputs.RetryFailed]: '0',
+  [Inputs.RetryErrors]: '',
+  [Inputs.Match]: '',
+  [Inputs.Since]: '48h',
+  [Inputs.CancelSuperseded]: 'auto'
 }
 
 type Parsed = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> }
@@ -223,7 +320,7 @@ export function getInputs(
     if (
       purpose === 'main' &&
       (command === 'status' || command === 'cancel') &&
-      p[Inputs.BatchId] === '' &&
+      p[Inputs.BatchId].length === 0 &&
       !p[Inputs.ValidateOnly]
     ) {
       problems.push(`batch-id: is required for command: ${command}`)
@@ -266,7 +363,8 @@ export function getInputs(
     endpoint: p[Inputs.Endpoint],
     completionWindow: p[Inputs.CompletionWindow],
     metadata: p[Inputs.Metadata],
-    batchId: p[Inputs.BatchId],
+    batchId: p[Inputs.BatchId][0] ?? '',
+    batchIds: p[Inputs.BatchId],
     baseUrl: p[Inputs.BaseUrl],
     apiKey,
     keySource,
@@ -289,6 +387,15 @@ export function getInputs(
     allowInsecureHttp: p[Inputs.AllowInsecureHttp],
     reuse: p[Inputs.Reuse],
     comment: p[Inputs.Comment],
-    githubToken: p[Inputs.GitHubToken]
+    githubToken: p[Inputs.GitHubToken],
+    maxBatchRequests: p[Inputs.MaxBatchRequests],
+    maxBatchBytes: p[Inputs.MaxBatchBytes],
+    maxBatchTokens: p[Inputs.MaxBatchTokens],
+    maxConcurrentBatches: p[Inputs.MaxConcurrentBatches],
+    retryFailed: p[Inputs.RetryFailed],
+    retryErrors: p[Inputs.RetryErrors],
+    match: p[Inputs.Match],
+    sinceMs: p[Inputs.Since],
+    cancelSuperseded: p[Inputs.CancelSuperseded]
   }
 }

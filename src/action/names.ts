@@ -28,7 +28,16 @@ export const Inputs = {
   AllowInsecureHttp: 'allow-insecure-http',
   Reuse: 'reuse',
   Comment: 'comment',
-  GitHubToken: 'github-token'
+  GitHubToken: 'github-token',
+  MaxBatchRequests: 'max-batch-requests',
+  MaxBatchBytes: 'max-batch-bytes',
+  MaxBatchTokens: 'max-batch-tokens',
+  MaxConcurrentBatches: 'max-concurrent-batches',
+  RetryFailed: 'retry-failed',
+  RetryErrors: 'retry-errors',
+  Match: 'match',
+  Since: 'since',
+  CancelSuperseded: 'cancel-superseded'
 } as const
 
 export const Outputs = {
@@ -48,7 +57,9 @@ export const Outputs = {
   ResultsPath: 'results-path',
   PromptTokens: 'prompt-tokens',
   CompletionTokens: 'completion-tokens',
-  TotalTokens: 'total-tokens'
+  TotalTokens: 'total-tokens',
+  BatchIds: 'batch-ids',
+  Jobs: 'jobs'
 } as const
 
 export const State = {
@@ -57,7 +68,9 @@ export const State = {
   IdempotencyKey: 'idempotency-key',
   InputSha256: 'input-sha256',
   /** When the step's create was first sent (Unix seconds): searches and the settle window start there. */
-  SearchSince: 'search-since'
+  SearchSince: 'search-since',
+  /** Every batch of the job (a JSON array): the post step settles each of them. */
+  BatchIds: 'batch-ids'
 } as const
 
 /** Environment variables the API key falls back to, in order. */

@@ -57,5 +57,7 @@ export async function runCommand(env: StepEnv): Promise<CommandResult> {
       const { ending, batches } = await listBatches(env)
       return { ending, listed: batches }
     }
+    case 'collect':
+      return { ending: { kind: 'error', message: 'command: collect is not available yet' } }
   }
 }
