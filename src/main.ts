@@ -4,6 +4,7 @@ import { getInputs, InputError, type ActionInputs } from './action/inputs.js'
 import { OutputWriter } from './action/outputs.js'
 import { failStep, isDebug, maskSecret, runnerLog } from './action/runner.js'
 import { memoryStore, runnerStore, StepState } from './action/state.js'
+import { jobBatchRows } from './report/job-table.js'
 import { writeBatchSummary, writeListSummary, writeValidationSummary } from './action/summary.js'
 import { explainFailure } from './commands/abort.js'
 import { openApi, runCommand, type CommandResult } from './commands/dispatch.js'
@@ -112,7 +113,8 @@ async function writeSummary(env: StepEnv, result: CommandResult, verdict: Verdic
       failures: findings.results?.failures ?? [],
       results: findings.results,
       workspace: env.context.workspace,
-      now: Date.now()
+      now: Date.now(),
+      jobBatches: jobBatchRows(findings.job?.list())
     },
     secrets
   )

@@ -325,6 +325,11 @@ export function getInputs(
     ) {
       problems.push(`batch-id: is required for command: ${command}`)
     }
+    if (p[Inputs.RetryFailed] > 0 && !p[Inputs.Download]) {
+      problems.push(
+        'retry-failed: needs download: true, since the requests to send again are found in the downloaded results; set download: true or retry-failed: 0'
+      )
+    }
     try {
       checkMetadataLimits(p[Inputs.Metadata])
     } catch (error) {

@@ -34,5 +34,6 @@ export class OutputWriter {
     this.set(Outputs.Completed, counts.completed)
     this.set(Outputs.Failed, counts.failed)
     this.set(Outputs.Batch, JSON.stringify(batch))
+    this.set(Outputs.BatchIds, JSON.stringify([batch.id]))
   }
 }

@@ -34,6 +34,18 @@ export interface SavedState {
   /** When the create was first sent (Unix seconds); 0 when unknown. */
   searchSince: number
   settled: boolean
+  /** Every batch of a job of several, in the order they were created or taken up. */
+  batchIds: string[]
+}
+
+function parseIds(text: string): string[] {
+  if (text === '') return []
+  try {
+    const ids: unknown = JSON.parse(text)
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+  } catch {
+    return []
+  }
 }
 
 /**
@@ -57,6 +69,19 @@ export class StepState {
     this.store.save(State.Settled, 'false')
   }
 
+  /**
+   * One more batch of the step's job (created, or taken up from an earlier attempt). The first is
+   * also `batchId`; a create whose batch is now known is no longer pending.
+   */
+  saveJobBatch(batchId: string): void {
+    const ids = parseIds(this.store.get(State.BatchIds))
+    if (!ids.includes(batchId)) ids.push(batchId)
+    this.store.save(State.BatchIds, JSON.stringify(ids))
+    if (this.store.get(State.BatchId) === '') this.store.save(State.BatchId, batchId)
+    this.store.save(State.IdempotencyKey, '')
+    this.store.save(State.Settled, 'false')
+  }
+
   /** The step is done with its batch: it ended, was cancelled, or is left running on purpose. */
   markSettled(): void {
     this.store.save(State.Settled, 'true')
@@ -68,7 +93,8 @@ export class StepState {
       pendingKey: this.store.get(State.IdempotencyKey),
       fileSha256: this.store.get(State.InputSha256),
       searchSince: Number.parseInt(this.store.get(State.SearchSince), 10) || 0,
-      settled: this.store.get(State.Settled) === 'true'
+      settled: this.store.get(State.Settled) === 'true',
+      batchIds: parseIds(this.store.get(State.BatchIds))
     }
   }
 }

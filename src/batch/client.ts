@@ -197,6 +197,12 @@ export class BatchApi {
     )
   }
 
+  /** The newest batches, one page, no retry: the wait of a job reads its batches from it. */
+  async listNewestOnce(signal?: AbortSignal): Promise<BatchInfo[]> {
+    const page = await this.client.batches.list({ limit: LIST_PAGE_SIZE }, { signal })
+    return page.data.flatMap((raw) => tryParseBatch(raw) ?? [])
+  }
+
   async list(limit: number, signal?: AbortSignal): Promise<BatchInfo[]> {
     return this.retry(
       'List batches',

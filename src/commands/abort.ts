@@ -63,6 +63,13 @@ export async function cancelOnAbort(
   }
   const timer = deadline(budgetMs)
   const budget = timer.signal
+  if (findings.job && findings.job.size > 0) {
+    try {
+      return await cancelJobOnAbort(env, how, budget, budgetMs)
+    } finally {
+      timer.clear()
+    }
+  }
   try {
     const owned = state.read().batchId !== ''
     let target: BatchInfo | undefined = owned ? findings.batch : undefined
@@ -93,4 +100,69 @@ export async function cancelOnAbort(
   } finally {
     timer.clear()
   }
+}
+
+/**
+ * The step of a job was cancelled: every batch of it still running is cancelled at once, in
+ * parallel, so that the whole job fits in the time one batch's cancel has; a create in flight is
+ * looked for by its key, as for one batch.
+ */
+async function cancelJobOnAbort(
+  env: StepEnv,
+  how: string,
+  budget: AbortSignal,
+  budgetMs: number
+): Promise<string> {
+  const { findings, state } = env
+  const api = env.api as NonNullable<StepEnv['api']>
+  const job = findings.job as NonNullable<StepEnv['findings']['job']>
+  const pending = findings.creating
+  const saved = state.read()
+  const lookup: Promise<BatchInfo[]> = pending
+    ? findOwnBatches(
+        api,
+        { key: pending, fileSha256: saved.fileSha256 },
+        saved.searchSince - CLOCK_SKEW_S,
+        env.log,
+        budget,
+        budgetMs
+      ).catch(() => [])
+    : Promise.resolve([])
+  const cancelOne = async (id: string): Promise<void> => {
+    const cancelled = await api.cancel(id, budget, budgetMs)
+    const entry = job.get(id)
+    if (entry) job.track(entry, cancelled)
+  }
+  const running = job.running().map((entry) => entry.batch.id)
+  const first = await Promise.allSettled(running.map(cancelOne))
+  const late = (await lookup).filter((batch) => !isTerminal(batch.status)).map((batch) => batch.id)
+  for (const id of late) state.saveJobBatch(id)
+  const second = await Promise.allSettled(late.map(cancelOne))
+  findings.batch = job.asBatch()
+  const outcomes = [...running, ...late].map((id, index) => ({
+    id,
+    result: [...first, ...second][index]
+  }))
+  const failed = outcomes.filter(({ result }) => result?.status === 'rejected')
+  const unfound = pending !== undefined && late.length === 0
+  if (failed.length === 0 && !unfound) state.markSettled()
+  const parts: string[] = []
+  if (outcomes.length === 0) parts.push('no batch of the job was running')
+  const cancelled = outcomes
+    .filter(({ result }) => result?.status === 'fulfilled')
+    .map(({ id }) => id)
+  if (cancelled.length > 0) parts.push(`cancelled ${cancelled.join(', ')}`)
+  for (const { id, result } of failed) {
+    const why = budget.aborted
+      ? `no answer within the ${(budgetMs / 1000).toFixed(1)}s a cancelled step has`
+      : describeApiError((result as PromiseRejectedResult).reason, env.inputs)
+    parts.push(
+      `cancelling batch ${id} failed: ${why}; cancel it with command: cancel, batch-id: ${id}`
+    )
+  }
+  if (unfound)
+    parts.push(
+      `a create was in flight and its batch was not listed yet; the post step looks for it (idempotency key ${pending})`
+    )
+  return `${how}; ${parts.join('; ')}`
 }

@@ -52,6 +52,7 @@ export async function cleanUp(deps: BackstopDeps): Promise<void> {
       )
     }
     const api = await deps.makeApi(inputs)
+    if (saved.batchIds.length > 0) return await cleanUpJob(api, saved, inputs, deps)
     const targets = batchId
       ? [await api.retrieve(batchId)]
       : await findPending(api, saved, inputs, deps)
@@ -74,6 +75,43 @@ export async function cleanUp(deps: BackstopDeps): Promise<void> {
       )
     )
   }
+}
+
+/**
+ * The batches of a job the main step did not settle: each is retrieved and cancelled in parallel
+ * (they were saved by id, so they are this step's); a create in flight is looked for by its key.
+ */
+async function cleanUpJob(
+  api: BatchApi,
+  saved: SavedState,
+  inputs: ActionInputs,
+  deps: BackstopDeps
+): Promise<void> {
+  const { log } = deps
+  const found = saved.pendingKey ? await findPending(api, saved, inputs, deps) : []
+  const known = await Promise.all(saved.batchIds.map((id) => api.retrieve(id)))
+  const targets = [...known, ...found.filter((batch) => !saved.batchIds.includes(batch.id))]
+  const results = await Promise.allSettled(
+    targets.map(async (batch) => {
+      if (isTerminal(batch.status) || batch.status === 'cancelling')
+        return log.info(`Batch ${batch.id} is already ${batch.status}; nothing to cancel`)
+      const cancelled = await api.cancel(batch.id)
+      log.info(
+        `Cancelled batch ${batch.id}, which the main step left ${batch.status} (now ${cancelled.status})`
+      )
+    })
+  )
+  const failed = results.flatMap((result, index) =>
+    result.status === 'rejected'
+      ? [{ id: targets[index]?.id, reason: result.reason as unknown }]
+      : []
+  )
+  if (failed.length > 0) {
+    throw new Error(
+      failed.map(({ id, reason }) => `batch ${id}: ${(reason as Error).message}`).join('; ')
+    )
+  }
+  deps.state.markSettled()
 }
 
 /**

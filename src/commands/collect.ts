@@ -9,6 +9,7 @@ import { resolveInside } from '../lib/paths.js'
 import { downloadToFile } from '../net/download.js'
 import { DownloadFailedError } from '../net/transfer-errors.js'
 import { joinResults } from '../results/join.js'
+import type { JoinResult } from '../results/types.js'
 import { StepFailure } from './failure.js'
 import type { Ending } from './outcome.js'
 import { PullRequestComment, taggedPullRequestOf, type CommentFacts } from './pr-comment.js'
@@ -165,67 +166,106 @@ async function collectResults(
 ): Promise<void> {
   const { inputs, log, outputs, findings } = env
   if (!inputs.download) return
-  if (batch.status === 'completed' && !batch.output_file_id) {
-    log.warning(
-      `Batch ${batch.id} completed without an output file: every request failed${batch.error_file_id ? '; downloading the error file' : ''}`
-    )
-  }
+  warnNoOutput(env, batch)
   if (!batch.output_file_id && !batch.error_file_id) {
     outputs.set(Outputs.OutputPath, '')
     outputs.set(Outputs.ErrorPath, '')
     return
   }
-  const api = requireApi(env)
   const dir = await insideWorkspace(env, path.join(inputs.resultsDir, batch.id), 'results-dir')
   await log.group('Download results', async () => {
-    await mkdir(dir, { recursive: true })
-    const fetchFile = async (
-      fileId: string | null | undefined,
-      name: string
-    ): Promise<string | undefined> => {
-      if (!fileId) return undefined
-      const dest = path.join(dir, name)
-      const { bytes } = await downloadToFile(api.openContent(fileId, env.signal), dest, {
-        attempts: inputs.maxAttempts,
-        signal: env.signal,
-        secrets: [inputs.apiKey],
-        onRetry: (attempt, error) =>
-          log.info(
-            `Download of ${fileId} failed (attempt ${attempt}: ${env.redact((error as Error).message)}); retrying`
-          )
-      }).catch((error: unknown) => {
-        if (!(error instanceof DownloadFailedError)) throw error
-        throw new StepFailure(
-          `Download of ${name} (${fileId}) of batch ${batch.id} failed: ${env.redact(error.message)}; the file is kept on the provider: ` +
-            `run again with command: status and batch-id: ${batch.id}, or raise max-attempts / request-timeout`
-        )
-      })
-      log.info(`Downloaded ${fileId} to ${dest} (${formatBytes(bytes)})`)
-      return dest
-    }
-    findings.files.output = await fetchFile(batch.output_file_id, 'output.jsonl')
-    findings.files.error = await fetchFile(batch.error_file_id, 'errors.jsonl')
+    const files = await downloadBatchFiles(env, batch, dir)
+    findings.files.output = files.output
+    findings.files.error = files.error
     outputs.set(Outputs.OutputPath, findings.files.output ?? '')
     outputs.set(Outputs.ErrorPath, findings.files.error ?? '')
-
-    const joined = await joinResults({
-      inputPath,
-      outputPath: findings.files.output,
-      errorPath: findings.files.error,
-      destPath: path.join(dir, 'results.jsonl'),
-      secrets: [inputs.apiKey],
-      signal: env.signal
-    })
-    for (const warning of joined.warnings ?? []) log.warning(env.redact(warning))
+    const joined = await joinBatchFiles(env, files, inputPath, path.join(dir, 'results.jsonl'))
     findings.results = joined
     findings.files.results = joined.path
-    outputs.set(Outputs.ResultsPath, joined.path)
-    outputs.set(Outputs.PromptTokens, joined.usage.prompt)
-    outputs.set(Outputs.CompletionTokens, joined.usage.completion)
-    outputs.set(Outputs.TotalTokens, joined.usage.total)
-    log.info(
-      `Joined ${joined.total} requests into ${joined.path}: ${joined.ok} ok, ${joined.error} failed, ${joined.missing} missing; ` +
-        `${joined.usage.total} tokens`
-    )
+    setResultOutputs(env, joined)
   })
+}
+
+/** A completed batch with no output file: every request failed. */
+export function warnNoOutput(env: StepEnv, batch: BatchInfo): void {
+  if (batch.status === 'completed' && !batch.output_file_id) {
+    env.log.warning(
+      `Batch ${batch.id} completed without an output file: every request failed${batch.error_file_id ? '; downloading the error file' : ''}`
+    )
+  }
+}
+
+/** The results outputs of a join (the step's, or its job's). */
+export function setResultOutputs(env: StepEnv, joined: JoinResult): void {
+  const { outputs } = env
+  outputs.set(Outputs.ResultsPath, joined.path)
+  outputs.set(Outputs.PromptTokens, joined.usage.prompt)
+  outputs.set(Outputs.CompletionTokens, joined.usage.completion)
+  outputs.set(Outputs.TotalTokens, joined.usage.total)
+}
+
+export interface BatchFiles {
+  output?: string
+  error?: string
+}
+
+/** Downloads a batch's output and error files into `dir` (`output.jsonl`, `errors.jsonl`). */
+export async function downloadBatchFiles(
+  env: StepEnv,
+  batch: BatchInfo,
+  dir: string
+): Promise<BatchFiles> {
+  const { inputs, log } = env
+  const api = requireApi(env)
+  await mkdir(dir, { recursive: true })
+  const fetchFile = async (
+    fileId: string | null | undefined,
+    name: string
+  ): Promise<string | undefined> => {
+    if (!fileId) return undefined
+    const dest = path.join(dir, name)
+    const { bytes } = await downloadToFile(api.openContent(fileId, env.signal), dest, {
+      attempts: inputs.maxAttempts,
+      signal: env.signal,
+      secrets: [inputs.apiKey],
+      onRetry: (attempt, error) =>
+        log.info(
+          `Download of ${fileId} failed (attempt ${attempt}: ${env.redact((error as Error).message)}); retrying`
+        )
+    }).catch((error: unknown) => {
+      if (!(error instanceof DownloadFailedError)) throw error
+      throw new StepFailure(
+        `Download of ${name} (${fileId}) of batch ${batch.id} failed: ${env.redact(error.message)}; the file is kept on the provider: ` +
+          `run again with command: status and batch-id: ${batch.id}, or raise max-attempts / request-timeout`
+      )
+    })
+    log.info(`Downloaded ${fileId} to ${dest} (${formatBytes(bytes)})`)
+    return dest
+  }
+  const output = await fetchFile(batch.output_file_id, 'output.jsonl')
+  const error = await fetchFile(batch.error_file_id, 'errors.jsonl')
+  return { output, error }
+}
+
+/** Joins a batch's files to the requests (in `inputPath`'s order) into `destPath`. */
+export async function joinBatchFiles(
+  env: StepEnv,
+  files: BatchFiles,
+  inputPath: string | undefined,
+  destPath: string
+): Promise<JoinResult> {
+  const joined = await joinResults({
+    inputPath,
+    outputPath: files.output,
+    errorPath: files.error,
+    destPath,
+    secrets: [env.inputs.apiKey],
+    signal: env.signal
+  })
+  for (const warning of joined.warnings ?? []) env.log.warning(env.redact(warning))
+  env.log.info(
+    `Joined ${joined.total} requests into ${joined.path}: ${joined.ok} ok, ${joined.error} failed, ${joined.missing} missing; ` +
+      `${joined.usage.total} tokens`
+  )
+  return joined
 }

@@ -14,10 +14,10 @@ import type { JoinResult } from '../results/types.js'
 export type Ending =
   /** The batch reached a terminal status, and its results were collected (when downloading). */
   | { kind: 'ended'; batch: BatchInfo; results?: JoinResult; errorFile?: string }
-  /** wait is false and the batch is still running. */
-  | { kind: 'not waiting'; batch: BatchInfo }
+  /** wait is false and the batch is still running; `batchIds`: every batch of a job of several. */
+  | { kind: 'not waiting'; batch: BatchInfo; batchIds?: string[] }
   /** The wait ran out; `then` says what was done about it, `batch` is the batch as last seen. */
-  | { kind: 'timed out'; batch: BatchInfo; then: OnTimeout }
+  | { kind: 'timed out'; batch: BatchInfo; then: OnTimeout; batchIds?: string[] }
   /** `cancel` found the batch already ended. */
   | { kind: 'already ended'; batch: BatchInfo }
   /** A command with no batch to judge (list, validate-only). */
@@ -59,6 +59,11 @@ export function unknownStatusMessage(batch: BatchInfo): string {
   )
 }
 
+/** What `batch-id` takes to collect it later: the id, or a job's ids as the batch-ids output gives them. */
+export function batchIdValue(batch: BatchInfo, batchIds?: readonly string[]): string {
+  return batchIds && batchIds.length > 1 ? `'${JSON.stringify(batchIds)}'` : batch.id
+}
+
 /** The one place that decides how the step ended, from what the command found. */
 export function decideOutcome(ending: Ending, rules: Rules): Verdict {
   switch (ending.kind) {
@@ -72,12 +77,13 @@ export function decideOutcome(ending: Ending, rules: Rules): Verdict {
       if (!isKnownStatus(ending.batch.status))
         return { outcome: 'failed', message: unknownStatusMessage(ending.batch), notes: [] }
       const { id } = ending.batch
+      const ids = ending.batchIds && ending.batchIds.length > 1 ? ending.batchIds : undefined
       return {
         outcome: 'left running',
         notes: [
           {
             level: 'info',
-            text: `wait is false: batch ${id} runs on; collect it later with command: status and batch-id: ${id}`
+            text: `wait is false: ${ids ? `batches ${ids.join(', ')} run` : `batch ${id} runs`} on; collect ${ids ? 'them' : 'it'} later with command: status and batch-id: ${batchIdValue(ending.batch, ids)}`
           }
         ]
       }
@@ -96,14 +102,22 @@ export function decideOutcome(ending: Ending, rules: Rules): Verdict {
       return { outcome: 'succeeded', message: `already ${status}`, notes }
     }
     case 'timed out':
-      return timedOut(ending.batch, ending.then, rules)
+      return timedOut(ending.batch, ending.then, rules, ending.batchIds)
     case 'ended':
       return judgeEnded(ending, rules)
   }
 }
 
-function timedOut(batch: BatchInfo, then: OnTimeout, rules: Rules): Verdict {
-  const waited = `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s) with batch ${batch.id} ${batch.status}`
+function timedOut(
+  batch: BatchInfo,
+  then: OnTimeout,
+  rules: Rules,
+  batchIds?: readonly string[]
+): Verdict {
+  const several = batchIds !== undefined && batchIds.length > 1
+  const which = several ? `the job's batches ${batchIds.join(', ')}` : `batch ${batch.id}`
+  const waited = `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s) with ${which} ${batch.status}`
+  const later = `command: status and batch-id: ${batchIdValue(batch, batchIds)}`
   // Whatever on-timeout says, a batch in a status the action cannot read is not left as a success.
   if (!isKnownStatus(batch.status)) {
     const cancelled = then === 'cancel' ? '; it was cancelled (on-timeout: cancel)' : ''
@@ -115,19 +129,19 @@ function timedOut(batch: BatchInfo, then: OnTimeout, rules: Rules): Verdict {
   }
   switch (then) {
     case 'leave': {
-      const message = `${waited}; it was left running. Collect it later with command: status and batch-id: ${batch.id}`
+      const message = `${waited}; ${several ? 'they were' : 'it was'} left running. Collect ${several ? 'them' : 'it'} later with ${later}`
       return { outcome: 'left running', message, notes: [{ level: 'notice', text: message }] }
     }
     case 'cancel':
       return {
         outcome: 'timed out',
-        message: `${waited}; it was cancelled (on-timeout: cancel)`,
+        message: `${waited}; ${several ? 'they were' : 'it was'} cancelled (on-timeout: cancel)`,
         notes: []
       }
     case 'fail':
       return {
         outcome: 'timed out',
-        message: `${waited}; failing as on-timeout: fail asks. The batch runs on: collect it with command: status and batch-id: ${batch.id}`,
+        message: `${waited}; failing as on-timeout: fail asks. ${several ? 'The batches run on: collect them' : 'The batch runs on: collect it'} with ${later}`,
         notes: []
       }
   }

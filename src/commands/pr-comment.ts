@@ -23,6 +23,8 @@ import { failureCounts } from './outcome.js'
 /** What the step knows when it writes the comment. */
 export interface CommentFacts {
   batch: BatchInfo
+  /** Every batch of a job of several; the batch's own id otherwise. */
+  batchIds?: readonly string[]
   inputs: Pick<ActionInputs, 'command' | 'endpoint' | 'metadata' | 'file' | 'maxFailedRequests'>
   /** The model of the requests file, once validated. */
   model?: string
@@ -55,7 +57,7 @@ export function commentModelOf(
   const model: CommentModel = {
     marker: { workflow: context.workflow, job: context.job, step: context.step },
     phase,
-    batchIds: [batch.id],
+    batchIds: facts.batchIds && facts.batchIds.length > 0 ? facts.batchIds : [batch.id],
     requestCount: facts.requestCount,
     model: facts.model ?? batch.model ?? undefined,
     endpoint: fromRun ? inputs.endpoint : (batch.endpoint ?? undefined),

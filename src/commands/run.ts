@@ -1,5 +1,5 @@
 import { Outputs } from '../action/names.js'
-import { idempotencyKey } from '../batch/idempotency.js'
+import { idempotencyKey, type BatchIdentity } from '../batch/idempotency.js'
 import { buildBatchMetadata, MetadataKeys, traceabilityMetadata } from '../batch/metadata.js'
 import {
   createExactlyOnce,
@@ -22,6 +22,7 @@ import { StepFailure } from './failure.js'
 import type { Ending } from './outcome.js'
 import { requireApi, type StepEnv } from './step.js'
 import { validateFile } from './validate.js'
+import { partsDir, removePartsDir, runJob, splitForJob } from './job.js'
 
 /** When completion-window is not a duration the action can read, re-runs look back this far. */
 const FALLBACK_WINDOW_MS = 24 * 60 * 60 * 1000
@@ -36,8 +37,7 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
   const api = requireApi(env)
   await checkResultsDir(env)
   const file = await validateFile(env)
-
-  const key = idempotencyKey({
+  const identity: BatchIdentity = {
     context: env.context,
     fileSha256: file.sha256,
     endpoint: inputs.endpoint,
@@ -45,7 +45,19 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
     metadata: inputs.metadata,
     baseUrl: inputs.baseUrl,
     reuse: inputs.reuse
-  })
+  }
+  const tempDir = await partsDir(env)
+  try {
+    const parts = await splitForJob(env, file, tempDir)
+    if (parts.length > 1 || inputs.retryFailed > 0) {
+      const since = rerunCutoff(now(), windowMs(inputs.completionWindow))
+      return await runJob(env, file, parts, { identity, since }, tempDir, now)
+    }
+  } finally {
+    await removePartsDir(tempDir)
+  }
+
+  const key = idempotencyKey(identity)
   let metadata: Record<string, string>
   try {
     metadata = buildBatchMetadata(inputs.metadata, traceabilityMetadata(env.context), {

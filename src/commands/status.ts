@@ -6,6 +6,10 @@ import { requireApi, type StepEnv } from './step.js'
 /** `status`: retrieve `batch-id`; wait for it when asked, and collect its results. */
 export async function statusOf(env: StepEnv): Promise<Ending> {
   const { inputs } = env
+  if (inputs.batchIds.length > 1) {
+    const { statusOfJob } = await import('./status-job.js')
+    return statusOfJob(env)
+  }
   const api = requireApi(env)
   await checkResultsDir(env)
   const batch = await api.retrieve(inputs.batchId, env.signal)

@@ -7,6 +7,7 @@ import type { Log } from '../lib/log.js'
 import type { RunContext } from '../lib/run-context.js'
 import type { ValidationSummaryData } from '../report/validation.js'
 import type { JoinResult } from '../results/types.js'
+import type { JobView } from './job-view.js'
 
 /** Request counts are logged when they change, but not more often than this. */
 const PROGRESS_EVERY_MS = 60_000
@@ -52,6 +53,8 @@ export class Findings {
   results: JoinResult | undefined
   /** The idempotency key of a create in flight, whose outcome the step may not learn. */
   creating: string | undefined
+  /** The batches of a job of several; `batch` is then the job seen as one batch (job-view.ts). */
+  job: JobView | undefined
   private lastProgressAt = 0
 
   constructor(

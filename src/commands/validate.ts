@@ -20,6 +20,7 @@ export interface ValidFile {
   sha256: string
   /** The size validated: the upload must send exactly these bytes. */
   bytes: number
+  requests: number
 }
 
 /** Pre-flight: every problem in the file, annotated on its line, before anything is sent. */
@@ -74,7 +75,7 @@ export async function validateFile(env: StepEnv): Promise<ValidFile> {
     `${display}: ${report.requests} requests, ${formatBytes(report.bytes)}, model ${report.model}, endpoint ${inputs.endpoint}` +
       (provider.name !== 'unknown' ? ` (${provider.name})` : '')
   )
-  return { path: filePath, sha256: report.sha256, bytes: report.bytes }
+  return { path: filePath, sha256: report.sha256, bytes: report.bytes, requests: report.requests }
 }
 
 /**

@@ -6,6 +6,7 @@ import { MetadataKeys } from '../batch/metadata.js'
 import type { FailureLimit } from '../lib/failure-limit.js'
 import { formatDuration, formatNumber, unixSeconds } from '../lib/format.js'
 import type { FailedRequest, FailureGroup, JoinResult, SampleResult } from '../results/types.js'
+import type { JobBatchRow } from './job-table.js'
 import { failureRateText, progressText, tallyOf, workspacePath } from './counts.js'
 
 export type BatchOutcome = 'succeeded' | 'failed' | 'cancelled' | 'timed out' | 'left running'
@@ -38,6 +39,8 @@ export interface BatchSummaryData {
   workspace?: string
   /** The time of the summary (ms), for how long a running batch has run. */
   now?: number
+  /** The batches of a job of several (report/job-table.ts). */
+  jobBatches?: JobBatchRow[]
 }
 
 /** One row of the batch table: a plain value, or one shown as code; undefined shows as a dash. */

@@ -79,6 +79,23 @@ export function renderBatchSummary(summary: SummaryBuilder, data: BatchSummaryDa
   if (report.facts.length > 0) block(summary, `<p>${facts(report.facts)}</p>`)
   if (report.counts) block(summary, `<p><strong>${escapeHtml(report.counts)}</strong></p>`)
   if (report.message) block(summary, `<p>${cell(report.message, 1000)}</p>`)
+  if (data.jobBatches) {
+    summary.addHeading(`Batches of the job (${data.jobBatches.length})`, 3)
+    block(
+      summary,
+      table(
+        ['Part', 'Round', 'Batch', 'Status', 'Requests', 'Duration'],
+        data.jobBatches.map((row) => [
+          cell(row.part),
+          cell(row.round),
+          code(row.id),
+          cell(row.status),
+          cell(row.requests),
+          cell(row.duration)
+        ])
+      )
+    )
+  }
   if (report.failureCodes) {
     summary.addHeading('Failed requests by error code', 3)
     block(
