@@ -1263,9 +1263,10 @@ describe('mock batch api: knobs for hostile providers', () => {
     })
 
     it('fails a batch that would pass the enqueued-token limit of the batches in flight', async () => {
-      // Tokens per request: ceil(line length / 4) + max_tokens.
+      // Tokens per request: ceil(characters of the messages' content / 4) + max_tokens:
+      // 'be brief' and 'q' are 9 characters, 3 tokens, + 1000.
       const lines = [chat('a', 'q', { max_tokens: 1000 }), chat('b', 'q', { max_tokens: 1000 })]
-      const tokens = lines.reduce((n, l) => n + Math.ceil(JSON.stringify(l).length / 4) + 1000, 0)
+      const tokens = 2 * 1003
       api.configure({ limits: { maxEnqueuedTokens: tokens + 10 } })
       const first = await createBatch(client, lines, { metadata: { mock_in_progress_ms: '1500' } })
       await waitFor(client, first.id, (b) => b.status === 'in_progress')

@@ -21,10 +21,55 @@ export function failScan(message, line, code = 'invalid_request') {
   }
 }
 
-/** Tokens a request may take: its text / 4 plus the most it may answer. @param {string} text @param {Record<string, unknown>} body */
-export function estimateTokens(text, body) {
-  const max = body.max_tokens ?? body.max_completion_tokens ?? body.max_output_tokens
-  return Math.ceil(text.length / 4) + (typeof max === 'number' && max > 0 ? max : 0)
+/**
+ * The characters of a request's text, and its token ids, by the rule the action's README states:
+ * `instructions`; each message's `content` (a string, or its parts: a string part, or a part's
+ * `text`); `input` and `prompt` (a string, or an array of strings, token ids, arrays of token
+ * ids, or items whose `content` counts like a message's).
+ * @param {Record<string, unknown>} body @returns {{ chars: number, ids: number }}
+ */
+function textOf(body) {
+  let chars = 0
+  let ids = 0
+  /** @param {unknown} value */
+  const str = (value) => (typeof value === 'string' ? value.length : 0)
+  /** @param {unknown} content */
+  const content = (content) => {
+    if (!Array.isArray(content)) return str(content)
+    return content.reduce((n, part) => n + (isObject(part) ? str(part.text) : str(part)), 0)
+  }
+  /** @param {unknown} value */
+  const inputLike = (value) => {
+    if (!Array.isArray(value)) {
+      chars += str(value)
+      return
+    }
+    for (const item of value) {
+      if (typeof item === 'number') ids += 1
+      else if (Array.isArray(item)) ids += item.filter((x) => typeof x === 'number').length
+      else if (isObject(item)) chars += content(item.content)
+      else chars += str(item)
+    }
+  }
+  chars += str(body.instructions)
+  if (Array.isArray(body.messages))
+    for (const m of body.messages) if (isObject(m)) chars += content(m.content)
+  inputLike(body.input)
+  inputLike(body.prompt)
+  return { chars, ids }
+}
+
+/**
+ * Tokens a request may take: its text's characters / 4 (rounded up) plus its token ids plus the
+ * most it may answer (the largest positive of max_tokens, max_completion_tokens, max_output_tokens).
+ * @param {Record<string, unknown>} body
+ */
+export function estimateTokens(body) {
+  const { chars, ids } = textOf(body)
+  const answers = [body.max_tokens, body.max_completion_tokens, body.max_output_tokens].filter(
+    (v) => typeof v === 'number' && Number.isFinite(v) && v > 0
+  )
+  return Math.ceil(chars / 4) + ids + Math.ceil(Math.max(0, .../** @type {number[]} */ (answers)))
 }
 
 /**
@@ -111,7 +156,7 @@ export async function scanInput(st, file, endpoint, outcomes, limits) {
         }
       }
       if (failureOf(outcomes, customId, body)) failIdx.push(total)
-      tokens += estimateTokens(text, body)
+      tokens += estimateTokens(body)
       total += 1
     }
   }
