@@ -1,0 +1,51 @@
+// The lines of one round of a job: the results.jsonl of its parts, one after the other.
+import { isBlankLine, readLines, type ScannedLine } from '../jsonl/lines.js'
+import { lineHead, type LineHead } from './joined-line.js'
+
+/** A line with its id and status, and where it is (for errors). `bytes` is valid until the next line. */
+export interface HeadLine extends LineHead {
+  bytes: Buffer
+  path: string
+  number: number
+}
+
+/** Reads the lines of `paths` in order, one at a time, blank lines skipped. */
+export class RoundLines {
+  private readonly paths: readonly string[]
+  private part = -1
+  private lines: AsyncIterator<ScannedLine> | undefined
+  constructor(paths: readonly string[]) {
+    this.paths = paths
+  }
+
+  /** The next line; undefined after the last line of the last part. */
+  async next(): Promise<HeadLine | undefined> {
+    for (;;) {
+      if (!this.lines) {
+        if (++this.part >= this.paths.length) return undefined
+        this.lines = readLines(this.paths[this.part] as string)[Symbol.asyncIterator]()
+      }
+      const next = await this.lines.next()
+      if (next.done) {
+        this.lines = undefined
+        continue
+      }
+      const line = next.value
+      if (isBlankLine(line.bytes)) continue
+      const path = this.paths[this.part] as string
+      try {
+        return { ...lineHead(line.bytes), bytes: line.bytes, path, number: line.number }
+      } catch (error) {
+        throw new Error(`${path} line ${line.number}: ${(error as Error).message}`, {
+          cause: error
+        })
+      }
+    }
+  }
+
+  /** Closes the file being read (after an error, or an early stop). */
+  async close(): Promise<void> {
+    await this.lines?.return?.()
+    this.lines = undefined
+  }
+}
