@@ -1,10 +1,11 @@
 // Promises the README makes, each through the bundled action: `cancel` without waiting ends in
 // `cancelling`; `list` fails when the API cannot be reached; a failed batch's error file is
-// downloaded; up to 9 metadata pairs are the user's in Actions; the key goes only to base-url.
+// downloaded; up to 6 metadata pairs are the user's in Actions (5 on pull requests); the key goes only to base-url.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import OpenAI from 'openai'
 import { startMockBatchApi, type MockBatchApi } from '../../tools/mock-batch-api/server.mjs'
 import { chatRequests, makeWorkspace, runAction } from '../../__fixtures__/action-process.js'
@@ -121,7 +122,7 @@ describe('the README promises', () => {
     expect(proxy.requests.filter((r) => r.op === 'download')).toHaveLength(1)
   })
 
-  describe('up to 9 metadata pairs are yours in Actions', () => {
+  describe('up to 6 metadata pairs are yours in Actions', () => {
     const actions = {
       GITHUB_ACTIONS: 'true',
       GITHUB_REPOSITORY: 'octo/evals',
@@ -129,16 +130,18 @@ describe('the README promises', () => {
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_WORKFLOW: 'Evals',
       GITHUB_SHA: 'cafe',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_EVENT_NAME: 'push',
       GITHUB_JOB: 'eval',
       GITHUB_ACTION: 'submit'
     }
     const pairs = (n: number) => Array.from({ length: n }, (_, i) => `user${i}=v${i}`).join('\n')
 
-    it('9 are accepted', async () => {
+    it('6 are accepted', async () => {
       const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(1) })
       const run = await runAction({
         workspace,
-        inputs: common({ file: 'requests.jsonl', wait: 'false', metadata: pairs(9) }),
+        inputs: common({ file: 'requests.jsonl', wait: 'false', metadata: pairs(6) }),
         env: actions
       })
       expect(run.code).toBe(0)
@@ -146,18 +149,58 @@ describe('the README promises', () => {
       expect(Object.keys(batch.metadata ?? {})).toHaveLength(16)
     })
 
-    it('10 are refused before anything is uploaded', async () => {
+    it('7 are refused before anything is uploaded', async () => {
       proxy.clear()
       const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(1) })
       const run = await runAction({
         workspace,
-        inputs: common({ file: 'requests.jsonl', wait: 'false', metadata: pairs(10) }),
+        inputs: common({ file: 'requests.jsonl', wait: 'false', metadata: pairs(7) }),
         env: actions
       })
       expect(run.code).toBe(1)
       expect(run.stdout).toMatch(
-        /::error::metadata: metadata has 17 pairs, more than .* 16.*remove 1/
+        /::error::metadata: metadata has 7 pairs of yours, and the action needs 10 of the API's 16 .*so 6 are left for yours; remove 1/
       )
+      expect(proxy.requests).toEqual([])
+    })
+
+    it('5 on a pull request, which adds github_pr', async () => {
+      const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(1) })
+      const eventPath = path.join(workspace, 'event.json')
+      await writeFile(eventPath, JSON.stringify({ pull_request: { number: 12 } }))
+      const onPullRequest = {
+        ...actions,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REF: 'refs/pull/12/merge'
+      }
+      const accepted = await runAction({
+        workspace,
+        inputs: common({
+          file: 'requests.jsonl',
+          wait: 'false',
+          metadata: pairs(5),
+          comment: 'never'
+        }),
+        env: onPullRequest
+      })
+      expect(accepted.code).toBe(0)
+      const batch = api.batches().find((b) => b.id === accepted.outputs['batch-id'])!
+      expect(Object.keys(batch.metadata ?? {})).toHaveLength(16)
+      expect(batch.metadata).toMatchObject({ github_pr: '12' })
+      proxy.clear()
+      const refused = await runAction({
+        workspace,
+        inputs: common({
+          file: 'requests.jsonl',
+          wait: 'false',
+          metadata: pairs(6),
+          comment: 'never'
+        }),
+        env: onPullRequest
+      })
+      expect(refused.code).toBe(1)
+      expect(refused.stdout).toMatch(/needs 11 of the API's 16 .*so 5 are left for yours; remove 1/)
       expect(proxy.requests).toEqual([])
     })
   })

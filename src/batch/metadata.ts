@@ -1,7 +1,12 @@
 import { z } from 'zod'
+import type { BatchInfo } from './document.js'
+import { PULL_REQUEST_EVENTS } from '../lib/event-payload.js'
 import type { RunContext } from '../lib/run-context.js'
 
-/** Metadata keys the action writes on every batch it creates. */
+/**
+ * Metadata keys the action writes on the batches it creates: the provider's batch list, read
+ * through them, is the ledger of every job (see ledger.ts).
+ */
 export const MetadataKeys = {
   IdempotencyKey: 'batch_action_key',
   FileSha256: 'input_sha256',
@@ -9,7 +14,13 @@ export const MetadataKeys = {
   RunId: 'github_run_id',
   RunAttempt: 'github_run_attempt',
   Workflow: 'github_workflow',
-  Sha: 'github_sha'
+  Job: 'github_job',
+  Step: 'github_step',
+  Sha: 'github_sha',
+  Ref: 'github_ref',
+  PullRequest: 'github_pr',
+  Part: 'batch_part',
+  Round: 'batch_round'
 } as const
 
 export const MetadataLimits = { pairs: 16, keyLength: 64, valueLength: 512 } as const
@@ -78,6 +89,12 @@ export function checkMetadataLimits(metadata: Record<string, string>): void {
   }
 }
 
+/** The pull request of a run on a pull-request event; other events that name one do not count. */
+export function pullRequestOfRun(context: RunContext): number | undefined {
+  if (!context.inActions || context.eventName === undefined) return undefined
+  return PULL_REQUEST_EVENTS.has(context.eventName) ? context.pullRequest : undefined
+}
+
 /** Traceability keys from the workflow run; empty outside GitHub Actions. */
 export function traceabilityMetadata(context: RunContext): Record<string, string> {
   if (!context.inActions) return {}
@@ -86,7 +103,11 @@ export function traceabilityMetadata(context: RunContext): Record<string, string
     [MetadataKeys.RunId, wholeNumber(context.runId)],
     [MetadataKeys.RunAttempt, wholeNumber(context.runAttempt)],
     [MetadataKeys.Workflow, context.workflow],
-    [MetadataKeys.Sha, context.sha]
+    [MetadataKeys.Job, context.job],
+    [MetadataKeys.Step, context.action],
+    [MetadataKeys.Sha, context.sha],
+    [MetadataKeys.Ref, context.ref],
+    [MetadataKeys.PullRequest, pullRequestOfRun(context)]
   ]
   const metadata: Record<string, string> = {}
   for (const [key, value] of entries) {
@@ -101,18 +122,140 @@ function wholeNumber(text: string | undefined): number | undefined {
   return text === undefined ? undefined : Number.parseInt(text, 10)
 }
 
+/** Where a batch stands in its job; `part` is "i/n" (1-based), `round` is written when >= 1. */
+export interface BatchIdentity {
+  key: string
+  fileSha256: string
+  part?: string
+  round?: number
+}
+
 /**
  * The metadata sent with the batch: the user's pairs win over traceability keys they also set;
- * the idempotency keys are always the action's own.
+ * the idempotency keys and the batch's place in its job are always the action's own.
  */
 export function buildBatchMetadata(
   user: Record<string, string>,
   trace: Record<string, string>,
-  identity: { key: string; fileSha256: string }
+  identity: BatchIdentity
 ): Record<string, string> {
   const metadata: Record<string, string> = { ...trace, ...user }
   metadata[MetadataKeys.IdempotencyKey] = identity.key
   metadata[MetadataKeys.FileSha256] = identity.fileSha256
+  if (identity.part !== undefined) metadata[MetadataKeys.Part] = identity.part
+  else delete metadata[MetadataKeys.Part]
+  if (identity.round !== undefined && identity.round >= 1)
+    metadata[MetadataKeys.Round] = String(identity.round)
+  else delete metadata[MetadataKeys.Round]
   checkMetadataLimits(metadata)
   return metadata
+}
+
+/** What decides how many pairs the action writes on a step's batches. */
+export interface PairNeeds {
+  /** In GitHub Actions: the run tags are written. */
+  inActions: boolean
+  /** A pull-request event: `github_pr` too. */
+  pullRequest: boolean
+  /** The job may have more than one batch (parts > 1 or retry-failed > 0): `batch_part`. */
+  multiBatch: boolean
+  /** retry-failed > 0: rounds >= 1 carry `batch_round`. */
+  retries: boolean
+}
+
+/** The keys the action writes, with the reason for each group, for the count and its message. */
+function actionKeysOf(needs: PairNeeds): { keys: string[]; reasons: string[] } {
+  const keys: string[] = [MetadataKeys.IdempotencyKey, MetadataKeys.FileSha256]
+  const reasons = ['2 for idempotency (batch_action_key, input_sha256)']
+  if (needs.inActions) {
+    keys.push(
+      MetadataKeys.Repository,
+      MetadataKeys.Workflow,
+      MetadataKeys.Job,
+      MetadataKeys.Step,
+      MetadataKeys.RunId,
+      MetadataKeys.RunAttempt,
+      MetadataKeys.Sha,
+      MetadataKeys.Ref
+    )
+    reasons.push('8 for the run in GitHub Actions (github_repository to github_ref)')
+    if (needs.pullRequest) {
+      keys.push(MetadataKeys.PullRequest)
+      reasons.push('1 for the pull request (github_pr)')
+    }
+  }
+  if (needs.multiBatch) {
+    keys.push(MetadataKeys.Part)
+    reasons.push('1 for the part of the job (batch_part)')
+  }
+  if (needs.retries) {
+    keys.push(MetadataKeys.Round)
+    reasons.push('1 for the retry round (batch_round, retry-failed > 0)')
+  }
+  return { keys, reasons }
+}
+
+/** How many of the 16 pairs the action writes itself: 10 in Actions, 11 on pull requests, +1 +1. */
+export function actionPairCount(needs: PairNeeds): number {
+  return actionKeysOf(needs).keys.length
+}
+
+/**
+ * Fails, before anything is uploaded, when the user's pairs and the action's do not fit the API's
+ * 16. A user's pair with one of the action's keys takes that key's place and costs nothing more.
+ */
+export function checkUserPairsFit(user: Record<string, string>, needs: PairNeeds): void {
+  const { keys, reasons } = actionKeysOf(needs)
+  const own = new Set(keys)
+  const given = Object.keys(user).length
+  const extra = Object.keys(user).filter((key) => !own.has(key)).length
+  const left = MetadataLimits.pairs - keys.length
+  if (extra <= left) return
+  throw new Error(
+    `metadata has ${given} pairs of yours, and the action needs ${keys.length} of the API's ${MetadataLimits.pairs} ` +
+      `(${reasons.join('; ')}), so ${left} are left for yours; remove ${extra - left}`
+  )
+}
+
+/** Every key the action writes: what is not one of them is the user's. */
+const ACTION_KEYS: ReadonlySet<string> = new Set(Object.values(MetadataKeys))
+
+/** Whether `key` is one the action writes itself (the summary and `jobs` leave them out). */
+export function isActionKey(key: string): boolean {
+  return ACTION_KEYS.has(key)
+}
+
+function tagOf(batch: Pick<BatchInfo, 'metadata'>, key: string): string | undefined {
+  const value = batch.metadata?.[key]
+  return typeof value === 'string' ? value : undefined
+}
+
+/** The job a batch belongs to: its `batch_action_key` up to the first '.'; undefined without one. */
+export function jobIdOf(batch: Pick<BatchInfo, 'metadata'>): string | undefined {
+  const key = tagOf(batch, MetadataKeys.IdempotencyKey)
+  if (key === undefined || key === '') return undefined
+  return key.split('.')[0]
+}
+
+/** A batch's place in its job, from `batch_part` ("i/n") and `batch_round`: 1/1, round 0 without them. */
+export function partOf(batch: Pick<BatchInfo, 'metadata'>): {
+  part: number
+  parts: number
+  round: number
+} {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(tagOf(batch, MetadataKeys.Part) ?? '')
+  const part = match ? Number(match[1]) : 1
+  const parts = match ? Number(match[2]) : 1
+  const roundText = tagOf(batch, MetadataKeys.Round)?.trim() ?? ''
+  const round = /^\d+$/.test(roundText) ? Number(roundText) : 0
+  const valid = part >= 1 && parts >= part
+  return { part: valid ? part : 1, parts: valid ? parts : 1, round }
+}
+
+/** The user's metadata of a batch: every string pair but the action's own. */
+export function userMetadataOf(batch: Pick<BatchInfo, 'metadata'>): Record<string, string> {
+  const user: Record<string, string> = {}
+  for (const [key, value] of Object.entries(batch.metadata ?? {}))
+    if (!isActionKey(key) && typeof value === 'string') user[key] = value
+  return user
 }

@@ -11,6 +11,7 @@ import { isTerminal, type BatchInfo } from '../batch/document.js'
 import { sweepDuplicates } from '../batch/create-once.js'
 import { idempotencyKey, type BatchIdentity } from '../batch/idempotency.js'
 import { providerFor } from '../batch/providers.js'
+import { checkUserPairsFit, pullRequestOfRun } from '../batch/metadata.js'
 import { joinJob } from '../job/join-job.js'
 import { partLimitsFor } from '../job/limits.js'
 import { writeRetryInput } from '../job/retry-input.js'
@@ -67,7 +68,10 @@ export function tokenBackoffMs(
   resubmit: number,
   inputs: { pollIntervalMs: number; maxPollIntervalMs: number }
 ): number {
-  return pollDelayMs(resubmit, { initialMs: inputs.pollIntervalMs, maxMs: inputs.maxPollIntervalMs })
+  return pollDelayMs(resubmit, {
+    initialMs: inputs.pollIntervalMs,
+    maxMs: inputs.maxPollIntervalMs
+  })
 }
 
 /** A batch of the job that ended, and where its results are. */
@@ -283,6 +287,7 @@ export async function splitForJob(
   tempDir: string
 ): Promise<PartInput[]> {
   const limits = partLimitsFor(providerFor(env.inputs.baseUrl), env.inputs)
+  for (const warning of limits.warnings) env.log.warning(warning)
   try {
     return await splitInput(file.path, limits, {
       tempDir,
@@ -348,6 +353,12 @@ export async function runJob(
   let plans = makePlans(jobKey, 0, parts, true)
   // The most pairs any batch of the job carries: its round tag is counted when rounds may come.
   try {
+    checkUserPairsFit(inputs.metadata, {
+      inActions: env.context.inActions,
+      pullRequest: pullRequestOfRun(env.context) !== undefined,
+      multiBatch: true,
+      retries: ctx.retries
+    })
     planMetadata(env, ctx, { ...(plans[0] as Plan), round: ctx.retries ? 1 : 0 })
   } catch (error) {
     throw new StepFailure(`metadata: ${(error as Error).message}. Nothing was uploaded.`)

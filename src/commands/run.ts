@@ -1,6 +1,12 @@
 import { Outputs } from '../action/names.js'
 import { idempotencyKey, type BatchIdentity } from '../batch/idempotency.js'
-import { buildBatchMetadata, MetadataKeys, traceabilityMetadata } from '../batch/metadata.js'
+import {
+  buildBatchMetadata,
+  checkUserPairsFit,
+  MetadataKeys,
+  pullRequestOfRun,
+  traceabilityMetadata
+} from '../batch/metadata.js'
 import {
   createExactlyOnce,
   sweepDuplicates,
@@ -60,6 +66,12 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
   const key = idempotencyKey(identity)
   let metadata: Record<string, string>
   try {
+    checkUserPairsFit(inputs.metadata, {
+      inActions: env.context.inActions,
+      pullRequest: pullRequestOfRun(env.context) !== undefined,
+      multiBatch: inputs.retryFailed > 0,
+      retries: inputs.retryFailed > 0
+    })
     metadata = buildBatchMetadata(inputs.metadata, traceabilityMetadata(env.context), {
       key,
       fileSha256: file.sha256
