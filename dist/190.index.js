@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   statusOf: () => (/* binding */ statusOf)
 /* harmony export */ });
 /* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2543);
-/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9460);
+/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7695);
 /* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7134);
 
 
@@ -17,6 +17,10 @@ export const modules = {
 /** `status`: retrieve `batch-id`; wait for it when asked, and collect its results. */
 async function statusOf(env) {
     const { inputs } = env;
+    if (inputs.batchIds.length > 1) {
+        const { statusOfJob } = await Promise.all(/* import() */[__webpack_require__.e(628), __webpack_require__.e(597)]).then(__webpack_require__.bind(__webpack_require__, 8597));
+        return statusOfJob(env);
+    }
     const api = (0,_step_js__WEBPACK_IMPORTED_MODULE_2__/* .requireApi */ .C)(env);
     await (0,_collect_js__WEBPACK_IMPORTED_MODULE_1__/* .checkResultsDir */ .u9)(env);
     const batch = await api.retrieve(inputs.batchId, env.signal);

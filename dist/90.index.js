@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   cancelBatch: () => (/* binding */ cancelBatch)
 /* harmony export */ });
 /* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2543);
-/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9460);
+/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7695);
 /* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7134);
 
 
@@ -18,6 +18,8 @@ export const modules = {
 async function cancelBatch(env) {
     const { findings, signal } = env;
     const api = (0,_step_js__WEBPACK_IMPORTED_MODULE_2__/* .requireApi */ .C)(env);
+    if (env.inputs.batchIds.length > 1)
+        return cancelSeveral(env);
     const current = await api.retrieve(env.inputs.batchId, signal);
     findings.track(current);
     if ((0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .isTerminal */ .Hd)(current.status))
@@ -26,6 +28,18 @@ async function cancelBatch(env) {
         findings.track(await api.cancel(current.id, signal));
     env.log.info(`Cancel requested for batch ${current.id}`);
     return (0,_collect_js__WEBPACK_IMPORTED_MODULE_1__/* .waitAndCollect */ .zH)(env, findings.batch ?? current, undefined);
+}
+/** `cancel` with several ids (a job's batch-ids): cancels every one still running, in parallel. */
+async function cancelSeveral(env) {
+    const api = (0,_step_js__WEBPACK_IMPORTED_MODULE_2__/* .requireApi */ .C)(env);
+    const batches = await Promise.all(env.inputs.batchIds.map((id) => api.retrieve(id, env.signal)));
+    const running = batches.filter((batch) => !(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .isTerminal */ .Hd)(batch.status) && batch.status !== 'cancelling');
+    await Promise.all(running.map((batch) => api.cancel(batch.id, env.signal)));
+    env.log.info(running.length > 0
+        ? `Cancel requested for batches ${running.map((batch) => batch.id).join(', ')}`
+        : 'Every batch had already ended or was being cancelled; there was nothing to cancel');
+    const { statusOfJob } = await Promise.all(/* import() */[__webpack_require__.e(628), __webpack_require__.e(597)]).then(__webpack_require__.bind(__webpack_require__, 8597));
+    return statusOfJob(env);
 }
 
 

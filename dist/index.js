@@ -318,7 +318,16 @@ const Inputs = {
     AllowInsecureHttp: 'allow-insecure-http',
     Reuse: 'reuse',
     Comment: 'comment',
-    GitHubToken: 'github-token'
+    GitHubToken: 'github-token',
+    MaxBatchRequests: 'max-batch-requests',
+    MaxBatchBytes: 'max-batch-bytes',
+    MaxBatchTokens: 'max-batch-tokens',
+    MaxConcurrentBatches: 'max-concurrent-batches',
+    RetryFailed: 'retry-failed',
+    RetryErrors: 'retry-errors',
+    Match: 'match',
+    Since: 'since',
+    CancelSuperseded: 'cancel-superseded'
 };
 const Outputs = {
     BatchId: 'batch-id',
@@ -337,7 +346,9 @@ const Outputs = {
     ResultsPath: 'results-path',
     PromptTokens: 'prompt-tokens',
     CompletionTokens: 'completion-tokens',
-    TotalTokens: 'total-tokens'
+    TotalTokens: 'total-tokens',
+    BatchIds: 'batch-ids',
+    Jobs: 'jobs'
 };
 const State = {
     BatchId: 'batch-id',
@@ -345,7 +356,9 @@ const State = {
     IdempotencyKey: 'idempotency-key',
     InputSha256: 'input-sha256',
     /** When the step's create was first sent (Unix seconds): searches and the settle window start there. */
-    SearchSince: 'search-since'
+    SearchSince: 'search-since',
+    /** Every batch of the job (a JSON array): the post step settles each of them. */
+    BatchIds: 'batch-ids'
 };
 /** Environment variables the API key falls back to, in order. */
 const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
@@ -361,12 +374,13 @@ const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
 /* harmony export */   Gc: () => (/* binding */ parseBatch),
 /* harmony export */   Hd: () => (/* binding */ isTerminal),
 /* harmony export */   MS: () => (/* binding */ batchUsage),
+/* harmony export */   SP: () => (/* binding */ normalizeStatus),
 /* harmony export */   ih: () => (/* binding */ isKnownStatus),
 /* harmony export */   q3: () => (/* binding */ requestCounts),
 /* harmony export */   vk: () => (/* binding */ describeProgress),
 /* harmony export */   zE: () => (/* binding */ describeBatchErrors)
 /* harmony export */ });
-/* unused harmony exports TERMINAL_STATUSES, NO_STATUS, normalizeStatus, BatchDocument */
+/* unused harmony exports TERMINAL_STATUSES, NO_STATUS, BatchDocument */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
 
 const TERMINAL_STATUSES = ['completed', 'failed', 'expired', 'cancelled'];
@@ -537,14 +551,21 @@ function describeBatchErrors(batch) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CT: () => (/* binding */ checkMetadataLimits),
 /* harmony export */   VQ: () => (/* binding */ traceabilityMetadata),
+/* harmony export */   XQ: () => (/* binding */ pullRequestOfRun),
+/* harmony export */   _A: () => (/* binding */ checkUserPairsFit),
 /* harmony export */   iK: () => (/* binding */ buildBatchMetadata),
 /* harmony export */   jR: () => (/* binding */ parseMetadata),
 /* harmony export */   yg: () => (/* binding */ MetadataKeys)
 /* harmony export */ });
-/* unused harmony export MetadataLimits */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
+/* unused harmony exports MetadataLimits, actionPairCount, isActionKey, jobIdOf, partOf, userMetadataOf */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
+/* harmony import */ var _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3928);
 
-/** Metadata keys the action writes on every batch it creates. */
+
+/**
+ * Metadata keys the action writes on the batches it creates: the provider's batch list, read
+ * through them, is the ledger of every job (see ledger.ts).
+ */
 const MetadataKeys = {
     IdempotencyKey: 'batch_action_key',
     FileSha256: 'input_sha256',
@@ -552,10 +573,16 @@ const MetadataKeys = {
     RunId: 'github_run_id',
     RunAttempt: 'github_run_attempt',
     Workflow: 'github_workflow',
-    Sha: 'github_sha'
+    Job: 'github_job',
+    Step: 'github_step',
+    Sha: 'github_sha',
+    Ref: 'github_ref',
+    PullRequest: 'github_pr',
+    Part: 'batch_part',
+    Round: 'batch_round'
 };
 const MetadataLimits = { pairs: 16, keyLength: 64, valueLength: 512 };
-const MetadataObject = zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP());
+const MetadataObject = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP());
 /** Parses the `metadata` input: a JSON object of strings, or `key=value` lines. */
 function parseMetadata(text) {
     const trimmed = text.trim();
@@ -606,6 +633,12 @@ function checkMetadataLimits(metadata) {
         }
     }
 }
+/** The pull request of a run on a pull-request event; other events that name one do not count. */
+function pullRequestOfRun(context) {
+    if (!context.inActions || context.eventName === undefined)
+        return undefined;
+    return _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_0__/* .PULL_REQUEST_EVENTS */ .m_.has(context.eventName) ? context.pullRequest : undefined;
+}
 /** Traceability keys from the workflow run; empty outside GitHub Actions. */
 function traceabilityMetadata(context) {
     if (!context.inActions)
@@ -615,7 +648,11 @@ function traceabilityMetadata(context) {
         [MetadataKeys.RunId, wholeNumber(context.runId)],
         [MetadataKeys.RunAttempt, wholeNumber(context.runAttempt)],
         [MetadataKeys.Workflow, context.workflow],
-        [MetadataKeys.Sha, context.sha]
+        [MetadataKeys.Job, context.job],
+        [MetadataKeys.Step, context.action],
+        [MetadataKeys.Sha, context.sha],
+        [MetadataKeys.Ref, context.ref],
+        [MetadataKeys.PullRequest, pullRequestOfRun(context)]
     ];
     const metadata = {};
     for (const [key, value] of entries) {
@@ -631,14 +668,98 @@ function wholeNumber(text) {
 }
 /**
  * The metadata sent with the batch: the user's pairs win over traceability keys they also set;
- * the idempotency keys are always the action's own.
+ * the idempotency keys and the batch's place in its job are always the action's own.
  */
 function buildBatchMetadata(user, trace, identity) {
     const metadata = { ...trace, ...user };
     metadata[MetadataKeys.IdempotencyKey] = identity.key;
     metadata[MetadataKeys.FileSha256] = identity.fileSha256;
+    if (identity.part !== undefined)
+        metadata[MetadataKeys.Part] = identity.part;
+    else
+        delete metadata[MetadataKeys.Part];
+    if (identity.round !== undefined && identity.round >= 1)
+        metadata[MetadataKeys.Round] = String(identity.round);
+    else
+        delete metadata[MetadataKeys.Round];
     checkMetadataLimits(metadata);
     return metadata;
+}
+/** The keys the action writes, with the reason for each group, for the count and its message. */
+function actionKeysOf(needs) {
+    const keys = [MetadataKeys.IdempotencyKey, MetadataKeys.FileSha256];
+    const reasons = ['2 for idempotency (batch_action_key, input_sha256)'];
+    if (needs.inActions) {
+        keys.push(MetadataKeys.Repository, MetadataKeys.Workflow, MetadataKeys.Job, MetadataKeys.Step, MetadataKeys.RunId, MetadataKeys.RunAttempt, MetadataKeys.Sha, MetadataKeys.Ref);
+        reasons.push('8 for the run in GitHub Actions (github_repository to github_ref)');
+        if (needs.pullRequest) {
+            keys.push(MetadataKeys.PullRequest);
+            reasons.push('1 for the pull request (github_pr)');
+        }
+    }
+    if (needs.multiBatch) {
+        keys.push(MetadataKeys.Part);
+        reasons.push('1 for the part of the job (batch_part)');
+    }
+    if (needs.retries) {
+        keys.push(MetadataKeys.Round);
+        reasons.push('1 for the retry round (batch_round, retry-failed > 0)');
+    }
+    return { keys, reasons };
+}
+/** How many of the 16 pairs the action writes itself: 10 in Actions, 11 on pull requests, +1 +1. */
+function actionPairCount(needs) {
+    return actionKeysOf(needs).keys.length;
+}
+/**
+ * Fails, before anything is uploaded, when the user's pairs and the action's do not fit the API's
+ * 16. A user's pair with one of the action's keys takes that key's place and costs nothing more.
+ */
+function checkUserPairsFit(user, needs) {
+    const { keys, reasons } = actionKeysOf(needs);
+    const own = new Set(keys);
+    const given = Object.keys(user).length;
+    const extra = Object.keys(user).filter((key) => !own.has(key)).length;
+    const left = MetadataLimits.pairs - keys.length;
+    if (extra <= left)
+        return;
+    throw new Error(`metadata has ${given} pairs of yours, and the action needs ${keys.length} of the API's ${MetadataLimits.pairs} ` +
+        `(${reasons.join('; ')}), so ${left} are left for yours; remove ${extra - left}`);
+}
+/** Every key the action writes: what is not one of them is the user's. */
+const ACTION_KEYS = new Set(Object.values(MetadataKeys));
+/** Whether `key` is one the action writes itself (the summary and `jobs` leave them out). */
+function isActionKey(key) {
+    return ACTION_KEYS.has(key);
+}
+function tagOf(batch, key) {
+    const value = batch.metadata?.[key];
+    return typeof value === 'string' ? value : undefined;
+}
+/** The job a batch belongs to: its `batch_action_key` up to the first '.'; undefined without one. */
+function jobIdOf(batch) {
+    const key = tagOf(batch, MetadataKeys.IdempotencyKey);
+    if (key === undefined || key === '')
+        return undefined;
+    return key.split('.')[0];
+}
+/** A batch's place in its job, from `batch_part` ("i/n") and `batch_round`: 1/1, round 0 without them. */
+function partOf(batch) {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(tagOf(batch, MetadataKeys.Part) ?? '');
+    const part = match ? Number(match[1]) : 1;
+    const parts = match ? Number(match[2]) : 1;
+    const roundText = tagOf(batch, MetadataKeys.Round)?.trim() ?? '';
+    const round = /^\d+$/.test(roundText) ? Number(roundText) : 0;
+    const valid = part >= 1 && parts >= part;
+    return { part: valid ? part : 1, parts: valid ? parts : 1, round };
+}
+/** The user's metadata of a batch: every string pair but the action's own. */
+function userMetadataOf(batch) {
+    const user = {};
+    for (const [key, value] of Object.entries(batch.metadata ?? {}))
+        if (!isActionKey(key) && typeof value === 'string')
+            user[key] = value;
+    return user;
 }
 
 
@@ -651,10 +772,11 @@ function buildBatchMetadata(user, trace, identity) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   SD: () => (/* binding */ PollError),
+  pP: () => (/* binding */ pollDelayMs),
   nr: () => (/* binding */ waitForBatch)
 });
 
-// UNUSED EXPORTS: JITTER, pollDelayMs
+// UNUSED EXPORTS: JITTER
 
 // EXTERNAL MODULE: ./src/net/abort.ts
 var abort = __nccwpck_require__(3961);
@@ -870,14 +992,16 @@ async function waitForBatch(start, deps, options) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AW: () => (/* binding */ lookupEarlierAttempt),
+/* harmony export */   BD: () => (/* binding */ belongingOf),
 /* harmony export */   G9: () => (/* binding */ settle),
 /* harmony export */   IO: () => (/* binding */ settleWindowMs),
 /* harmony export */   jI: () => (/* binding */ byAge),
 /* harmony export */   m2: () => (/* binding */ rerunCutoff),
 /* harmony export */   mj: () => (/* binding */ findOwnBatches),
+/* harmony export */   p9: () => (/* binding */ decideReuse),
 /* harmony export */   yV: () => (/* binding */ CLOCK_SKEW_S)
 /* harmony export */ });
-/* unused harmony exports RERUN_MARGIN_S, belongingOf, decideReuse */
+/* unused harmony export RERUN_MARGIN_S */
 /* harmony import */ var _net_abort_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3961);
 /* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7893);
 /* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2543);
@@ -1000,7 +1124,7 @@ class StepFailure extends Error {
 /* harmony export */   dl: () => (/* binding */ decideOutcome),
 /* harmony export */   ug: () => (/* binding */ failsStep)
 /* harmony export */ });
-/* unused harmony export unknownStatusMessage */
+/* unused harmony exports unknownStatusMessage, batchIdValue */
 /* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2543);
 /* harmony import */ var _lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4163);
 
@@ -1015,6 +1139,10 @@ function unknownStatusMessage(batch) {
         `(it knows ${_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .KNOWN_STATUSES */ .Do.join(', ')}), so it cannot tell how the batch is doing. ` +
         `Check it with the provider, or later with command: status and batch-id: ${batch.id}`);
 }
+/** What `batch-id` takes to collect it later: the id, or a job's ids as the batch-ids output gives them. */
+function batchIdValue(batch, batchIds) {
+    return batchIds && batchIds.length > 1 ? `'${JSON.stringify(batchIds)}'` : batch.id;
+}
 /** The one place that decides how the step ended, from what the command found. */
 function decideOutcome(ending, rules) {
     switch (ending.kind) {
@@ -1028,12 +1156,13 @@ function decideOutcome(ending, rules) {
             if (!(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .isKnownStatus */ .ih)(ending.batch.status))
                 return { outcome: 'failed', message: unknownStatusMessage(ending.batch), notes: [] };
             const { id } = ending.batch;
+            const ids = ending.batchIds && ending.batchIds.length > 1 ? ending.batchIds : undefined;
             return {
                 outcome: 'left running',
                 notes: [
                     {
                         level: 'info',
-                        text: `wait is false: batch ${id} runs on; collect it later with command: status and batch-id: ${id}`
+                        text: `wait is false: ${ids ? `batches ${ids.join(', ')} run` : `batch ${id} runs`} on; collect ${ids ? 'them' : 'it'} later with command: status and batch-id: ${batchIdValue(ending.batch, ids)}`
                     }
                 ]
             };
@@ -1051,13 +1180,16 @@ function decideOutcome(ending, rules) {
             return { outcome: 'succeeded', message: `already ${status}`, notes };
         }
         case 'timed out':
-            return timedOut(ending.batch, ending.then, rules);
+            return timedOut(ending.batch, ending.then, rules, ending.batchIds);
         case 'ended':
             return judgeEnded(ending, rules);
     }
 }
-function timedOut(batch, then, rules) {
-    const waited = `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s) with batch ${batch.id} ${batch.status}`;
+function timedOut(batch, then, rules, batchIds) {
+    const several = batchIds !== undefined && batchIds.length > 1;
+    const which = several ? `the job's batches ${batchIds.join(', ')}` : `batch ${batch.id}`;
+    const waited = `The wait timed out (wait-timeout ${rules.waitTimeoutMs / 1000}s) with ${which} ${batch.status}`;
+    const later = `command: status and batch-id: ${batchIdValue(batch, batchIds)}`;
     // Whatever on-timeout says, a batch in a status the action cannot read is not left as a success.
     if (!(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .isKnownStatus */ .ih)(batch.status)) {
         const cancelled = then === 'cancel' ? '; it was cancelled (on-timeout: cancel)' : '';
@@ -1069,19 +1201,19 @@ function timedOut(batch, then, rules) {
     }
     switch (then) {
         case 'leave': {
-            const message = `${waited}; it was left running. Collect it later with command: status and batch-id: ${batch.id}`;
+            const message = `${waited}; ${several ? 'they were' : 'it was'} left running. Collect ${several ? 'them' : 'it'} later with ${later}`;
             return { outcome: 'left running', message, notes: [{ level: 'notice', text: message }] };
         }
         case 'cancel':
             return {
                 outcome: 'timed out',
-                message: `${waited}; it was cancelled (on-timeout: cancel)`,
+                message: `${waited}; ${several ? 'they were' : 'it was'} cancelled (on-timeout: cancel)`,
                 notes: []
             };
         case 'fail':
             return {
                 outcome: 'timed out',
-                message: `${waited}; failing as on-timeout: fail asks. The batch runs on: collect it with command: status and batch-id: ${batch.id}`,
+                message: `${waited}; failing as on-timeout: fail asks. ${several ? 'The batches run on: collect them' : 'The batch runs on: collect it'} with ${later}`,
                 notes: []
             };
     }
@@ -1165,6 +1297,8 @@ class Findings {
     results;
     /** The idempotency key of a create in flight, whose outcome the step may not learn. */
     creating;
+    /** The batches of a job of several; `batch` is then the job seen as one batch (job-view.ts). */
+    job;
     lastProgressAt = 0;
     constructor(log, outputs, now = Date.now) {
         this.log = log;
@@ -1582,12 +1716,85 @@ function table(header, rows) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(487);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2789);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O0: () => (/* binding */ jobCounts),
+/* harmony export */   P: () => (/* binding */ inJobOrder),
+/* harmony export */   WB: () => (/* binding */ jobStatus),
+/* harmony export */   XJ: () => (/* binding */ batchBehindStatus)
+/* harmony export */ });
+/* unused harmony exports counted, decidingBatches */
+/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2543);
+// How a job of several batches stands, from the batches as last seen: pure, so the outputs, the
+// summary and the outcome all read the same thing.
+
+/** Worst first: the status a job takes when one of its batches ended so. */
+const ENDED_RANK = ['failed', 'expired', 'cancelled', 'completed'];
+/** The batches that count: every one but those sent again after a token-limit refusal. */
+function counted(batches) {
+    return batches.filter((entry) => !entry.replaced);
+}
+/** The batches that decide the job's status: the last round's, and any earlier one that failed outright. */
+function decidingBatches(all) {
+    const batches = counted(all);
+    const last = Math.max(0, ...batches.map((entry) => entry.round));
+    // A batch of an earlier round that expired or was cancelled had its unfinished requests sent
+    // again in the next round; one that failed outright (its input refused) had none sent again.
+    return batches.filter((entry) => entry.round === last || entry.batch.status === 'failed');
+}
+/**
+ * The job's status: the status of its batch when it has one; otherwise running while any batch
+ * runs, else the worst way a deciding batch ended (failed, expired, cancelled), else completed.
+ */
+function jobStatus(all) {
+    const batches = counted(all);
+    // Every batch so far was refused and is to be sent again: the job is still under way.
+    if (batches.length === 0)
+        return 'in_progress';
+    if (batches.length === 1)
+        return batches[0].batch.status;
+    const running = batches.find((entry) => !(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .isTerminal */ .Hd)(entry.batch.status));
+    if (running)
+        return running.batch.status === 'cancelling' ? 'cancelling' : 'in_progress';
+    const statuses = new Set(decidingBatches(batches).map((entry) => entry.batch.status));
+    return ENDED_RANK.find((status) => statuses.has(status)) ?? 'completed';
+}
+/** The batch the job's status comes from: for messages that name a batch. */
+function batchBehindStatus(batches) {
+    const status = jobStatus(batches);
+    return (decidingBatches(batches).find((entry) => entry.batch.status === status) ??
+        batches.find((entry) => entry.batch.status === status) ??
+        batches[0]);
+}
+/** Request counts over the job's round-0 batches (each request once), as the batch outputs give them. */
+function jobCounts(batches) {
+    const sum = { total: 0, completed: 0, failed: 0 };
+    for (const entry of counted(batches)) {
+        if (entry.round !== 0)
+            continue;
+        const counts = (0,_batch_document_js__WEBPACK_IMPORTED_MODULE_0__/* .requestCounts */ .q3)(entry.batch);
+        sum.total += counts.total;
+        sum.completed += counts.completed;
+        sum.failed += counts.failed;
+    }
+    return sum;
+}
+/** The batches in part and round order: round 0's parts first, then each later round's. */
+function inJobOrder(batches) {
+    return [...batches].sort((a, b) => a.round - b.round || a.part - b.part);
+}
+
 
 /***/ }),
 
@@ -1969,7 +2176,7 @@ function runContextFrom(env, eventJson, cwd = '.') {
 
 /***/ }),
 
-/***/ 487:
+/***/ 2789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5172,12 +5379,66 @@ const Ranges = {
     /** Seconds between polls: 10 ms to an hour. */
     pollIntervalSeconds: { min: 0.01, max: 3600 },
     /** The completion window, in hours: an hour to 30 days. */
-    completionWindowHours: { min: 1, max: 30 * 24 }
+    completionWindowHours: { min: 1, max: 30 * 24 },
+    /** How far back collect looks: a minute to 30 days (providers keep batches about that long). */
+    sinceMs: { min: 60_000, max: 30 * DAY_MS }
 };
+const BATCH_ID = /^[A-Za-z0-9._:-]+$/;
+/**
+ * One batch id, or several: a JSON array (the `batch-ids` output) or one per line. Duplicates are
+ * dropped, the order is kept.
+ */
+function parseBatchIds(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return [];
+    let ids;
+    if (trimmed.startsWith('[')) {
+        try {
+            ids = JSON.parse(trimmed);
+        }
+        catch {
+            throw new Error('is not a valid JSON array; give one id, a JSON array such as ["batch_a","batch_b"] (the batch-ids output), or one id per line');
+        }
+        if (!Array.isArray(ids))
+            throw new Error('must be a JSON array of batch ids');
+    }
+    else
+        ids = trimmed
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '');
+    for (const id of ids) {
+        if (typeof id !== 'string' || !BATCH_ID.test(id))
+            throw new Error(`${JSON.stringify(id)} is not a batch id such as batch_abc123 (letters, digits, . _ : -)`);
+    }
+    return [...new Set(ids)];
+}
+/** Error codes as comma- or newline-separated words; empty: undefined (the default list). */
+function parseCodeList(text) {
+    const codes = text
+        .split(/[\s,]+/)
+        .map((code) => code.trim())
+        .filter((code) => code !== '');
+    for (const code of codes) {
+        if (!/^[A-Za-z0-9_.-]+$/.test(code))
+            throw new Error(`"${code}" is not an error code; list codes such as rate_limit_exceeded, 429, batch_expired, separated by commas or lines`);
+    }
+    return codes.length > 0 ? codes : undefined;
+}
+/** The pairs collect matches: `key=value` lines or a JSON object, as metadata takes them. */
+function parseMatch(text) {
+    try {
+        return (0,metadata/* parseMetadata */.jR)(text);
+    }
+    catch (error) {
+        throw new Error(error.message.replace(/^metadata/, 'match'), { cause: error });
+    }
+}
 /** Each input's schema; the names are the action's interface. */
 const fields = {
-    [names/* Inputs */.G0.Command]: schemas/* enum */.k5n(['run', 'status', 'cancel', 'list'], {
-        error: 'must be one of run, status, cancel, list'
+    [names/* Inputs */.G0.Command]: schemas/* enum */.k5n(['run', 'status', 'cancel', 'list', 'collect'], {
+        error: 'must be one of run, status, cancel, list, collect'
     }),
     [names/* Inputs */.G0.File]: schemas/* string */.YjP().trim(),
     [names/* Inputs */.G0.Endpoint]: schemas/* string */.YjP()
@@ -5185,9 +5446,7 @@ const fields = {
         .regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
     [names/* Inputs */.G0.CompletionWindow]: completionWindow(Ranges.completionWindowHours.min, Ranges.completionWindowHours.max),
     [names/* Inputs */.G0.Metadata]: fromParser(metadata/* parseMetadata */.jR),
-    [names/* Inputs */.G0.BatchId]: schemas/* string */.YjP()
-        .trim()
-        .regex(/^[A-Za-z0-9._:-]*$/, 'must be a batch id such as batch_abc123 (letters, digits, . _ : -)'),
+    [names/* Inputs */.G0.BatchId]: fromParser(parseBatchIds),
     [names/* Inputs */.G0.BaseUrl]: baseUrl,
     [names/* Inputs */.G0.ApiKey]: schemas/* string */.YjP().trim(),
     [names/* Inputs */.G0.Wait]: booleanText,
@@ -5211,7 +5470,19 @@ const fields = {
     [names/* Inputs */.G0.AllowInsecureHttp]: booleanText,
     [names/* Inputs */.G0.Reuse]: schemas/* enum */.k5n(['attempts', 'never'], { error: 'must be attempts or never' }),
     [names/* Inputs */.G0.Comment]: fromParser(comment/* parseCommentMode */.Ox),
-    [names/* Inputs */.G0.GitHubToken]: githubToken
+    [names/* Inputs */.G0.GitHubToken]: githubToken,
+    [names/* Inputs */.G0.MaxBatchRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+    [names/* Inputs */.G0.MaxBatchBytes]: optional(fromParser(parseByteSize)),
+    [names/* Inputs */.G0.MaxBatchTokens]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+    [names/* Inputs */.G0.MaxConcurrentBatches]: integerIn(1, 100),
+    [names/* Inputs */.G0.RetryFailed]: integerIn(0, 10),
+    [names/* Inputs */.G0.RetryErrors]: fromParser(parseCodeList),
+    [names/* Inputs */.G0.Match]: fromParser(parseMatch),
+    [names/* Inputs */.G0.Since]: duration(Ranges.sinceMs.min, Ranges.sinceMs.max),
+    [names/* Inputs */.G0.CancelSuperseded]: schemas/* string */.YjP()
+        .trim()
+        .toLowerCase()
+        .pipe(schemas/* enum */.k5n(['auto', 'true', 'false'], { error: 'must be auto, true or false' }))
 };
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
 const Defaults = {
@@ -5242,7 +5513,16 @@ const Defaults = {
     [names/* Inputs */.G0.AllowInsecureHttp]: 'false',
     [names/* Inputs */.G0.Reuse]: 'attempts',
     [names/* Inputs */.G0.Comment]: 'auto',
-    [names/* Inputs */.G0.GitHubToken]: GITHUB_TOKEN_DEFAULT
+    [names/* Inputs */.G0.GitHubToken]: GITHUB_TOKEN_DEFAULT,
+    [names/* Inputs */.G0.MaxBatchRequests]: '',
+    [names/* Inputs */.G0.MaxBatchBytes]: '',
+    [names/* Inputs */.G0.MaxBatchTokens]: '',
+    [names/* Inputs */.G0.MaxConcurrentBatches]: '4',
+    [names/* Inputs */.G0.RetryFailed]: '0',
+    [names/* Inputs */.G0.RetryErrors]: '',
+    [names/* Inputs */.G0.Match]: '',
+    [names/* Inputs */.G0.Since]: '48h',
+    [names/* Inputs */.G0.CancelSuperseded]: 'auto'
 };
 /** Reads, validates and cross-checks every input. Throws InputError naming each bad one. */
 function getInputs(read = (name) => getInput(name), env = process.env, 
@@ -5276,9 +5556,12 @@ purpose = 'main') {
         }
         if (purpose === 'main' &&
             (command === 'status' || command === 'cancel') &&
-            p[names/* Inputs */.G0.BatchId] === '' &&
+            p[names/* Inputs */.G0.BatchId].length === 0 &&
             !p[names/* Inputs */.G0.ValidateOnly]) {
             problems.push(`batch-id: is required for command: ${command}`);
+        }
+        if (p[names/* Inputs */.G0.RetryFailed] > 0 && !p[names/* Inputs */.G0.Download]) {
+            problems.push('retry-failed: needs download: true, since the requests to send again are found in the downloaded results; set download: true or retry-failed: 0');
         }
         try {
             (0,metadata/* checkMetadataLimits */.CT)(p[names/* Inputs */.G0.Metadata]);
@@ -5317,7 +5600,8 @@ purpose = 'main') {
         endpoint: p[names/* Inputs */.G0.Endpoint],
         completionWindow: p[names/* Inputs */.G0.CompletionWindow],
         metadata: p[names/* Inputs */.G0.Metadata],
-        batchId: p[names/* Inputs */.G0.BatchId],
+        batchId: p[names/* Inputs */.G0.BatchId][0] ?? '',
+        batchIds: p[names/* Inputs */.G0.BatchId],
         baseUrl: p[names/* Inputs */.G0.BaseUrl],
         apiKey,
         keySource,
@@ -5340,7 +5624,16 @@ purpose = 'main') {
         allowInsecureHttp: p[names/* Inputs */.G0.AllowInsecureHttp],
         reuse: p[names/* Inputs */.G0.Reuse],
         comment: p[names/* Inputs */.G0.Comment],
-        githubToken: p[names/* Inputs */.G0.GitHubToken]
+        githubToken: p[names/* Inputs */.G0.GitHubToken],
+        maxBatchRequests: p[names/* Inputs */.G0.MaxBatchRequests],
+        maxBatchBytes: p[names/* Inputs */.G0.MaxBatchBytes],
+        maxBatchTokens: p[names/* Inputs */.G0.MaxBatchTokens],
+        maxConcurrentBatches: p[names/* Inputs */.G0.MaxConcurrentBatches],
+        retryFailed: p[names/* Inputs */.G0.RetryFailed],
+        retryErrors: p[names/* Inputs */.G0.RetryErrors],
+        match: p[names/* Inputs */.G0.Match],
+        sinceMs: p[names/* Inputs */.G0.Since],
+        cancelSuperseded: p[names/* Inputs */.G0.CancelSuperseded]
     };
 }
 
@@ -5380,6 +5673,7 @@ class OutputWriter {
         this.set(names/* Outputs */.tY.Completed, counts.completed);
         this.set(names/* Outputs */.tY.Failed, counts.failed);
         this.set(names/* Outputs */.tY.Batch, JSON.stringify(batch));
+        this.set(names/* Outputs */.tY.BatchIds, JSON.stringify([batch.id]));
     }
 }
 
@@ -5473,6 +5767,17 @@ function memoryStore(through) {
         get: (name) => values.get(name) ?? ''
     };
 }
+function parseIds(text) {
+    if (text === '')
+        return [];
+    try {
+        const ids = JSON.parse(text);
+        return Array.isArray(ids) ? ids.filter((id) => typeof id === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
 /**
  * What the main step leaves for the post step: the batch it is responsible for, and whether it
  * finished with it. The post step cancels a saved batch that was never settled.
@@ -5494,6 +5799,20 @@ class StepState {
         this.store.save(names/* State */.Uw.BatchId, batchId);
         this.store.save(names/* State */.Uw.Settled, 'false');
     }
+    /**
+     * One more batch of the step's job (created, or taken up from an earlier attempt). The first is
+     * also `batchId`; a create whose batch is now known is no longer pending.
+     */
+    saveJobBatch(batchId) {
+        const ids = parseIds(this.store.get(names/* State */.Uw.BatchIds));
+        if (!ids.includes(batchId))
+            ids.push(batchId);
+        this.store.save(names/* State */.Uw.BatchIds, JSON.stringify(ids));
+        if (this.store.get(names/* State */.Uw.BatchId) === '')
+            this.store.save(names/* State */.Uw.BatchId, batchId);
+        this.store.save(names/* State */.Uw.IdempotencyKey, '');
+        this.store.save(names/* State */.Uw.Settled, 'false');
+    }
     /** The step is done with its batch: it ended, was cancelled, or is left running on purpose. */
     markSettled() {
         this.store.save(names/* State */.Uw.Settled, 'true');
@@ -5504,17 +5823,46 @@ class StepState {
             pendingKey: this.store.get(names/* State */.Uw.IdempotencyKey),
             fileSha256: this.store.get(names/* State */.Uw.InputSha256),
             searchSince: Number.parseInt(this.store.get(names/* State */.Uw.SearchSince), 10) || 0,
-            settled: this.store.get(names/* State */.Uw.Settled) === 'true'
+            settled: this.store.get(names/* State */.Uw.Settled) === 'true',
+            batchIds: parseIds(this.store.get(names/* State */.Uw.BatchIds))
         };
     }
 }
 
-// EXTERNAL MODULE: ./src/lib/redact.ts
-var redact = __nccwpck_require__(310);
+// EXTERNAL MODULE: ./src/job/status.ts
+var job_status = __nccwpck_require__(2881);
 // EXTERNAL MODULE: ./src/lib/format.ts
 var format = __nccwpck_require__(432);
 // EXTERNAL MODULE: ./src/report/model.ts + 1 modules
 var model = __nccwpck_require__(7808);
+;// CONCATENATED MODULE: ./src/report/job-table.ts
+// The table of a job's batches in the job summary: one row per batch, in part and round order.
+
+
+
+
+/** The rows of the batches table; undefined for a job of one batch (the summary says it all). */
+function jobBatchRows(batches) {
+    if (!batches || batches.length < 2)
+        return undefined;
+    return (0,job_status/* inJobOrder */.P)(batches).map((entry) => {
+        const counts = (0,batch_document/* requestCounts */.q3)(entry.batch);
+        const total = (0,model/* batchDurations */.w5)(entry.batch).total;
+        return {
+            part: `${entry.part}/${entry.parts}`,
+            round: entry.round,
+            id: entry.batch.id,
+            status: entry.replaced
+                ? `${entry.batch.status} (token limit; sent again)`
+                : entry.batch.status,
+            requests: `${(0,format/* formatNumber */.ZV)(counts.completed)} done, ${(0,format/* formatNumber */.ZV)(counts.failed)} failed of ${(0,format/* formatNumber */.ZV)(counts.total)}`,
+            duration: total === undefined ? '-' : (0,format/* formatDuration */.a3)(total)
+        };
+    });
+}
+
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __nccwpck_require__(310);
 ;// CONCATENATED MODULE: ./src/report/list.ts
 
 
@@ -5650,6 +5998,17 @@ function renderBatchSummary(summary, data) {
         block(summary, `<p><strong>${escapeHtml(report.counts)}</strong></p>`);
     if (report.message)
         block(summary, `<p>${cell(report.message, 1000)}</p>`);
+    if (data.jobBatches) {
+        summary.addHeading(`Batches of the job (${data.jobBatches.length})`, 3);
+        block(summary, table(['Part', 'Round', 'Batch', 'Status', 'Requests', 'Duration'], data.jobBatches.map((row) => [
+            cell(row.part),
+            cell(row.round),
+            code(row.id),
+            cell(row.status),
+            cell(row.requests),
+            cell(row.duration)
+        ])));
+    }
     if (report.failureCodes) {
         summary.addHeading('Failed requests by error code', 3);
         block(summary, table(['Code', 'Requests', 'Example'], report.failureCodes.map((group) => [
@@ -5828,6 +6187,14 @@ async function cancelOnAbort(env, received, budgetMs = ABORT_BUDGET_MS - WIND_DO
     }
     const timer = deadline(budgetMs);
     const budget = timer.signal;
+    if (findings.job && findings.job.size > 0) {
+        try {
+            return await cancelJobOnAbort(env, how, budget, budgetMs);
+        }
+        finally {
+            timer.clear();
+        }
+    }
     try {
         const owned = state.read().batchId !== '';
         let target = owned ? findings.batch : undefined;
@@ -5862,6 +6229,59 @@ async function cancelOnAbort(env, received, budgetMs = ABORT_BUDGET_MS - WIND_DO
         timer.clear();
     }
 }
+/**
+ * The step of a job was cancelled: every batch of it still running is cancelled at once, in
+ * parallel, so that the whole job fits in the time one batch's cancel has; a create in flight is
+ * looked for by its key, as for one batch.
+ */
+async function cancelJobOnAbort(env, how, budget, budgetMs) {
+    const { findings, state } = env;
+    const api = env.api;
+    const job = findings.job;
+    const pending = findings.creating;
+    const saved = state.read();
+    const lookup = pending
+        ? (0,reconcile/* findOwnBatches */.mj)(api, { key: pending, fileSha256: saved.fileSha256 }, saved.searchSince - reconcile/* CLOCK_SKEW_S */.yV, env.log, budget, budgetMs).catch(() => [])
+        : Promise.resolve([]);
+    const cancelOne = async (id) => {
+        const cancelled = await api.cancel(id, budget, budgetMs);
+        const entry = job.get(id);
+        if (entry)
+            job.track(entry, cancelled);
+    };
+    const running = job.running().map((entry) => entry.batch.id);
+    const first = await Promise.allSettled(running.map(cancelOne));
+    const late = (await lookup).filter((batch) => !(0,batch_document/* isTerminal */.Hd)(batch.status)).map((batch) => batch.id);
+    for (const id of late)
+        state.saveJobBatch(id);
+    const second = await Promise.allSettled(late.map(cancelOne));
+    findings.batch = job.asBatch();
+    const outcomes = [...running, ...late].map((id, index) => ({
+        id,
+        result: [...first, ...second][index]
+    }));
+    const failed = outcomes.filter(({ result }) => result?.status === 'rejected');
+    const unfound = pending !== undefined && late.length === 0;
+    if (failed.length === 0 && !unfound)
+        state.markSettled();
+    const parts = [];
+    if (outcomes.length === 0)
+        parts.push('no batch of the job was running');
+    const cancelled = outcomes
+        .filter(({ result }) => result?.status === 'fulfilled')
+        .map(({ id }) => id);
+    if (cancelled.length > 0)
+        parts.push(`cancelled ${cancelled.join(', ')}`);
+    for (const { id, result } of failed) {
+        const why = budget.aborted
+            ? `no answer within the ${(budgetMs / 1000).toFixed(1)}s a cancelled step has`
+            : (0,errors/* describeApiError */.g)(result.reason, env.inputs);
+        parts.push(`cancelling batch ${id} failed: ${why}; cancel it with command: cancel, batch-id: ${id}`);
+    }
+    if (unfound)
+        parts.push(`a create was in flight and its batch was not listed yet; the post step looks for it (idempotency key ${pending})`);
+    return `${how}; ${parts.join('; ')}`;
+}
 
 ;// CONCATENATED MODULE: ./src/commands/dispatch.ts
 /** Whether the command talks to the API: every one but `validate-only`, which checks a local file. */
@@ -5882,20 +6302,20 @@ async function openApi(inputs, log, options) {
 async function runCommand(env) {
     const { inputs } = env;
     if (inputs.validateOnly) {
-        const { validateOnly } = await Promise.all(/* import() */[__nccwpck_require__.e(460), __nccwpck_require__.e(45)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45));
+        const { validateOnly } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(187)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9187));
         return { ending: await validateOnly(env) };
     }
     switch (inputs.command) {
         case 'run': {
-            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(460), __nccwpck_require__.e(549)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2549));
+            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(187), __nccwpck_require__.e(628), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3794));
             return { ending: await runBatch(env) };
         }
         case 'status': {
-            const { statusOf } = await Promise.all(/* import() */[__nccwpck_require__.e(460), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8190));
+            const { statusOf } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8190));
             return { ending: await statusOf(env) };
         }
         case 'cancel': {
-            const { cancelBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(460), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6090));
+            const { cancelBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6090));
             return { ending: await cancelBatch(env) };
         }
         case 'list': {
@@ -5903,6 +6323,8 @@ async function runCommand(env) {
             const { ending, batches } = await listBatches(env);
             return { ending, listed: batches };
         }
+        case 'collect':
+            return { ending: { kind: 'error', message: 'command: collect is not available yet' } };
     }
 }
 
@@ -5912,6 +6334,7 @@ var outcome = __nccwpck_require__(8786);
 var step = __nccwpck_require__(7134);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The main step: inputs, then a command, then a result that becomes outputs, summary and exit.
+
 
 
 
@@ -6009,7 +6432,8 @@ async function main_writeSummary(env, result, verdict) {
         failures: findings.results?.failures ?? [],
         results: findings.results,
         workspace: env.context.workspace,
-        now: Date.now()
+        now: Date.now(),
+        jobBatches: jobBatchRows(findings.job?.list())
     }, secrets);
 }
 /** A failure before the step could start; its message is already written for the user. */
@@ -6660,6 +7084,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
@@ -6671,6 +7102,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { memoryStore, StepState } from '../../src/action/state.js'
 
-const empty = { batchId: '', pendingKey: '', fileSha256: '', searchSince: 0, settled: false }
+const empty = {
+  batchId: '',
+  pendingKey: '',
+  fileSha256: '',
+  searchSince: 0,
+  settled: false,
+  batchIds: []
+}
 
 describe('StepState', () => {
   it('saves the create key, then the batch, then that it is settled', () => {
@@ -29,5 +36,21 @@ describe('StepState', () => {
     const state = new StepState(memoryStore(runner))
     state.saveBatch('batch_2')
     expect(new StepState(runner).read()).toEqual({ ...empty, batchId: 'batch_2' })
+  })
+
+  it('keeps every batch of a job; the first is the batch id, and a known batch is no longer pending', () => {
+    const state = new StepState(memoryStore())
+    state.saveCreateKey('key-1', 'sha-1', 5)
+    state.saveJobBatch('batch_1')
+    state.saveCreateKey('key-2', 'sha-2', 6)
+    expect(state.read()).toMatchObject({ pendingKey: 'key-2', batchIds: ['batch_1'] })
+    state.saveJobBatch('batch_2')
+    state.saveJobBatch('batch_1')
+    expect(state.read()).toMatchObject({
+      batchId: 'batch_1',
+      batchIds: ['batch_1', 'batch_2'],
+      pendingKey: '',
+      settled: false
+    })
   })
 })

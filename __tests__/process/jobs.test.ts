@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startMockBatchApi, type MockBatchApi } from '../../tools/mock-batch-api/server.mjs'
+import { estimateTokens } from '../../src/job/tokens.js'
 import {
   chatRequests,
   makeWorkspace,
@@ -121,7 +122,12 @@ describe('an input over the per-batch limits', () => {
 
   it('splits by bytes and keeps at most max-concurrent-batches in flight', async () => {
     const { env } = actionsEnv()
-    const text = chatRequests(40)
+    // Lines of one length, so that ten of them fill a part exactly.
+    const id = (i: number) => `r-${String(i + 1).padStart(3, '0')}`
+    const text = chatRequests(40, (line, i) => {
+      line['custom_id'] = id(i)
+      line['body'] = { model: 'test-model', messages: [{ role: 'user', content: `Q ${id(i)}` }] }
+    })
     const workspace = await makeWorkspace({ 'requests.jsonl': text })
     const lineBytes = Buffer.byteLength(text.split('\n')[0]!) + 1
     const run = await runAction({
@@ -133,13 +139,14 @@ describe('an input over the per-batch limits', () => {
     const ids = JSON.parse(run.outputs['batch-ids']!) as string[]
     expect(ids).toHaveLength(4)
     // One in flight at a time: each batch was created after the one before it had ended.
-    const batches = ids.map((id) => api.batch(id)!)
+    const batches = ids.map((batchId) => api.batch(batchId)!)
     for (let i = 1; i < batches.length; i++) {
       expect(batches[i]!.created_at).toBeGreaterThanOrEqual(batches[i - 1]!.completed_at as number)
     }
+    for (const batchId of ids) expect(api.batch(batchId)?.request_counts?.total).toBe(10)
     const lines = await resultLines(run.outputs['results-path']!)
     expect(lines.map((line) => line['custom_id'])).toEqual(
-      Array.from({ length: 40 }, (_, i) => `req-${i + 1}`)
+      Array.from({ length: 40 }, (_, i) => id(i))
     )
   }, 120_000)
 
@@ -165,8 +172,8 @@ describe('the enqueued-token limit', () => {
     const { env } = actionsEnv()
     const text = chatRequests(20)
     const workspace = await makeWorkspace({ 'requests.jsonl': text })
-    // Each request is about 50 tokens; one part of 10 fits, two in flight do not.
-    const perRequest = Math.ceil(Buffer.byteLength(text.split('\n')[0]!) / 4) + 16
+    // One part of 10 requests fits the limit, two in flight do not.
+    const perRequest = estimateTokens((JSON.parse(text.split('\n')[9]!) as { body: unknown }).body)
     api.configure({ limits: { maxEnqueuedTokens: perRequest * 15 } })
     const run = await runAction({
       workspace,

@@ -344,6 +344,11 @@ class BatchApi {
     async cancel(batchId, signal, timeoutMs) {
         return this.retry('Cancel batch', async () => (0,batch_document/* parseBatch */.Gc)(await this.client.batches.cancel(batchId, requestOptions(signal, timeoutMs))), signal);
     }
+    /** The newest batches, one page, no retry: the wait of a job reads its batches from it. */
+    async listNewestOnce(signal) {
+        const page = await this.client.batches.list({ limit: LIST_PAGE_SIZE }, { signal });
+        return page.data.flatMap((raw) => tryParseBatch(raw) ?? []);
+    }
     async list(limit, signal) {
         return this.retry('List batches', async () => {
             const page = await this.client.batches.list({ limit }, { signal });

@@ -3234,9 +3234,56 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(691);
+;// CONCATENATED MODULE: ./src/lib/event-payload.ts
+// The event payload (the JSON file at GITHUB_EVENT_PATH): only what the action reads of it.
+/** Events whose payload is a pull request; `comment: auto` comments on these only. */
+const event_payload_PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target'
+]);
+/** Events whose payload may name a pull request, and so is worth reading. */
+function namesPullRequest(eventName) {
+    return (eventName !== undefined &&
+        (event_payload_PULL_REQUEST_EVENTS.has(eventName) ||
+            eventName.startsWith('pull_request') ||
+            eventName === 'issue_comment'));
+}
+function positiveInteger(raw) {
+    return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
+}
+function record(raw) {
+    return typeof raw === 'object' && raw !== null ? raw : undefined;
+}
+/**
+ * The pull request number in an event payload: `pull_request.number` (pull_request, pull_request_target,
+ * pull_request_review, ...), or `issue.number` when the issue is a pull request (issue_comment on one).
+ * A payload that is not JSON yields undefined: the comment is an extra, never a reason to fail the step.
+ */
+function event_payload_pullRequestNumberOf(eventJson) {
+    if (!eventJson)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(eventJson);
+    }
+    catch {
+        return undefined;
+    }
+    const event = record(payload);
+    const pullRequest = positiveInteger(record(event?.pull_request)?.number);
+    if (pullRequest !== undefined)
+        return pullRequest;
+    const issue = record(event?.issue);
+    return issue && record(issue.pull_request) ? positiveInteger(issue.number) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/batch/metadata.ts
 
-/** Metadata keys the action writes on every batch it creates. */
+
+/**
+ * Metadata keys the action writes on the batches it creates: the provider's batch list, read
+ * through them, is the ledger of every job (see ledger.ts).
+ */
 const MetadataKeys = {
     IdempotencyKey: 'batch_action_key',
     FileSha256: 'input_sha256',
@@ -3244,7 +3291,13 @@ const MetadataKeys = {
     RunId: 'github_run_id',
     RunAttempt: 'github_run_attempt',
     Workflow: 'github_workflow',
-    Sha: 'github_sha'
+    Job: 'github_job',
+    Step: 'github_step',
+    Sha: 'github_sha',
+    Ref: 'github_ref',
+    PullRequest: 'github_pr',
+    Part: 'batch_part',
+    Round: 'batch_round'
 };
 const MetadataLimits = { pairs: 16, keyLength: 64, valueLength: 512 };
 const MetadataObject = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP());
@@ -3298,6 +3351,12 @@ function checkMetadataLimits(metadata) {
         }
     }
 }
+/** The pull request of a run on a pull-request event; other events that name one do not count. */
+function pullRequestOfRun(context) {
+    if (!context.inActions || context.eventName === undefined)
+        return undefined;
+    return PULL_REQUEST_EVENTS.has(context.eventName) ? context.pullRequest : undefined;
+}
 /** Traceability keys from the workflow run; empty outside GitHub Actions. */
 function traceabilityMetadata(context) {
     if (!context.inActions)
@@ -3307,7 +3366,11 @@ function traceabilityMetadata(context) {
         [MetadataKeys.RunId, wholeNumber(context.runId)],
         [MetadataKeys.RunAttempt, wholeNumber(context.runAttempt)],
         [MetadataKeys.Workflow, context.workflow],
-        [MetadataKeys.Sha, context.sha]
+        [MetadataKeys.Job, context.job],
+        [MetadataKeys.Step, context.action],
+        [MetadataKeys.Sha, context.sha],
+        [MetadataKeys.Ref, context.ref],
+        [MetadataKeys.PullRequest, pullRequestOfRun(context)]
     ];
     const metadata = {};
     for (const [key, value] of entries) {
@@ -3323,14 +3386,98 @@ function wholeNumber(text) {
 }
 /**
  * The metadata sent with the batch: the user's pairs win over traceability keys they also set;
- * the idempotency keys are always the action's own.
+ * the idempotency keys and the batch's place in its job are always the action's own.
  */
 function buildBatchMetadata(user, trace, identity) {
     const metadata = { ...trace, ...user };
     metadata[MetadataKeys.IdempotencyKey] = identity.key;
     metadata[MetadataKeys.FileSha256] = identity.fileSha256;
+    if (identity.part !== undefined)
+        metadata[MetadataKeys.Part] = identity.part;
+    else
+        delete metadata[MetadataKeys.Part];
+    if (identity.round !== undefined && identity.round >= 1)
+        metadata[MetadataKeys.Round] = String(identity.round);
+    else
+        delete metadata[MetadataKeys.Round];
     checkMetadataLimits(metadata);
     return metadata;
+}
+/** The keys the action writes, with the reason for each group, for the count and its message. */
+function actionKeysOf(needs) {
+    const keys = [MetadataKeys.IdempotencyKey, MetadataKeys.FileSha256];
+    const reasons = ['2 for idempotency (batch_action_key, input_sha256)'];
+    if (needs.inActions) {
+        keys.push(MetadataKeys.Repository, MetadataKeys.Workflow, MetadataKeys.Job, MetadataKeys.Step, MetadataKeys.RunId, MetadataKeys.RunAttempt, MetadataKeys.Sha, MetadataKeys.Ref);
+        reasons.push('8 for the run in GitHub Actions (github_repository to github_ref)');
+        if (needs.pullRequest) {
+            keys.push(MetadataKeys.PullRequest);
+            reasons.push('1 for the pull request (github_pr)');
+        }
+    }
+    if (needs.multiBatch) {
+        keys.push(MetadataKeys.Part);
+        reasons.push('1 for the part of the job (batch_part)');
+    }
+    if (needs.retries) {
+        keys.push(MetadataKeys.Round);
+        reasons.push('1 for the retry round (batch_round, retry-failed > 0)');
+    }
+    return { keys, reasons };
+}
+/** How many of the 16 pairs the action writes itself: 10 in Actions, 11 on pull requests, +1 +1. */
+function actionPairCount(needs) {
+    return actionKeysOf(needs).keys.length;
+}
+/**
+ * Fails, before anything is uploaded, when the user's pairs and the action's do not fit the API's
+ * 16. A user's pair with one of the action's keys takes that key's place and costs nothing more.
+ */
+function checkUserPairsFit(user, needs) {
+    const { keys, reasons } = actionKeysOf(needs);
+    const own = new Set(keys);
+    const given = Object.keys(user).length;
+    const extra = Object.keys(user).filter((key) => !own.has(key)).length;
+    const left = MetadataLimits.pairs - keys.length;
+    if (extra <= left)
+        return;
+    throw new Error(`metadata has ${given} pairs of yours, and the action needs ${keys.length} of the API's ${MetadataLimits.pairs} ` +
+        `(${reasons.join('; ')}), so ${left} are left for yours; remove ${extra - left}`);
+}
+/** Every key the action writes: what is not one of them is the user's. */
+const ACTION_KEYS = new Set(Object.values(MetadataKeys));
+/** Whether `key` is one the action writes itself (the summary and `jobs` leave them out). */
+function isActionKey(key) {
+    return ACTION_KEYS.has(key);
+}
+function tagOf(batch, key) {
+    const value = batch.metadata?.[key];
+    return typeof value === 'string' ? value : undefined;
+}
+/** The job a batch belongs to: its `batch_action_key` up to the first '.'; undefined without one. */
+function jobIdOf(batch) {
+    const key = tagOf(batch, MetadataKeys.IdempotencyKey);
+    if (key === undefined || key === '')
+        return undefined;
+    return key.split('.')[0];
+}
+/** A batch's place in its job, from `batch_part` ("i/n") and `batch_round`: 1/1, round 0 without them. */
+function partOf(batch) {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(tagOf(batch, MetadataKeys.Part) ?? '');
+    const part = match ? Number(match[1]) : 1;
+    const parts = match ? Number(match[2]) : 1;
+    const roundText = tagOf(batch, MetadataKeys.Round)?.trim() ?? '';
+    const round = /^\d+$/.test(roundText) ? Number(roundText) : 0;
+    const valid = part >= 1 && parts >= part;
+    return { part: valid ? part : 1, parts: valid ? parts : 1, round };
+}
+/** The user's metadata of a batch: every string pair but the action's own. */
+function userMetadataOf(batch) {
+    const user = {};
+    for (const [key, value] of Object.entries(batch.metadata ?? {}))
+        if (!isActionKey(key) && typeof value === 'string')
+            user[key] = value;
+    return user;
 }
 
 ;// CONCATENATED MODULE: ./src/lib/parse-size.ts
@@ -3445,49 +3592,6 @@ function exceedsFailureLimit(limit, failed, total) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
-;// CONCATENATED MODULE: ./src/lib/event-payload.ts
-// The event payload (the JSON file at GITHUB_EVENT_PATH): only what the action reads of it.
-/** Events whose payload is a pull request; `comment: auto` comments on these only. */
-const event_payload_PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target'
-]);
-/** Events whose payload may name a pull request, and so is worth reading. */
-function namesPullRequest(eventName) {
-    return (eventName !== undefined &&
-        (event_payload_PULL_REQUEST_EVENTS.has(eventName) ||
-            eventName.startsWith('pull_request') ||
-            eventName === 'issue_comment'));
-}
-function positiveInteger(raw) {
-    return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
-}
-function record(raw) {
-    return typeof raw === 'object' && raw !== null ? raw : undefined;
-}
-/**
- * The pull request number in an event payload: `pull_request.number` (pull_request, pull_request_target,
- * pull_request_review, ...), or `issue.number` when the issue is a pull request (issue_comment on one).
- * A payload that is not JSON yields undefined: the comment is an extra, never a reason to fail the step.
- */
-function event_payload_pullRequestNumberOf(eventJson) {
-    if (!eventJson)
-        return undefined;
-    let payload;
-    try {
-        payload = JSON.parse(eventJson);
-    }
-    catch {
-        return undefined;
-    }
-    const event = record(payload);
-    const pullRequest = positiveInteger(record(event?.pull_request)?.number);
-    if (pullRequest !== undefined)
-        return pullRequest;
-    const issue = record(event?.issue);
-    return issue && record(issue.pull_request) ? positiveInteger(issue.number) : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/lib/run-context.ts
 
 const run_context_DEFAULT_SERVER_URL = 'https://github.com';
@@ -3953,7 +4057,16 @@ const Inputs = {
     AllowInsecureHttp: 'allow-insecure-http',
     Reuse: 'reuse',
     Comment: 'comment',
-    GitHubToken: 'github-token'
+    GitHubToken: 'github-token',
+    MaxBatchRequests: 'max-batch-requests',
+    MaxBatchBytes: 'max-batch-bytes',
+    MaxBatchTokens: 'max-batch-tokens',
+    MaxConcurrentBatches: 'max-concurrent-batches',
+    RetryFailed: 'retry-failed',
+    RetryErrors: 'retry-errors',
+    Match: 'match',
+    Since: 'since',
+    CancelSuperseded: 'cancel-superseded'
 };
 const Outputs = {
     BatchId: 'batch-id',
@@ -3972,7 +4085,9 @@ const Outputs = {
     ResultsPath: 'results-path',
     PromptTokens: 'prompt-tokens',
     CompletionTokens: 'completion-tokens',
-    TotalTokens: 'total-tokens'
+    TotalTokens: 'total-tokens',
+    BatchIds: 'batch-ids',
+    Jobs: 'jobs'
 };
 const State = {
     BatchId: 'batch-id',
@@ -3980,7 +4095,9 @@ const State = {
     IdempotencyKey: 'idempotency-key',
     InputSha256: 'input-sha256',
     /** When the step's create was first sent (Unix seconds): searches and the settle window start there. */
-    SearchSince: 'search-since'
+    SearchSince: 'search-since',
+    /** Every batch of the job (a JSON array): the post step settles each of them. */
+    BatchIds: 'batch-ids'
 };
 /** Environment variables the API key falls back to, in order. */
 const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
@@ -4021,12 +4138,66 @@ const Ranges = {
     /** Seconds between polls: 10 ms to an hour. */
     pollIntervalSeconds: { min: 0.01, max: 3600 },
     /** The completion window, in hours: an hour to 30 days. */
-    completionWindowHours: { min: 1, max: 30 * 24 }
+    completionWindowHours: { min: 1, max: 30 * 24 },
+    /** How far back collect looks: a minute to 30 days (providers keep batches about that long). */
+    sinceMs: { min: 60_000, max: 30 * DAY_MS }
 };
+const BATCH_ID = /^[A-Za-z0-9._:-]+$/;
+/**
+ * One batch id, or several: a JSON array (the `batch-ids` output) or one per line. Duplicates are
+ * dropped, the order is kept.
+ */
+function parseBatchIds(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return [];
+    let ids;
+    if (trimmed.startsWith('[')) {
+        try {
+            ids = JSON.parse(trimmed);
+        }
+        catch {
+            throw new Error('is not a valid JSON array; give one id, a JSON array such as ["batch_a","batch_b"] (the batch-ids output), or one id per line');
+        }
+        if (!Array.isArray(ids))
+            throw new Error('must be a JSON array of batch ids');
+    }
+    else
+        ids = trimmed
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '');
+    for (const id of ids) {
+        if (typeof id !== 'string' || !BATCH_ID.test(id))
+            throw new Error(`${JSON.stringify(id)} is not a batch id such as batch_abc123 (letters, digits, . _ : -)`);
+    }
+    return [...new Set(ids)];
+}
+/** Error codes as comma- or newline-separated words; empty: undefined (the default list). */
+function parseCodeList(text) {
+    const codes = text
+        .split(/[\s,]+/)
+        .map((code) => code.trim())
+        .filter((code) => code !== '');
+    for (const code of codes) {
+        if (!/^[A-Za-z0-9_.-]+$/.test(code))
+            throw new Error(`"${code}" is not an error code; list codes such as rate_limit_exceeded, 429, batch_expired, separated by commas or lines`);
+    }
+    return codes.length > 0 ? codes : undefined;
+}
+/** The pairs collect matches: `key=value` lines or a JSON object, as metadata takes them. */
+function parseMatch(text) {
+    try {
+        return parseMetadata(text);
+    }
+    catch (error) {
+        throw new Error(error.message.replace(/^metadata/, 'match'), { cause: error });
+    }
+}
 /** Each input's schema; the names are the action's interface. */
 const fields = {
-    [Inputs.Command]: schemas/* enum */.k5n(['run', 'status', 'cancel', 'list'], {
-        error: 'must be one of run, status, cancel, list'
+    [Inputs.Command]: schemas/* enum */.k5n(['run', 'status', 'cancel', 'list', 'collect'], {
+        error: 'must be one of run, status, cancel, list, collect'
     }),
     [Inputs.File]: schemas/* string */.YjP().trim(),
     [Inputs.Endpoint]: schemas/* string */.YjP()
@@ -4034,9 +4205,7 @@ const fields = {
         .regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
     [Inputs.CompletionWindow]: completionWindow(Ranges.completionWindowHours.min, Ranges.completionWindowHours.max),
     [Inputs.Metadata]: fromParser(parseMetadata),
-    [Inputs.BatchId]: schemas/* string */.YjP()
-        .trim()
-        .regex(/^[A-Za-z0-9._:-]*$/, 'must be a batch id such as batch_abc123 (letters, digits, . _ : -)'),
+    [Inputs.BatchId]: fromParser(parseBatchIds),
     [Inputs.BaseUrl]: input_fields_baseUrl,
     [Inputs.ApiKey]: schemas/* string */.YjP().trim(),
     [Inputs.Wait]: booleanText,
@@ -4060,7 +4229,19 @@ const fields = {
     [Inputs.AllowInsecureHttp]: booleanText,
     [Inputs.Reuse]: schemas/* enum */.k5n(['attempts', 'never'], { error: 'must be attempts or never' }),
     [Inputs.Comment]: fromParser(parseCommentMode),
-    [Inputs.GitHubToken]: githubToken
+    [Inputs.GitHubToken]: githubToken,
+    [Inputs.MaxBatchRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+    [Inputs.MaxBatchBytes]: optional(fromParser(parseByteSize)),
+    [Inputs.MaxBatchTokens]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+    [Inputs.MaxConcurrentBatches]: integerIn(1, 100),
+    [Inputs.RetryFailed]: integerIn(0, 10),
+    [Inputs.RetryErrors]: fromParser(parseCodeList),
+    [Inputs.Match]: fromParser(parseMatch),
+    [Inputs.Since]: duration(Ranges.sinceMs.min, Ranges.sinceMs.max),
+    [Inputs.CancelSuperseded]: schemas/* string */.YjP()
+        .trim()
+        .toLowerCase()
+        .pipe(schemas/* enum */.k5n(['auto', 'true', 'false'], { error: 'must be auto, true or false' }))
 };
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
 const Defaults = {
@@ -4091,7 +4272,16 @@ const Defaults = {
     [Inputs.AllowInsecureHttp]: 'false',
     [Inputs.Reuse]: 'attempts',
     [Inputs.Comment]: 'auto',
-    [Inputs.GitHubToken]: GITHUB_TOKEN_DEFAULT
+    [Inputs.GitHubToken]: GITHUB_TOKEN_DEFAULT,
+    [Inputs.MaxBatchRequests]: '',
+    [Inputs.MaxBatchBytes]: '',
+    [Inputs.MaxBatchTokens]: '',
+    [Inputs.MaxConcurrentBatches]: '4',
+    [Inputs.RetryFailed]: '0',
+    [Inputs.RetryErrors]: '',
+    [Inputs.Match]: '',
+    [Inputs.Since]: '48h',
+    [Inputs.CancelSuperseded]: 'auto'
 };
 /** Reads, validates and cross-checks every input. Throws InputError naming each bad one. */
 function getInputs(read = (name) => getInput(name), env = process.env, 
@@ -4125,9 +4315,12 @@ purpose = 'main') {
         }
         if (purpose === 'main' &&
             (command === 'status' || command === 'cancel') &&
-            p[Inputs.BatchId] === '' &&
+            p[Inputs.BatchId].length === 0 &&
             !p[Inputs.ValidateOnly]) {
             problems.push(`batch-id: is required for command: ${command}`);
+        }
+        if (p[Inputs.RetryFailed] > 0 && !p[Inputs.Download]) {
+            problems.push('retry-failed: needs download: true, since the requests to send again are found in the downloaded results; set download: true or retry-failed: 0');
         }
         try {
             checkMetadataLimits(p[Inputs.Metadata]);
@@ -4166,7 +4359,8 @@ purpose = 'main') {
         endpoint: p[Inputs.Endpoint],
         completionWindow: p[Inputs.CompletionWindow],
         metadata: p[Inputs.Metadata],
-        batchId: p[Inputs.BatchId],
+        batchId: p[Inputs.BatchId][0] ?? '',
+        batchIds: p[Inputs.BatchId],
         baseUrl: p[Inputs.BaseUrl],
         apiKey,
         keySource,
@@ -4189,7 +4383,16 @@ purpose = 'main') {
         allowInsecureHttp: p[Inputs.AllowInsecureHttp],
         reuse: p[Inputs.Reuse],
         comment: p[Inputs.Comment],
-        githubToken: p[Inputs.GitHubToken]
+        githubToken: p[Inputs.GitHubToken],
+        maxBatchRequests: p[Inputs.MaxBatchRequests],
+        maxBatchBytes: p[Inputs.MaxBatchBytes],
+        maxBatchTokens: p[Inputs.MaxBatchTokens],
+        maxConcurrentBatches: p[Inputs.MaxConcurrentBatches],
+        retryFailed: p[Inputs.RetryFailed],
+        retryErrors: p[Inputs.RetryErrors],
+        match: p[Inputs.Match],
+        sinceMs: p[Inputs.Since],
+        cancelSuperseded: p[Inputs.CancelSuperseded]
     };
 }
 
@@ -4283,6 +4486,17 @@ function memoryStore(through) {
         get: (name) => values.get(name) ?? ''
     };
 }
+function parseIds(text) {
+    if (text === '')
+        return [];
+    try {
+        const ids = JSON.parse(text);
+        return Array.isArray(ids) ? ids.filter((id) => typeof id === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
 /**
  * What the main step leaves for the post step: the batch it is responsible for, and whether it
  * finished with it. The post step cancels a saved batch that was never settled.
@@ -4304,6 +4518,20 @@ class StepState {
         this.store.save(State.BatchId, batchId);
         this.store.save(State.Settled, 'false');
     }
+    /**
+     * One more batch of the step's job (created, or taken up from an earlier attempt). The first is
+     * also `batchId`; a create whose batch is now known is no longer pending.
+     */
+    saveJobBatch(batchId) {
+        const ids = parseIds(this.store.get(State.BatchIds));
+        if (!ids.includes(batchId))
+            ids.push(batchId);
+        this.store.save(State.BatchIds, JSON.stringify(ids));
+        if (this.store.get(State.BatchId) === '')
+            this.store.save(State.BatchId, batchId);
+        this.store.save(State.IdempotencyKey, '');
+        this.store.save(State.Settled, 'false');
+    }
     /** The step is done with its batch: it ended, was cancelled, or is left running on purpose. */
     markSettled() {
         this.store.save(State.Settled, 'true');
@@ -4314,7 +4542,8 @@ class StepState {
             pendingKey: this.store.get(State.IdempotencyKey),
             fileSha256: this.store.get(State.InputSha256),
             searchSince: Number.parseInt(this.store.get(State.SearchSince), 10) || 0,
-            settled: this.store.get(State.Settled) === 'true'
+            settled: this.store.get(State.Settled) === 'true',
+            batchIds: parseIds(this.store.get(State.BatchIds))
         };
     }
 }
@@ -4521,6 +4750,8 @@ async function cleanUp(deps) {
             return log.info(`cancel-on-abort is false: ${batchId ? `batch ${batchId}` : 'the batch'} is left running`);
         }
         const api = await deps.makeApi(inputs);
+        if (saved.batchIds.length > 0)
+            return await cleanUpJob(api, saved, inputs, deps);
         const targets = batchId
             ? [await api.retrieve(batchId)]
             : await findPending(api, saved, inputs, deps);
@@ -4538,6 +4769,29 @@ async function cleanUp(deps) {
                 ? `; find it with command: list by metadata ${MetadataKeys.IdempotencyKey}=${pendingKey}`
                 : ''), [apiKey]));
     }
+}
+/**
+ * The batches of a job the main step did not settle: each is retrieved and cancelled in parallel
+ * (they were saved by id, so they are this step's); a create in flight is looked for by its key.
+ */
+async function cleanUpJob(api, saved, inputs, deps) {
+    const { log } = deps;
+    const found = saved.pendingKey ? await findPending(api, saved, inputs, deps) : [];
+    const known = await Promise.all(saved.batchIds.map((id) => api.retrieve(id)));
+    const targets = [...known, ...found.filter((batch) => !saved.batchIds.includes(batch.id))];
+    const results = await Promise.allSettled(targets.map(async (batch) => {
+        if ((0,batch_document/* isTerminal */.Hd)(batch.status) || batch.status === 'cancelling')
+            return log.info(`Batch ${batch.id} is already ${batch.status}; nothing to cancel`);
+        const cancelled = await api.cancel(batch.id);
+        log.info(`Cancelled batch ${batch.id}, which the main step left ${batch.status} (now ${cancelled.status})`);
+    }));
+    const failed = results.flatMap((result, index) => result.status === 'rejected'
+        ? [{ id: targets[index]?.id, reason: result.reason }]
+        : []);
+    if (failed.length > 0) {
+        throw new Error(failed.map(({ id, reason }) => `batch ${id}: ${reason.message}`).join('; '));
+    }
+    deps.state.markSettled();
 }
 /**
  * The main step may have died after sending a create and before learning the batch's id, and the
