@@ -128,17 +128,8 @@ describe('validateRequestsFile', () => {
     })
     expect(report.problems).toEqual([])
     expect(report.notes).toEqual([
-      expect.stringMatching(/no body checks for the endpoint \/v1\/rerank/),
-      expect.stringMatching(/no request limit known/),
-      expect.stringMatching(/no file size limit known/)
+      expect.stringMatching(/no body checks for the endpoint \/v1\/rerank/)
     ])
-    const known = await validateRequestsFile(path, {
-      endpoint: '/v1/rerank',
-      provider: { name: 'unknown' },
-      maxRequests: 10,
-      maxFileBytes: 1000
-    })
-    expect(known.notes).toHaveLength(1)
   })
 
   it('keeps the first 50 problems in detail and counts them all', async () => {
@@ -181,7 +172,7 @@ describe('validateRequestsFile', () => {
     expect(report.problemCount).toBe(61)
   })
 
-  it("stops at OpenAI's 50,000 requests once, naming the first line over", async () => {
+  it("refuses nothing over the provider's per-batch limits: they split the job instead", async () => {
     const lines = Array.from({ length: 50_003 }, (_, i) =>
       line(`r${i}`, {}, { model: 'gpt-4o-mini' })
     )
@@ -190,19 +181,34 @@ describe('validateRequestsFile', () => {
       endpoint: DEFAULT_ENDPOINT,
       provider: providerFor(OPENAI_BASE_URL)
     })
+    expect(report.problems).toEqual([])
+    expect(report.requests).toBe(50_003)
+
+    const tiny: Provider = { name: 'Tiny', maxRequests: 1, maxFileBytes: 10 }
+    const small = await write(file(line('a'), line('b')))
+    const over = await validateRequestsFile(small, { endpoint: DEFAULT_ENDPOINT, provider: tiny })
+    expect(over.problems).toEqual([])
+    expect(over.requests).toBe(2)
+  })
+
+  it('stops at max-requests once, naming the first line over', async () => {
+    const path = await write(file(...Array.from({ length: 8 }, (_, i) => line(`r${i}`))))
+    const report = await validateRequestsFile(path, {
+      endpoint: DEFAULT_ENDPOINT,
+      provider: providerFor(OPENAI_BASE_URL),
+      maxRequests: 5
+    })
     expect(report.problems).toEqual([
       {
-        line: 50_001,
-        message: expect.stringMatching(
-          /^the file has 50,003 requests, more than the 50,000 requests OpenAI accepts in one batch/
-        )
+        line: 6,
+        message:
+          'the file has 8 requests, more than max-requests (5); this is the first line over the limit (raise max-requests or remove requests)'
       }
     ])
     expect(report.problemCount).toBe(1)
-    expect(report.requests).toBe(50_003)
   })
 
-  it('fails a 20 GB file at once from its size, without reading it', async () => {
+  it('fails a 20 GB file over max-file-size at once from its size, without reading it', async () => {
     const path = join(dir, 'huge.jsonl')
     const handle = await open(path, 'w')
     await handle.truncate(20_000_000_000) // sparse: no disk used
@@ -210,14 +216,15 @@ describe('validateRequestsFile', () => {
     const started = Date.now()
     const report = await validateRequestsFile(path, {
       endpoint: DEFAULT_ENDPOINT,
-      provider: providerFor(DEFAULT_BASE_URL)
+      provider: providerFor(DEFAULT_BASE_URL),
+      maxFileBytes: 10_000_000_000
     })
     expect(Date.now() - started).toBeLessThan(1000)
     expect(report.problems).toEqual([
       {
         line: 0,
         message:
-          'the file is 20 GB (20,000,000,000 bytes), more than the 10 GB (10,000,000,000 bytes) Nebius AI Studio accepts for a batch input file; split it into several batches'
+          'the file is 20 GB (20,000,000,000 bytes), more than max-file-size, 10 GB (10,000,000,000 bytes); raise max-file-size or make the file smaller'
       }
     ])
     expect(report.sha256).toBe('')
@@ -225,20 +232,20 @@ describe('validateRequestsFile', () => {
     await rm(path)
   })
 
-  it('checks size against a provider limit and lets max-file-size override it', async () => {
+  it('checks size against max-file-size only, whatever the provider takes', async () => {
     const content = file(line('a'), line('b'))
     const path = await write(content)
     const tiny: Provider = { name: 'Tiny', maxFileBytes: 100 }
-    const over = await validateRequestsFile(path, { endpoint: DEFAULT_ENDPOINT, provider: tiny })
-    expect(over.problems).toEqual([
-      { line: 0, message: expect.stringMatching(/more than the 100 B \(100 bytes\) Tiny accepts/) }
-    ])
-    const raised = await validateRequestsFile(path, {
+    const within = await validateRequestsFile(path, { endpoint: DEFAULT_ENDPOINT, provider: tiny })
+    expect(within.problems).toEqual([])
+    const over = await validateRequestsFile(path, {
       endpoint: DEFAULT_ENDPOINT,
-      provider: tiny,
-      maxFileBytes: 1_000_000
+      provider: { name: 'unknown' },
+      maxFileBytes: 100
     })
-    expect(raised.problems).toEqual([])
+    expect(over.problems).toEqual([
+      { line: 0, message: expect.stringMatching(/more than max-file-size, 100 B \(100 bytes\)/) }
+    ])
   })
 
   it('reports a missing file and a directory instead of throwing', async () => {

@@ -12,6 +12,7 @@
 import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
+import { Inputs } from '../action/names.js'
 import { formatBytes, formatNumber } from '../lib/format.js'
 import { abortReason } from '../net/abort.js'
 import { readLinePieces } from '../jsonl/lines.js'
@@ -38,18 +39,15 @@ function fileLevelChecks(size: number, options: ValidationOptions): string[] {
       `${provider.name} does not offer the endpoint ${JSON.stringify(endpoint)} for batches; it offers ${provider.endpoints.join(', ')}`
     )
   }
-  const limit = options.maxFileBytes ?? provider.maxFileBytes
-  if (limit !== undefined && size > limit) problems.push(sizeMessage(size, limit, options))
+  const limit = options.maxFileBytes
+  if (limit !== undefined && size > limit) problems.push(sizeMessage(size, limit))
   return problems
 }
 
-function sizeMessage(size: number, limit: number, options: ValidationOptions): string {
+/** Over max-file-size, the user's limit on the whole input (the provider's limit splits it instead). */
+function sizeMessage(size: number, limit: number): string {
   const bytes = (n: number) => `${formatBytes(n)} (${formatNumber(n)} bytes)`
-  const what =
-    options.maxFileBytes !== undefined
-      ? `max-file-size, ${bytes(limit)}`
-      : `the ${bytes(limit)} ${options.provider.name} accepts for a batch input file`
-  return `the file is ${bytes(size)}, more than ${what}; split it into several batches`
+  return `the file is ${bytes(size)}, more than ${Inputs.MaxFileSize}, ${bytes(limit)}; raise ${Inputs.MaxFileSize} or make the file smaller`
 }
 
 /** Notes for the log: the checks that cannot be made for this endpoint or provider. */
@@ -59,12 +57,6 @@ function checksNotMade(options: ValidationOptions): string[] {
     notes.push(
       `no body checks for the endpoint ${options.endpoint}: only custom_id, method, url and body.model are checked`
     )
-  }
-  if (options.provider.name === 'unknown') {
-    if (options.maxRequests === undefined)
-      notes.push('no request limit known for this provider; set max-requests to check one')
-    if (options.maxFileBytes === undefined)
-      notes.push('no file size limit known for this provider; set max-file-size to check one')
   }
   return notes
 }
@@ -172,8 +164,9 @@ async function checkAllLines(
 
 /**
  * Checks a batch requests file without uploading it: every line is one request for
- * `options.endpoint`, custom_ids are unique, one model throughout, within the provider's
- * limits. Never throws for bad content; throws only when the file cannot be read
+ * `options.endpoint`, custom_ids are unique, one model throughout, an endpoint the provider
+ * offers, within max-requests and max-file-size when they are set. The provider's per-file
+ * limits refuse nothing: they decide how the job is split (../job/limits.ts). Never throws for bad content; throws only when the file cannot be read
  * (other than a missing file or a directory, which are reported as problems).
  */
 export async function validateRequestsFile(
@@ -200,10 +193,10 @@ export async function validateRequestsFile(
 
   let problemCount = v.problemCount
   const grown: Problem[] = []
-  const limit = options.maxFileBytes ?? options.provider.maxFileBytes
+  const limit = options.maxFileBytes
   if (!v.stopped && limit !== undefined && bytes > limit) {
     // The file grew after stat.
-    grown.push({ line: 0, message: sizeMessage(bytes, limit, options) })
+    grown.push({ line: 0, message: sizeMessage(bytes, limit) })
     problemCount++
   }
   const counts = { requests: v.requests, bytes, sha256, model: v.model }

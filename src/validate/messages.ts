@@ -174,7 +174,7 @@ export function tooLongMessage(length: number): string {
 }
 
 export function requestLimitMessage(requests: number, limitText: string): string {
-  return `the file has ${plural(requests, 'request')}, more than ${limitText}; this is the first line over the limit (split the file into several batches)`
+  return `the file has ${plural(requests, 'request')}, more than ${limitText}; this is the first line over the limit (raise max-requests or remove requests)`
 }
 
 /** Appended to the problem on the first line of another model: how many later lines use it too. */

@@ -12,9 +12,9 @@ export interface ValidationOptions {
   endpoint: string
   /** The provider behind the base URL (see providerFor). */
   provider: Provider
-  /** Overrides the provider's request limit. */
+  /** max-requests: most requests in the whole input; absent: no limit (the provider's splits). */
   maxRequests?: number
-  /** Overrides the provider's file size limit, in bytes. */
+  /** max-file-size: largest input, in bytes; absent: no limit (the provider's splits). */
   maxFileBytes?: number
   /** How many problems to keep in detail; the rest are only counted. Default 50. */
   maxProblems?: number
@@ -37,7 +37,7 @@ export interface ValidationReport {
   problems: Problem[]
   /** All problems found, including those not kept in detail. */
   problemCount: number
-  /** Debug notes for the caller to log (checks skipped, limits unknown). */
+  /** Debug notes for the caller to log (checks skipped). */
   notes: string[]
 }
 

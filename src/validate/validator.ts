@@ -1,5 +1,5 @@
 // The validator of one line of a requests file, and of what lines share (unique custom_ids, one
-// model, the request limit).
+// model, the max-requests limit).
 //
 // Decisions on the edges of the format (aim: accept what providers accept, reject with a
 // clear message what they would refuse, never crash):
@@ -40,13 +40,13 @@ import {
   NO_REQUESTS,
   otherModelCountText,
   otherModelMessage,
-  plural,
   requestLimitMessage,
   tooLongMessage,
   UTF16_FILE
 } from './messages.js'
 import { hasStoredPrompt, schemasFor, type LineSchemas } from './schemas.js'
 import { DEFAULT_MAX_PROBLEMS, type Problem, type ValidationOptions } from './types.js'
+import { Inputs } from '../action/names.js'
 import { formatNumber } from '../lib/format.js'
 
 interface ModelSeen {
@@ -97,11 +97,9 @@ export class Validator {
   constructor(private readonly options: ValidationOptions) {
     this.schemas = schemasFor(options.endpoint)
     this.maxProblems = Math.max(0, options.maxProblems ?? DEFAULT_MAX_PROBLEMS)
-    this.maxRequests = options.maxRequests ?? options.provider.maxRequests
-    this.requestLimitText =
-      options.maxRequests !== undefined
-        ? `max-requests (${formatNumber(options.maxRequests)})`
-        : `the ${plural(options.provider.maxRequests ?? 0, 'request')} ${options.provider.name} accepts in one batch`
+    // The user's limit on the whole input; the provider's per-batch limit splits it instead.
+    this.maxRequests = options.maxRequests
+    this.requestLimitText = `${Inputs.MaxRequests} (${formatNumber(options.maxRequests ?? 0)})`
   }
 
   private get wantDetail(): boolean {
