@@ -265,7 +265,7 @@ function grow(shard) {
 var validate_messages = __webpack_require__(2688);
 ;// CONCATENATED MODULE: ./src/validate/validator.ts
 // The validator of one line of a requests file, and of what lines share (unique custom_ids, one
-// model, the request limit).
+// model, the max-requests limit).
 //
 // Decisions on the edges of the format (aim: accept what providers accept, reject with a
 // clear message what they would refuse, never crash):
@@ -295,6 +295,7 @@ var validate_messages = __webpack_require__(2688);
 //   the limit, and like file-level problems is always kept in detail.
 // Line numbers are physical 1-based lines (blank lines count), as an editor shows them;
 // line 0 marks file-level problems (size, endpoint, no requests).
+
 
 
 
@@ -340,11 +341,9 @@ class Validator {
         this.options = options;
         this.schemas = schemasFor(options.endpoint);
         this.maxProblems = Math.max(0, options.maxProblems ?? types/* DEFAULT_MAX_PROBLEMS */.k);
-        this.maxRequests = options.maxRequests ?? options.provider.maxRequests;
-        this.requestLimitText =
-            options.maxRequests !== undefined
-                ? `max-requests (${(0,format/* formatNumber */.ZV)(options.maxRequests)})`
-                : `the ${(0,validate_messages/* plural */.LS)(options.provider.maxRequests ?? 0, 'request')} ${options.provider.name} accepts in one batch`;
+        // The user's limit on the whole input; the provider's per-batch limit splits it instead.
+        this.maxRequests = options.maxRequests;
+        this.requestLimitText = `${names/* Inputs */.G0.MaxRequests} (${(0,format/* formatNumber */.ZV)(options.maxRequests ?? 0)})`;
     }
     get wantDetail() {
         return this.lineProblems.length < this.maxProblems;
@@ -525,6 +524,7 @@ class Validator {
 
 
 
+
 // 64 KiB: the text decoded from one read then stays a young-generation string, freed by
 // the next scavenge. Reads of 256 KiB or more make large-object strings that wait for a
 // full GC (measured on 200 MB: peak RSS 97 MB at 64 KiB, 117-141 MB at 256 KiB, same speed).
@@ -535,29 +535,21 @@ function fileLevelChecks(size, options) {
     if (provider.endpoints && !provider.endpoints.includes(endpoint)) {
         problems.push(`${provider.name} does not offer the endpoint ${JSON.stringify(endpoint)} for batches; it offers ${provider.endpoints.join(', ')}`);
     }
-    const limit = options.maxFileBytes ?? provider.maxFileBytes;
+    const limit = options.maxFileBytes;
     if (limit !== undefined && size > limit)
-        problems.push(sizeMessage(size, limit, options));
+        problems.push(sizeMessage(size, limit));
     return problems;
 }
-function sizeMessage(size, limit, options) {
+/** Over max-file-size, the user's limit on the whole input (the provider's limit splits it instead). */
+function sizeMessage(size, limit) {
     const bytes = (n) => `${(0,format/* formatBytes */.z3)(n)} (${(0,format/* formatNumber */.ZV)(n)} bytes)`;
-    const what = options.maxFileBytes !== undefined
-        ? `max-file-size, ${bytes(limit)}`
-        : `the ${bytes(limit)} ${options.provider.name} accepts for a batch input file`;
-    return `the file is ${bytes(size)}, more than ${what}; split it into several batches`;
+    return `the file is ${bytes(size)}, more than ${names/* Inputs */.G0.MaxFileSize}, ${bytes(limit)}; raise ${names/* Inputs */.G0.MaxFileSize} or make the file smaller`;
 }
 /** Notes for the log: the checks that cannot be made for this endpoint or provider. */
 function checksNotMade(options) {
     const notes = [];
     if (!schemasFor(options.endpoint).bodyChecked) {
         notes.push(`no body checks for the endpoint ${options.endpoint}: only custom_id, method, url and body.model are checked`);
-    }
-    if (options.provider.name === 'unknown') {
-        if (options.maxRequests === undefined)
-            notes.push('no request limit known for this provider; set max-requests to check one');
-        if (options.maxFileBytes === undefined)
-            notes.push('no file size limit known for this provider; set max-file-size to check one');
     }
     return notes;
 }
@@ -653,8 +645,9 @@ async function checkAllLines(path, v, readChunkBytes, signal) {
 }
 /**
  * Checks a batch requests file without uploading it: every line is one request for
- * `options.endpoint`, custom_ids are unique, one model throughout, within the provider's
- * limits. Never throws for bad content; throws only when the file cannot be read
+ * `options.endpoint`, custom_ids are unique, one model throughout, an endpoint the provider
+ * offers, within max-requests and max-file-size when they are set. The provider's per-file
+ * limits refuse nothing: they decide how the job is split (../job/limits.ts). Never throws for bad content; throws only when the file cannot be read
  * (other than a missing file or a directory, which are reported as problems).
  */
 async function validateRequestsFile(path, options) {
@@ -676,10 +669,10 @@ async function validateRequestsFile(path, options) {
     v.finish();
     let problemCount = v.problemCount;
     const grown = [];
-    const limit = options.maxFileBytes ?? options.provider.maxFileBytes;
+    const limit = options.maxFileBytes;
     if (!v.stopped && limit !== undefined && bytes > limit) {
         // The file grew after stat.
-        grown.push({ line: 0, message: sizeMessage(bytes, limit, options) });
+        grown.push({ line: 0, message: sizeMessage(bytes, limit) });
         problemCount++;
     }
     const counts = { requests: v.requests, bytes, sha256, model: v.model };
@@ -1007,7 +1000,7 @@ function tooLongMessage(length) {
     return `the line is longer than ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LINE_BYTES */ .O)} (${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(length)} at least); no provider takes a request this large, so it was not checked`;
 }
 function requestLimitMessage(requests, limitText) {
-    return `the file has ${plural(requests, 'request')}, more than ${limitText}; this is the first line over the limit (split the file into several batches)`;
+    return `the file has ${plural(requests, 'request')}, more than ${limitText}; this is the first line over the limit (raise max-requests or remove requests)`;
 }
 /** Appended to the problem on the first line of another model: how many later lines use it too. */
 function otherModelCountText(model, count) {
