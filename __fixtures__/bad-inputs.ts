@@ -37,7 +37,7 @@ export const BAD_INPUTS: BadInput[] = [
   {
     name: 'batch-id with a path',
     inputs: { command: 'status', 'batch-id': '../files/x' },
-    message: /batch-id: must be a batch id/
+    message: /batch-id: "\.\.\/files\/x" is not a batch id such as batch_abc123/
   },
   {
     name: 'endpoint not a path',
@@ -66,7 +66,7 @@ export const BAD_INPUTS: BadInput[] = [
     },
     files: { 'r.jsonl': ok },
     message:
-      /metadata: metadata has 17 pairs, more than the API's limit of 16 .*Nothing was uploaded/
+      /metadata: metadata has 15 pairs of yours, and the action needs 2 of the API's 16 .*so 14 are left for yours; remove 1\. Nothing was uploaded/
   },
   {
     name: 'metadata value too long',
