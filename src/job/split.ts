@@ -6,7 +6,7 @@
 // is written to its own file under the temp directory through one reused buffer, its SHA-256
 // computed on the bytes as they are written. Memory: the reader's two chunks, the write buffer
 // and the longest line. Lines are parsed (JSON) only when parts are limited by tokens.
-import { open, rm } from 'node:fs/promises'
+import { mkdir, open, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { readLinePieces } from '../jsonl/lines.js'
 import { abortReason } from '../net/abort.js'
@@ -27,7 +27,7 @@ export interface KnownInput {
 }
 
 export interface SplitOptions {
-  /** Where part files are written (a directory of this job, e.g. under RUNNER_TEMP). */
+  /** Where part files are written, created when missing (a directory of this job, e.g. under RUNNER_TEMP). */
   tempDir: string
   /** Stops the pass between chunks, by throwing the signal's reason; written parts are removed. */
   signal?: AbortSignal
@@ -267,6 +267,7 @@ export async function splitInput(
   // A line longer than a part may be is only measured by the reader, never held.
   const maxLineBytes = Math.min(MAX_LINE_BYTES, limits.maxBytes ?? Infinity)
   const chunkBytes = Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)
+  await mkdir(options.tempDir, { recursive: true })
   try {
     await pass(inputPath, splitter, maxLineBytes, chunkBytes, signal)
     return await splitter.finish()
