@@ -185,6 +185,9 @@ describe('splitInput', () => {
     ])
     expect(await readdir(tempDir)).toEqual([])
     expect(await splitInput(path, {}, { tempDir })).toMatchObject([{ path, requests: 2 }])
+    const created = join(tempDir, 'new', 'dir')
+    expect(await splitInput(path, { maxRequests: 1 }, { tempDir: created })).toHaveLength(2)
+    expect(await readdir(created)).toHaveLength(2)
   })
 
   it('does not read an input that validation showed within the limits', async () => {

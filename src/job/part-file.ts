@@ -43,12 +43,11 @@ export class PartFile {
     return this.used + size <= this.buffer.length
   }
 
-  /** Appends a line (a view valid until the next line is read) and its '\n' when it had one. */
-  add(line: Uint8Array, newline: boolean, tokens: number): void {
-    this.buffer.set(line, this.used)
-    this.used += line.length
+  /** Appends bytes [start, end) of `source` (a line) and its '\n' when it had one. */
+  add(source: Buffer, start: number, end: number, newline: boolean, tokens: number): void {
+    this.used += source.copy(this.buffer, this.used, start, end)
     if (newline) this.buffer[this.used++] = LF
-    this.count(line.length + (newline ? 1 : 0), tokens)
+    this.count(end - start + (newline ? 1 : 0), tokens)
   }
 
   private count(size: number, tokens: number): void {

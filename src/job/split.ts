@@ -6,9 +6,9 @@
 // is written to its own file under the temp directory through one reused buffer, its SHA-256
 // computed on the bytes as they are written. Memory: the reader's two chunks, the write buffer
 // and the longest line. Lines are parsed (JSON) only when parts are limited by tokens.
-import { open, rm } from 'node:fs/promises'
+import { mkdir, open, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { readLinePieces, isBlankLine } from '../jsonl/lines.js'
+import { readLinePieces } from '../jsonl/lines.js'
 import { abortReason } from '../net/abort.js'
 import { BLANK_LINE, NO_REQUESTS } from '../validate/messages.js'
 import { MAX_LINE_BYTES } from '../validate/types.js'
@@ -27,7 +27,7 @@ export interface KnownInput {
 }
 
 export interface SplitOptions {
-  /** Where part files are written (a directory of this job, e.g. under RUNNER_TEMP). */
+  /** Where part files are written, created when missing (a directory of this job, e.g. under RUNNER_TEMP). */
   tempDir: string
   /** Stops the pass between chunks, by throwing the signal's reason; written parts are removed. */
   signal?: AbortSignal
@@ -56,12 +56,23 @@ function within(value: number, limit: number | undefined): boolean {
   return limit === undefined || value <= limit
 }
 
-/** A line of the input, as the pass hands it to the splitter. */
+/** A line of the input: bytes [start, end) of `source` (valid until the next line is read). */
 interface InputLine {
-  bytes: Buffer
+  source: Buffer
+  start: number
+  end: number
   number: number
   /** Whether the line ends with '\n' in the input (all but a last line without one). */
   newline: boolean
+}
+
+/** Whether bytes [start, end) are only spaces, tabs and '\r' (or none), as validation sees blank lines. */
+function isBlank(source: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const byte = source[i]
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false
+  }
+  return true
 }
 
 /** Where the parts go and how large they may be; decides where each line goes. */
@@ -85,36 +96,56 @@ class Splitter {
     return paths
   }
 
-  async line({ bytes, number, newline }: InputLine): Promise<void> {
-    if (isBlankLine(bytes)) throw new SplitInputError(`line ${number}: ${BLANK_LINE}`, number)
-    const size = bytes.length + (newline ? 1 : 0)
+  /**
+   * Takes the next line. Most lines are copied into the write buffer at once; a promise comes back
+   * when the line needs a write first (a new part, a full buffer), and the next line waits for it.
+   */
+  line(line: InputLine): Promise<void> | undefined {
+    const { source, start, end, number, newline } = line
+    if (isBlank(source, start, end))
+      throw new SplitInputError(`line ${number}: ${BLANK_LINE}`, number)
+    const size = end - start + (newline ? 1 : 0)
     const { maxRequests, maxBytes, maxTokens } = this.limits
     if (maxBytes !== undefined && size > maxBytes)
       throw new SplitInputError(lineTooLargeMessage(number, size, maxBytes), number)
-    const tokens = maxTokens === undefined ? 0 : this.tokensOf(bytes, number)
+    const tokens = maxTokens === undefined ? 0 : this.tokensOf(line)
     if (maxTokens !== undefined && tokens > maxTokens)
       throw new SplitInputError(lineTooManyTokensMessage(number, tokens, maxTokens), number)
 
-    let part = this.current
-    if (
-      part &&
-      (!within(part.requests + 1, maxRequests) ||
-        !within(part.bytes + size, maxBytes) ||
-        !within(part.tokens + tokens, maxTokens))
-    ) {
-      await this.finishPart()
-      part = undefined
+    const part = this.current
+    const fitsPart =
+      part !== undefined &&
+      within(part.requests + 1, maxRequests) &&
+      within(part.bytes + size, maxBytes) &&
+      within(part.tokens + tokens, maxTokens)
+    if (fitsPart && part.fits(size)) {
+      part.add(source, start, end, newline, tokens)
+      return undefined
     }
-    part ??= await this.startPart(number)
-    if (!part.fits(size)) await part.flush()
-    if (part.fits(size)) part.add(bytes, newline, tokens)
-    else await part.addLarge(bytes, newline, tokens)
+    return this.lineAfterWrite(line, size, tokens, fitsPart)
   }
 
-  private tokensOf(bytes: Buffer, number: number): number {
+  private async lineAfterWrite(
+    { source, start, end, number, newline }: InputLine,
+    size: number,
+    tokens: number,
+    fitsPart: boolean
+  ): Promise<void> {
+    let part = this.current
+    if (!fitsPart) {
+      await this.finishPart()
+      part = await this.startPart(number)
+    }
+    if (!part) throw new Error('internal error: no part to write to')
+    if (!part.fits(size)) await part.flush()
+    if (part.fits(size)) part.add(source, start, end, newline, tokens)
+    else await part.addLarge(source.subarray(start, end), newline, tokens)
+  }
+
+  private tokensOf({ source, start, end, number }: InputLine): number {
     let request: unknown
     try {
-      request = JSON.parse(bytes.toString('utf8'))
+      request = JSON.parse(source.toString('utf8', start, end))
     } catch {
       throw new SplitInputError(notJsonMessage(number), number)
     }
@@ -187,20 +218,21 @@ async function pass(
     }
     if (piece.kind === 'line') {
       // A line spanning reads ends with the '\n' already read; the last line of a file may have none.
-      const newline = piece.offset + piece.bytes.length < read
-      await splitter.line({ bytes: piece.bytes, number: ++number, newline })
+      const { bytes } = piece
+      const newline = piece.offset + bytes.length < read
+      await splitter.line({ source: bytes, start: 0, end: bytes.length, number: ++number, newline })
       continue
     }
-    const bytes = piece.bytes
+    const source = piece.bytes
     let start = 0
     for (;;) {
-      const end = bytes.indexOf(LF, start)
-      const last = end === -1
-      const line = bytes.subarray(start, last ? bytes.length : end)
+      const newline = source.indexOf(LF, start)
+      const end = newline === -1 ? source.length : newline
       // Every line of a 'lines' piece had its '\n', the last one's just past the piece.
-      await splitter.line({ bytes: line, number: ++number, newline: true })
-      if (last) break
-      start = end + 1
+      const writing = splitter.line({ source, start, end, number: ++number, newline: true })
+      if (writing) await writing
+      if (newline === -1) break
+      start = newline + 1
     }
   }
   if (signal?.aborted) throw abortReason(signal)
@@ -235,6 +267,7 @@ export async function splitInput(
   // A line longer than a part may be is only measured by the reader, never held.
   const maxLineBytes = Math.min(MAX_LINE_BYTES, limits.maxBytes ?? Infinity)
   const chunkBytes = Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)
+  await mkdir(options.tempDir, { recursive: true })
   try {
     await pass(inputPath, splitter, maxLineBytes, chunkBytes, signal)
     return await splitter.finish()
