@@ -10,11 +10,12 @@ export interface HeadLine extends LineHead {
 }
 
 /**
- * Read size of each file: a job reads one file per round at a time, and each part's read buffers
- * are left to the garbage collector when the next part starts; smaller than the reader's default
- * (1 MiB) so that ten parts cost no more memory than one file of their size.
+ * Read size of each file. A job reads one file per round at a time, and each part's two read
+ * buffers are left to the garbage collector when the next part starts: with the reader's default
+ * (1 MiB) ten parts of a 440 MB job were measured to peak 18 MB above one file of their size, with
+ * 64 KiB about 1 MB, at the same speed (a line longer than a read is put together across reads).
  */
-const CHUNK_BYTES = 256 << 10
+const CHUNK_BYTES = 64 << 10
 
 /** Reads the lines of `paths` in order, one at a time, blank lines skipped. */
 export class RoundLines {
