@@ -9,6 +9,14 @@ export interface HeadLine extends LineHead {
   number: number
 }
 
+/**
+ * Read size of each file. A job reads one file per round at a time, and each part's two read
+ * buffers are left to the garbage collector when the next part starts: with the reader's default
+ * (1 MiB) ten parts of a 440 MB job were measured to peak 18 MB above one file of their size, with
+ * 64 KiB about 1 MB, at the same speed (a line longer than a read is put together across reads).
+ */
+const CHUNK_BYTES = 64 << 10
+
 /** Reads the lines of `paths` in order, one at a time, blank lines skipped. */
 export class RoundLines {
   private readonly paths: readonly string[]
@@ -23,7 +31,7 @@ export class RoundLines {
     for (;;) {
       if (!this.lines) {
         if (++this.part >= this.paths.length) return undefined
-        this.lines = readLines(this.paths[this.part] as string)[Symbol.asyncIterator]()
+        this.lines = readLines(this.paths[this.part] as string, CHUNK_BYTES)[Symbol.asyncIterator]()
       }
       const next = await this.lines.next()
       if (next.done) {
