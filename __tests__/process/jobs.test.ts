@@ -150,6 +150,24 @@ describe('an input over the per-batch limits', () => {
     )
   }, 120_000)
 
+  it('a line larger than max-batch-bytes is an input error on its line, and nothing is uploaded', async () => {
+    const { env } = actionsEnv()
+    const text = chatRequests(3, (line, i) => {
+      if (i === 1)
+        line['body'] = {
+          model: 'test-model',
+          messages: [{ role: 'user', content: 'x'.repeat(400) }]
+        }
+    })
+    const workspace = await makeWorkspace({ 'requests.jsonl': text })
+    const [uploads, creates] = [count('upload'), count('create')]
+    const run = await runAction({ workspace, inputs: inputs({ 'max-batch-bytes': '300' }), env })
+    expect(run.code).not.toBe(0)
+    expect(run.stdout).toMatch(/::error file=requests\.jsonl,line=2::.*line 2/)
+    expect(run.stdout).toMatch(/Nothing was uploaded/)
+    expect([count('upload') - uploads, count('create') - creates]).toEqual([0, 0])
+  }, 60_000)
+
   it('an input within every limit is one batch, as before (no part tag, results in results-dir/<id>/)', async () => {
     const { env } = actionsEnv()
     const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(5) })

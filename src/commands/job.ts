@@ -15,7 +15,7 @@ import { checkUserPairsFit, pullRequestOfRun } from '../batch/metadata.js'
 import { joinJob } from '../job/join-job.js'
 import { partLimitsFor } from '../job/limits.js'
 import { writeRetryInput } from '../job/retry-input.js'
-import { splitInput } from '../job/split.js'
+import { splitInput, SplitInputError } from '../job/split.js'
 import { DEFAULT_RETRY_ERRORS } from '../job/transient.js'
 import { sleep as realSleep } from '../net/abort.js'
 import { pollDelayMs } from '../batch/poll.js'
@@ -295,8 +295,13 @@ export async function splitForJob(
       known: { requests: file.requests, bytes: file.bytes, sha256: file.sha256 }
     })
   } catch (error) {
-    if (env.signal.aborted) throw error
-    throw new StepFailure(`file: ${(error as Error).message}. Nothing was uploaded.`)
+    if (env.signal.aborted || !(error instanceof SplitInputError)) throw error
+    const display = env.findings.validation?.file ?? env.inputs.file
+    env.log.error(
+      error.message,
+      error.line > 0 ? { file: display, startLine: error.line } : { file: display }
+    )
+    throw new StepFailure(`file: ${error.message}. Nothing was uploaded.`)
   }
 }
 
