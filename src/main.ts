@@ -4,7 +4,12 @@ import { getInputs, InputError, type ActionInputs } from './action/inputs.js'
 import { OutputWriter } from './action/outputs.js'
 import { failStep, isDebug, maskSecret, runnerLog } from './action/runner.js'
 import { memoryStore, runnerStore, StepState } from './action/state.js'
-import { writeBatchSummary, writeListSummary, writeValidationSummary } from './action/summary.js'
+import {
+  writeBatchSummary,
+  writeJobsSummary,
+  writeListSummary,
+  writeValidationSummary
+} from './action/summary.js'
 import { explainFailure } from './commands/abort.js'
 import { openApi, runCommand, type CommandResult } from './commands/dispatch.js'
 import { decideOutcome, failsStep, type Verdict } from './commands/outcome.js'
@@ -91,11 +96,13 @@ async function writeSummary(env: StepEnv, result: CommandResult, verdict: Verdic
   const { inputs, findings } = env
   const secrets = [inputs.apiKey, inputs.githubToken]
   if (result.listed) return writeListSummary(result.listed, secrets)
+  if (result.jobs) return writeJobsSummary(result.jobs, secrets, env.context.workspace)
   const validation = findings.validation
   // validate-only, or a file whose problems stopped the run: the check is the whole story.
   if (validation && (inputs.validateOnly || validation.report.problemCount > 0))
     return writeValidationSummary(validation, secrets)
-  if (inputs.command === 'list' || inputs.validateOnly || !findings.batch) return
+  if (inputs.command === 'list' || inputs.command === 'collect') return
+  if (inputs.validateOnly || !findings.batch) return
   await writeBatchSummary(
     {
       command: inputs.command,
@@ -112,7 +119,8 @@ async function writeSummary(env: StepEnv, result: CommandResult, verdict: Verdic
       failures: findings.results?.failures ?? [],
       results: findings.results,
       workspace: env.context.workspace,
-      now: Date.now()
+      now: Date.now(),
+      superseded: findings.superseded
     },
     secrets
   )
