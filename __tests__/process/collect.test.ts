@@ -289,4 +289,49 @@ describe('command: collect', () => {
     expect(run.stdout).toMatch(/::error::The wait timed out .* 1 job still running/)
     expect(api.batch(running)?.status).toBe('in_progress')
   })
+
+  it('reports a split job missing a part as incomplete, and collects nothing of it', async () => {
+    const tags = {
+      batch_action_key: 'f00d'.repeat(8) + '.0.1.0123456789abcdef',
+      input_sha256: 'b'.repeat(64),
+      github_repository: `${OWNER}/${REPO}`,
+      suite: 'split',
+      batch_part: '1/2'
+    }
+    const [part1] = api.seedBatches({ count: 1, metadata: tags, requests: 2 })
+    const logStart = api.log.length
+    const run = await collect(await makeWorkspace(), { match: 'suite=split', wait: 'false' })
+    expect(run.code).toBe(0)
+    expect(jobsOf(run.outputs.jobs)).toEqual([
+      expect.objectContaining({ batch_ids: [part1], status: 'incomplete', results_path: null })
+    ])
+    expect(run.stdout).toContain(
+      'incomplete: part 2 of its last round is not listed; not collected'
+    )
+    expect(downloadsSince(logStart)).toEqual([])
+  })
+
+  it('a download that fails fails the step without losing the job: the next collect brings it', async () => {
+    const other = await makeWorkspace()
+    api.addFault({ op: 'download', fault: 'status', status: 500, times: 3 })
+    const failed = await collect(other, {
+      match: `github_pr=${PULL_REQUEST}`,
+      wait: 'false',
+      'max-attempts': '1'
+    })
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toMatch(/::error::1 of the jobs could not be collected/)
+    expect(jobsOf(failed.outputs.jobs)).toEqual([
+      expect.objectContaining({
+        batch_ids: [pullRequestJob],
+        status: 'completed',
+        results_path: null
+      })
+    ])
+    api.clearFaults()
+    const again = await collect(other, { match: `github_pr=${PULL_REQUEST}`, wait: 'false' })
+    expect(again.code).toBe(0)
+    expect(jobsOf(again.outputs.jobs)[0]?.results_path).toMatch(/results\.jsonl$/)
+    expect(again.summary).not.toContain(KEY)
+  })
 })
