@@ -256,7 +256,7 @@ function checkDocument(doc: unknown, where: string): { problems: Usage[]; steps:
     const command = step.with.command
     if (
       command !== undefined &&
-      !['run', 'status', 'cancel', 'list'].includes(String(command)) &&
+      !['run', 'status', 'cancel', 'list', 'collect'].includes(String(command)) &&
       !String(command).includes('${{')
     ) {
       problems.push({ where: label, problem: `unknown command \`${String(command)}\`` })
@@ -303,7 +303,7 @@ describe('inputs and outputs used in workflows', () => {
         )
       }
     }
-    expect([...commands].sort()).toEqual(expect.arrayContaining(['cancel', 'run', 'status']))
+    expect([...commands].sort()).toEqual(expect.arrayContaining(['cancel', 'collect', 'run']))
   })
 
   it('the repository CI runs the action from the repository itself', () => {

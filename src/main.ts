@@ -5,7 +5,12 @@ import { OutputWriter } from './action/outputs.js'
 import { failStep, isDebug, maskSecret, runnerLog } from './action/runner.js'
 import { memoryStore, runnerStore, StepState } from './action/state.js'
 import { jobBatchRows } from './report/job-table.js'
-import { writeBatchSummary, writeListSummary, writeValidationSummary } from './action/summary.js'
+import {
+  writeBatchSummary,
+  writeJobsSummary,
+  writeListSummary,
+  writeValidationSummary
+} from './action/summary.js'
 import { explainFailure } from './commands/abort.js'
 import { openApi, runCommand, type CommandResult } from './commands/dispatch.js'
 import { decideOutcome, failsStep, type Verdict } from './commands/outcome.js'
@@ -92,11 +97,13 @@ async function writeSummary(env: StepEnv, result: CommandResult, verdict: Verdic
   const { inputs, findings } = env
   const secrets = [inputs.apiKey, inputs.githubToken]
   if (result.listed) return writeListSummary(result.listed, secrets)
+  if (result.jobs) return writeJobsSummary(result.jobs, secrets, env.context.workspace)
   const validation = findings.validation
   // validate-only, or a file whose problems stopped the run: the check is the whole story.
   if (validation && (inputs.validateOnly || validation.report.problemCount > 0))
     return writeValidationSummary(validation, secrets)
-  if (inputs.command === 'list' || inputs.validateOnly || !findings.batch) return
+  if (inputs.command === 'list' || inputs.command === 'collect') return
+  if (inputs.validateOnly || !findings.batch) return
   await writeBatchSummary(
     {
       command: inputs.command,
@@ -114,7 +121,8 @@ async function writeSummary(env: StepEnv, result: CommandResult, verdict: Verdic
       results: findings.results,
       workspace: env.context.workspace,
       now: Date.now(),
-      jobBatches: jobBatchRows(findings.job?.list())
+      jobBatches: jobBatchRows(findings.job?.list()),
+      superseded: findings.superseded
     },
     secrets
   )

@@ -2,8 +2,10 @@ import * as core from '@actions/core'
 import type { BatchInfo } from '../batch/document.js'
 import { redact } from '../lib/redact.js'
 import type { BatchSummaryData } from '../report/model.js'
+import type { JobReport } from '../report/jobs.js'
 import {
   renderBatchSummary,
+  renderJobsSummary,
   renderListSummary,
   renderValidationSummary,
   type SummaryBuilder
@@ -67,6 +69,18 @@ export async function writeListSummary(
 ): Promise<void> {
   await writeSummary(
     (summary) => renderListSummary(summary, redactValues(batches, secrets)),
+    secrets
+  )
+}
+
+/** Appends the table of `collect`, one row per job; does nothing when GITHUB_STEP_SUMMARY is unset. */
+export async function writeJobsSummary(
+  jobs: JobReport[],
+  secrets: readonly string[],
+  workspace?: string
+): Promise<void> {
+  await writeSummary(
+    (summary) => renderJobsSummary(summary, redactValues(jobs, secrets), workspace),
     secrets
   )
 }

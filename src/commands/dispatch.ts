@@ -4,6 +4,7 @@ import type { ActionInputs } from '../action/inputs.js'
 import type { BatchApi } from '../batch/client.js'
 import type { BatchInfo } from '../batch/document.js'
 import type { Log } from '../lib/log.js'
+import type { JobReport } from '../report/jobs.js'
 import type { Ending } from './outcome.js'
 import type { StepEnv } from './step.js'
 
@@ -11,6 +12,8 @@ export interface CommandResult {
   ending: Ending
   /** The batches `list` found, for its summary table. */
   listed?: BatchInfo[]
+  /** The jobs `collect` found, for its summary table. */
+  jobs?: JobReport[]
 }
 
 /** Whether the command talks to the API: every one but `validate-only`, which checks a local file. */
@@ -57,7 +60,10 @@ export async function runCommand(env: StepEnv): Promise<CommandResult> {
       const { ending, batches } = await listBatches(env)
       return { ending, listed: batches }
     }
-    case 'collect':
-      return { ending: { kind: 'error', message: 'command: collect is not available yet' } }
+    case 'collect': {
+      const { collectJobs } = await import('./collect-jobs.js')
+      const { ending, jobs } = await collectJobs(env)
+      return { ending, jobs }
+    }
   }
 }

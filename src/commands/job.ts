@@ -42,6 +42,8 @@ import { waitForAny } from './job-wait.js'
 import type { Ending } from './outcome.js'
 import { requireApi, type StepEnv } from './step.js'
 import { PullRequestComment } from './pr-comment.js'
+import { cancelSuperseded, supersedingApplies } from './superseded.js'
+import { decideReuse } from '../batch/reconcile.js'
 import type { ValidFile } from './validate.js'
 
 /** A batch the provider failed for its enqueued-token limit is sent again this many times at most. */
@@ -374,6 +376,12 @@ export async function runJob(
         ? `, up to ${inputs.retryFailed} more rounds for requests that fail for a passing reason`
         : '')
   )
+  // Batches about to be made: the ones of earlier runs they replace stop billing first.
+  const creates = plans.some(
+    (plan) => decideReuse(ctx.earlier.of(plan).map((e) => e.batch)).kind === 'create'
+  )
+  if (creates && supersedingApplies(env))
+    await log.group('Cancel superseded batches', () => cancelSuperseded(env, now))
   const run = new JobRun(env, tempDir, now, ctx)
   for (let round = 0; ; round++) {
     const ended: Ended[] = []

@@ -25,6 +25,7 @@ import { formatBytes } from '../lib/format.js'
 import { parseDuration } from '../lib/parse-duration.js'
 import { checkResultsDir, waitAndCollect } from './collect.js'
 import { StepFailure } from './failure.js'
+import { cancelSuperseded, supersedingApplies } from './superseded.js'
 import type { Ending } from './outcome.js'
 import { requireApi, type StepEnv } from './step.js'
 import { validateFile } from './validate.js'
@@ -105,6 +106,9 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
       `Batch ${earlier.ended.id} of an earlier attempt of this step ended ${earlier.ended.status}; creating a new one`
     )
   }
+  // A new batch is about to be made: the ones of earlier runs it replaces stop billing first.
+  if (supersedingApplies(env))
+    await log.group('Cancel superseded batches', () => cancelSuperseded(env, now))
 
   const uploaded = await log.group('Upload', async () => {
     const result = await api.upload(file.path, signal, file)

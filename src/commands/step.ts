@@ -37,6 +37,18 @@ export function requireApi(env: StepEnv): BatchApi {
   return env.api
 }
 
+/** A batch of an earlier run that this run cancelled as superseded (cancel-superseded). */
+export interface SupersededRecord {
+  id: string
+  /** The run that made it. */
+  runId: string
+  /** Its status after the cancel (cancelling, as a rule). */
+  status: string
+  /** The pull request both runs are on; else the ref they share. */
+  pullRequest?: number
+  ref?: string
+}
+
 /**
  * What the step has learned so far, kept so that however it ends (even by an error or a signal)
  * the summary and the abort handler know it. It holds facts only: the outcome is decided
@@ -55,6 +67,8 @@ export class Findings {
   creating: string | undefined
   /** The batches of a job of several; `batch` is then the job seen as one batch (job-view.ts). */
   job: JobView | undefined
+  /** Batches of earlier runs this run cancelled before creating its own. */
+  superseded: SupersededRecord[] = []
   private lastProgressAt = 0
 
   constructor(

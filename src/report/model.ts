@@ -41,6 +41,16 @@ export interface BatchSummaryData {
   now?: number
   /** The batches of a job of several (report/job-table.ts). */
   jobBatches?: JobBatchRow[]
+  /** Batches of earlier runs this run cancelled as superseded (cancel-superseded). */
+  superseded?: SupersededBatch[]
+}
+
+/** A batch of an earlier run, cancelled because this run replaces it. */
+export interface SupersededBatch {
+  id: string
+  runId: string
+  pullRequest?: number
+  ref?: string
 }
 
 /** One row of the batch table: a plain value, or one shown as code; undefined shows as a dash. */
@@ -69,6 +79,8 @@ export interface BatchReport {
   files: { label: string; path: string }[]
   /** A workflow step that keeps the results as an artifact. */
   uploadHint?: string
+  /** One line per batch of an earlier run this run cancelled. */
+  superseded?: { heading: string; lines: string[] }
 }
 
 const DURATION_LABELS = {
@@ -242,6 +254,7 @@ export function batchReport(data: BatchSummaryData): BatchReport {
     failures: data.failures.length > 0 ? failuresOf(tally?.failed, data.failures) : undefined,
     samples: samplesOf(data.results, tally?.succeeded),
     files,
+    ...supersededOf(data.superseded),
     ...(results && batch
       ? {
           uploadHint: uploadHintFor(path.dirname(workspacePath(results, data.workspace)), batch.id)
@@ -288,4 +301,18 @@ function samplesOf(
   const of =
     succeeded !== undefined && succeeded > lines.length ? ` of ${formatNumber(succeeded)}` : ''
   return { heading: `Sample results (first ${lines.length}${of})`, lines }
+}
+
+/** "batch_x of run 41, on pull request #7": what was cancelled, and why it was this run's to cancel. */
+function supersededOf(list: SupersededBatch[] | undefined): Pick<BatchReport, 'superseded'> {
+  if (!list || list.length === 0) return {}
+  const lines = list.map((item) => {
+    const where =
+      item.pullRequest !== undefined
+        ? `pull request #${item.pullRequest}`
+        : (item.ref ?? 'this ref')
+    return `${item.id} of run ${item.runId}, on ${where}`
+  })
+  const heading = `Cancelled ${list.length === 1 ? 'a batch' : `${list.length} batches`} of earlier runs (superseded by this run)`
+  return { superseded: { heading, lines } }
 }

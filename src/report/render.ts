@@ -5,6 +5,7 @@
 import type * as core from '@actions/core'
 import type { BatchInfo } from '../batch/document.js'
 import { formatNumber } from '../lib/format.js'
+import { jobRows, jobsHeading, type JobReport } from './jobs.js'
 import { listReport } from './list.js'
 import { batchReport, type BatchSummaryData, type Field, type Tone } from './model.js'
 import { validationView, type ValidationSummaryData } from './validation.js'
@@ -136,6 +137,11 @@ export function renderBatchSummary(summary: SummaryBuilder, data: BatchSummaryDa
       fieldTable(report.files.map((f) => ({ label: f.label, value: f.path, code: true })))
     )
   }
+  if (report.superseded) {
+    summary.addHeading(escapeHtml(report.superseded.heading), 3)
+    const items = report.superseded.lines.map((line) => `<li>${escapeHtml(line)}</li>`)
+    block(summary, `<ul>${items.join('')}</ul>`)
+  }
   if (report.uploadHint) {
     const yaml = `<pre lang="yaml"><code>${escapeKeepingLines(report.uploadHint)}</code></pre>`
     block(summary, details('Keep the results: add an upload-artifact step', yaml))
@@ -184,6 +190,42 @@ export function renderListSummary(summary: SummaryBuilder, batches: BatchInfo[])
         cell(row.endpoint),
         cell(row.created),
         row.counts ?? EMPTY
+      ])
+    )
+  )
+}
+
+/** Adds the table of `collect` to `summary`: one row per job (does not write it). */
+export function renderJobsSummary(
+  summary: SummaryBuilder,
+  jobs: JobReport[],
+  workspace?: string
+): void {
+  summary.addHeading(`Jobs: ${escapeHtml(jobsHeading(jobs))}`, 2)
+  if (jobs.length === 0) {
+    block(summary, '<p>No batches of this repository matched.</p>')
+    return
+  }
+  block(
+    summary,
+    table(
+      [
+        'Job (first batch)',
+        'Batches',
+        'Status',
+        'Metadata',
+        'Requests (total / completed / failed)',
+        'Tokens',
+        'Results'
+      ],
+      jobRows(jobs, workspace).map((row) => [
+        code(row.batch),
+        cell(row.batches),
+        cell(row.status),
+        code(row.metadata),
+        cell(row.counts),
+        cell(row.tokens),
+        code(row.results)
       ])
     )
   )
