@@ -49,6 +49,9 @@ const context = gitHubContextOf(runContextFrom(runnerEnv(), pullRequestEvent(7))
 describe('taggedPullRequestOf', () => {
   it.each([
     [{ pr: '42' }, 42],
+    [{ github_pr: '43' }, 43],
+    [{ github_pr: '43', pr: '42' }, 43],
+    [{ github_pr: 'x', pr: '42' }, 42],
     [{ pr: ' 7 ' }, 7],
     [{ pr: '0' }, undefined],
     [{ pr: '-3' }, undefined],

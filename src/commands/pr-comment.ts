@@ -2,6 +2,7 @@
 // when the phase changes (never per poll). The comment is an extra: nothing here fails the step.
 import type { ActionInputs } from '../action/inputs.js'
 import { batchUsage, type BatchInfo } from '../batch/document.js'
+import { MetadataKeys } from '../batch/metadata.js'
 import type { CommentModel, CommentPhase } from '../github/comment-model.js'
 import { renderComment } from '../github/comment-render.js'
 import {
@@ -38,11 +39,16 @@ export interface CommentFacts {
 /** The metadata key that names the pull request a batch was submitted from (examples/pr-submit.yml). */
 export const PULL_REQUEST_TAG = 'pr'
 
-/** The pull request the batch's metadata names, when its `pr` tag is a pull-request number. */
+/**
+ * The pull request the batch's metadata names: the action's own `github_pr` tag (written on
+ * pull-request events), else a `pr` tag of the user's; a pull-request number or nothing.
+ */
 export function taggedPullRequestOf(batch: Pick<BatchInfo, 'metadata'>): number | undefined {
-  const tag = batch.metadata?.[PULL_REQUEST_TAG]
-  if (typeof tag !== 'string' || !/^\s*[1-9]\d{0,9}\s*$/.test(tag)) return undefined
-  return Number(tag)
+  for (const key of [MetadataKeys.PullRequest, PULL_REQUEST_TAG]) {
+    const tag = batch.metadata?.[key]
+    if (typeof tag === 'string' && /^\s*[1-9]\d{0,9}\s*$/.test(tag)) return Number(tag)
+  }
+  return undefined
 }
 
 /** The comment's content for `phase`: what is known by then, from the batch and the step's facts. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { BatchInfo } from '../../src/batch/document.js'
-import { refusedForTokens, tokenBackoffMs } from '../../src/commands/job.js'
+import { refusedForTokens, tokenBackoffMs } from '../../src/job/token-limit.js'
 import { EarlierBatches, attemptKey, makePlans } from '../../src/commands/job-submit.js'
 import { batchLabel, jobAsBatch } from '../../src/commands/job-view.js'
 import { inFlightAsOne } from '../../src/commands/job-wait.js'
