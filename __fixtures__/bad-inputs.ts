@@ -66,7 +66,7 @@ export const BAD_INPUTS: BadInput[] = [
     },
     files: { 'r.jsonl': ok },
     message:
-      /metadata: metadata has 17 pairs, more than the API's limit of 16 .*Nothing was uploaded/
+      /metadata: metadata has 15 pairs of yours, and the action needs 2 of the API's 16 .*so 14 are left for yours; remove 1\. Nothing was uploaded/
   },
   {
     name: 'metadata value too long',
