@@ -14,7 +14,7 @@ import {
   type LedgerJob
 } from '../batch/ledger.js'
 import { MetadataKeys } from '../batch/metadata.js'
-import { formatNumber } from '../lib/format.js'
+import { formatDuration, formatNumber } from '../lib/format.js'
 import { isAbort } from '../net/abort.js'
 import type { JobReport } from '../report/jobs.js'
 import {
@@ -129,8 +129,10 @@ export async function collectJobs(
   const { inputs, log, outputs } = env
   if (inputs.download) await checkResultsDir(env)
   let jobs = await log.group('Find the jobs', () => findJobs(env, now))
+  const pairs = Object.entries(inputs.match).map(([key, value]) => `${key}=${value}`)
   log.info(
-    `${jobs.length} job${jobs.length === 1 ? '' : 's'} of this repository match${Object.keys(inputs.match).length > 0 ? ' match' : ''}, created within since`
+    `${jobs.length} job${jobs.length === 1 ? '' : 's'} of this repository created in the last ${formatDuration(inputs.sinceMs / 1000)}` +
+      (pairs.length > 0 ? ` with ${pairs.join(', ')}` : '')
   )
   let timedOut = false
   if (inputs.wait && jobs.some((job) => job.status === 'running')) {
