@@ -18,7 +18,7 @@ export const modules = {
 async function statusOf(env) {
     const { inputs } = env;
     if (inputs.batchIds.length > 1) {
-        const { statusOfJob } = await Promise.all(/* import() */[__webpack_require__.e(628), __webpack_require__.e(597)]).then(__webpack_require__.bind(__webpack_require__, 8597));
+        const { statusOfJob } = await Promise.all(/* import() */[__webpack_require__.e(672), __webpack_require__.e(832)]).then(__webpack_require__.bind(__webpack_require__, 1832));
         return statusOfJob(env);
     }
     const api = (0,_step_js__WEBPACK_IMPORTED_MODULE_2__/* .requireApi */ .C)(env);

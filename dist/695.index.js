@@ -458,6 +458,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/batch/document.ts
 var batch_document = __webpack_require__(2543);
+// EXTERNAL MODULE: ./src/batch/metadata.ts
+var metadata = __webpack_require__(8055);
 // EXTERNAL MODULE: ./src/github/comment-model.ts
 var comment_model = __webpack_require__(7594);
 // EXTERNAL MODULE: ./src/github/markdown.ts
@@ -620,8 +622,8 @@ var comment = __webpack_require__(7318);
 var github_context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/lib/failure-limit.ts
 var failure_limit = __webpack_require__(4163);
-// EXTERNAL MODULE: ./src/report/model.ts + 1 modules
-var report_model = __webpack_require__(7808);
+// EXTERNAL MODULE: ./src/report/model.ts
+var report_model = __webpack_require__(6867);
 // EXTERNAL MODULE: ./src/commands/outcome.ts
 var outcome = __webpack_require__(8786);
 ;// CONCATENATED MODULE: ./src/commands/pr-comment.ts
@@ -632,14 +634,20 @@ var outcome = __webpack_require__(8786);
 
 
 
+
 /** The metadata key that names the pull request a batch was submitted from (examples/pr-submit.yml). */
 const PULL_REQUEST_TAG = 'pr';
-/** The pull request the batch's metadata names, when its `pr` tag is a pull-request number. */
+/**
+ * The pull request the batch's metadata names: the action's own `github_pr` tag (written on
+ * pull-request events), else a `pr` tag of the user's; a pull-request number or nothing.
+ */
 function taggedPullRequestOf(batch) {
-    const tag = batch.metadata?.[PULL_REQUEST_TAG];
-    if (typeof tag !== 'string' || !/^\s*[1-9]\d{0,9}\s*$/.test(tag))
-        return undefined;
-    return Number(tag);
+    for (const key of [metadata/* MetadataKeys */.yg.PullRequest, PULL_REQUEST_TAG]) {
+        const tag = batch.metadata?.[key];
+        if (typeof tag === 'string' && /^\s*[1-9]\d{0,9}\s*$/.test(tag))
+            return Number(tag);
+    }
+    return undefined;
 }
 /** The comment's content for `phase`: what is known by then, from the batch and the step's facts. */
 function commentModelOf(phase, facts, context) {

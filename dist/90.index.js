@@ -38,7 +38,7 @@ async function cancelSeveral(env) {
     env.log.info(running.length > 0
         ? `Cancel requested for batches ${running.map((batch) => batch.id).join(', ')}`
         : 'Every batch had already ended or was being cancelled; there was nothing to cancel');
-    const { statusOfJob } = await Promise.all(/* import() */[__webpack_require__.e(628), __webpack_require__.e(597)]).then(__webpack_require__.bind(__webpack_require__, 8597));
+    const { statusOfJob } = await Promise.all(/* import() */[__webpack_require__.e(672), __webpack_require__.e(832)]).then(__webpack_require__.bind(__webpack_require__, 1832));
     return statusOfJob(env);
 }
 

@@ -549,15 +549,18 @@ function describeBatchErrors(batch) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ partOf),
 /* harmony export */   CT: () => (/* binding */ checkMetadataLimits),
+/* harmony export */   IQ: () => (/* binding */ userMetadataOf),
 /* harmony export */   VQ: () => (/* binding */ traceabilityMetadata),
 /* harmony export */   XQ: () => (/* binding */ pullRequestOfRun),
 /* harmony export */   _A: () => (/* binding */ checkUserPairsFit),
 /* harmony export */   iK: () => (/* binding */ buildBatchMetadata),
 /* harmony export */   jR: () => (/* binding */ parseMetadata),
+/* harmony export */   wb: () => (/* binding */ jobIdOf),
 /* harmony export */   yg: () => (/* binding */ MetadataKeys)
 /* harmony export */ });
-/* unused harmony exports MetadataLimits, actionPairCount, isActionKey, jobIdOf, partOf, userMetadataOf */
+/* unused harmony exports MetadataLimits, actionPairCount, isActionKey */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
 /* harmony import */ var _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3928);
 
@@ -1299,6 +1302,8 @@ class Findings {
     creating;
     /** The batches of a job of several; `batch` is then the job seen as one batch (job-view.ts). */
     job;
+    /** Batches of earlier runs this run cancelled before creating its own. */
+    superseded = [];
     lastProgressAt = 0;
     constructor(log, outputs, now = Date.now) {
         this.log = log;
@@ -1716,7 +1721,7 @@ function table(header, rows) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2789);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4525);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2176,7 +2181,7 @@ function runContextFrom(env, eventJson, cwd = '.') {
 
 /***/ }),
 
-/***/ 2789:
+/***/ 4525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5833,8 +5838,8 @@ class StepState {
 var job_status = __nccwpck_require__(2881);
 // EXTERNAL MODULE: ./src/lib/format.ts
 var format = __nccwpck_require__(432);
-// EXTERNAL MODULE: ./src/report/model.ts + 1 modules
-var model = __nccwpck_require__(7808);
+// EXTERNAL MODULE: ./src/report/model.ts
+var model = __nccwpck_require__(6867);
 ;// CONCATENATED MODULE: ./src/report/job-table.ts
 // The table of a job's batches in the job summary: one row per batch, in part and round order.
 
@@ -5863,6 +5868,35 @@ function jobBatchRows(batches) {
 
 // EXTERNAL MODULE: ./src/lib/redact.ts
 var redact = __nccwpck_require__(310);
+// EXTERNAL MODULE: ./src/report/counts.ts
+var counts = __nccwpck_require__(5132);
+;// CONCATENATED MODULE: ./src/report/jobs.ts
+
+
+/** One row per job; paths relative to the workspace. */
+function jobRows(jobs, workspace) {
+    return jobs.map((job) => {
+        const pairs = Object.entries(job.metadata).map(([key, value]) => `${key}=${value}`);
+        return {
+            batch: job.batch_ids[0] ?? job.job,
+            batches: job.batch_ids.length,
+            status: job.status,
+            metadata: pairs.length > 0 ? pairs.join(', ') : undefined,
+            counts: `${(0,format/* formatNumber */.ZV)(job.total)} / ${(0,format/* formatNumber */.ZV)(job.completed)} / ${(0,format/* formatNumber */.ZV)(job.failed)}`,
+            tokens: job.tokens.total > 0 ? (0,format/* formatNumber */.ZV)(job.tokens.total) : undefined,
+            results: job.results_path ? (0,counts/* workspacePath */.X5)(job.results_path, workspace) : undefined
+        };
+    });
+}
+/** The heading of the summary: how many jobs, how many collected. */
+function jobsHeading(jobs) {
+    const running = jobs.filter((job) => job.status === 'running').length;
+    const word = (n) => `${n} job${n === 1 ? '' : 's'}`;
+    if (jobs.length === 0)
+        return 'No matching jobs';
+    return running > 0 ? `${word(jobs.length)}, ${running} still running` : word(jobs.length);
+}
+
 ;// CONCATENATED MODULE: ./src/report/list.ts
 
 
@@ -5933,6 +5967,7 @@ function validationView(data) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/render.ts
+
 
 
 
@@ -6034,6 +6069,11 @@ function renderBatchSummary(summary, data) {
         summary.addHeading('Files', 3);
         block(summary, fieldTable(report.files.map((f) => ({ label: f.label, value: f.path, code: true }))));
     }
+    if (report.superseded) {
+        summary.addHeading(escapeHtml(report.superseded.heading), 3);
+        const items = report.superseded.lines.map((line) => `<li>${escapeHtml(line)}</li>`);
+        block(summary, `<ul>${items.join('')}</ul>`);
+    }
     if (report.uploadHint) {
         const yaml = `<pre lang="yaml"><code>${escapeKeepingLines(report.uploadHint)}</code></pre>`;
         block(summary, details('Keep the results: add an upload-artifact step', yaml));
@@ -6069,6 +6109,31 @@ function renderListSummary(summary, batches) {
         cell(row.endpoint),
         cell(row.created),
         row.counts ?? EMPTY
+    ])));
+}
+/** Adds the table of `collect` to `summary`: one row per job (does not write it). */
+function renderJobsSummary(summary, jobs, workspace) {
+    summary.addHeading(`Jobs: ${escapeHtml(jobsHeading(jobs))}`, 2);
+    if (jobs.length === 0) {
+        block(summary, '<p>No batches of this repository matched.</p>');
+        return;
+    }
+    block(summary, table([
+        'Job (first batch)',
+        'Batches',
+        'Status',
+        'Metadata',
+        'Requests (total / completed / failed)',
+        'Tokens',
+        'Results'
+    ], jobRows(jobs, workspace).map((row) => [
+        code(row.batch),
+        cell(row.batches),
+        cell(row.status),
+        code(row.metadata),
+        cell(row.counts),
+        cell(row.tokens),
+        code(row.results)
     ])));
 }
 
@@ -6121,6 +6186,10 @@ async function writeBatchSummary(data, secrets) {
 /** Appends the table of `list` to the job summary; does nothing when GITHUB_STEP_SUMMARY is unset. */
 async function writeListSummary(batches, secrets) {
     await writeSummary((summary) => renderListSummary(summary, redactValues(batches, secrets)), secrets);
+}
+/** Appends the table of `collect`, one row per job; does nothing when GITHUB_STEP_SUMMARY is unset. */
+async function writeJobsSummary(jobs, secrets, workspace) {
+    await writeSummary((summary) => renderJobsSummary(summary, redactValues(jobs, secrets), workspace), secrets);
 }
 /** Appends the account of a requests file check (validate-only, or problems that stopped the run). */
 async function writeValidationSummary(data, secrets) {
@@ -6307,7 +6376,7 @@ async function runCommand(env) {
     }
     switch (inputs.command) {
         case 'run': {
-            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(187), __nccwpck_require__.e(628), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3794));
+            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(672), __nccwpck_require__.e(187), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7136));
             return { ending: await runBatch(env) };
         }
         case 'status': {
@@ -6323,8 +6392,11 @@ async function runCommand(env) {
             const { ending, batches } = await listBatches(env);
             return { ending, listed: batches };
         }
-        case 'collect':
-            return { ending: { kind: 'error', message: 'command: collect is not available yet' } };
+        case 'collect': {
+            const { collectJobs } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(672), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4351));
+            const { ending, jobs } = await collectJobs(env);
+            return { ending, jobs };
+        }
     }
 }
 
@@ -6411,11 +6483,15 @@ async function main_writeSummary(env, result, verdict) {
     const secrets = [inputs.apiKey, inputs.githubToken];
     if (result.listed)
         return writeListSummary(result.listed, secrets);
+    if (result.jobs)
+        return writeJobsSummary(result.jobs, secrets, env.context.workspace);
     const validation = findings.validation;
     // validate-only, or a file whose problems stopped the run: the check is the whole story.
     if (validation && (inputs.validateOnly || validation.report.problemCount > 0))
         return writeValidationSummary(validation, secrets);
-    if (inputs.command === 'list' || inputs.validateOnly || !findings.batch)
+    if (inputs.command === 'list' || inputs.command === 'collect')
+        return;
+    if (inputs.validateOnly || !findings.batch)
         return;
     await writeBatchSummary({
         command: inputs.command,
@@ -6433,7 +6509,8 @@ async function main_writeSummary(env, result, verdict) {
         results: findings.results,
         workspace: env.context.workspace,
         now: Date.now(),
-        jobBatches: jobBatchRows(findings.job?.list())
+        jobBatches: jobBatchRows(findings.job?.list()),
+        superseded: findings.superseded
     }, secrets);
 }
 /** A failure before the step could start; its message is already written for the user. */
@@ -6705,32 +6782,20 @@ class DownloadFailedError extends Error {
 
 /***/ }),
 
-/***/ 7808:
+/***/ 5132:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  w5: () => (/* binding */ batchDurations),
-  nJ: () => (/* binding */ batchReport),
-  U9: () => (/* binding */ count),
-  qS: () => (/* binding */ statusText)
-});
-
-// UNUSED EXPORTS: uploadHintFor
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/batch/document.ts
-var batch_document = __nccwpck_require__(2543);
-// EXTERNAL MODULE: ./src/batch/metadata.ts
-var metadata = __nccwpck_require__(8055);
-// EXTERNAL MODULE: ./src/lib/format.ts
-var format = __nccwpck_require__(432);
-// EXTERNAL MODULE: ./src/lib/failure-limit.ts
-var failure_limit = __nccwpck_require__(4163);
-;// CONCATENATED MODULE: ./src/report/counts.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X5: () => (/* binding */ workspacePath),
+/* harmony export */   gH: () => (/* binding */ failureRateText),
+/* harmony export */   l_: () => (/* binding */ progressText),
+/* harmony export */   sv: () => (/* binding */ tallyOf)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2543);
+/* harmony import */ var _lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4163);
+/* harmony import */ var _lib_format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(432);
 // The sentences of the summary about numbers: how many requests failed against the limit, how far
 // a running batch has come, and the workspace-relative form of a path. Pure: no I/O, no clock.
 
@@ -6748,49 +6813,67 @@ function tallyOf(batch, results) {
     }
     if (!batch?.request_counts)
         return undefined;
-    const { total, completed, failed } = (0,batch_document/* requestCounts */.q3)(batch);
+    const { total, completed, failed } = (0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .requestCounts */ .q3)(batch);
     return { total, succeeded: completed, failed, missing: 0 };
 }
 function limitText(limit) {
     return limit.kind === 'percent'
-        ? `the ${(0,format/* formatNumber */.ZV)(limit.value)}% limit`
-        : `the limit of ${(0,format/* formatNumber */.ZV)(limit.kind === 'count' ? limit.value : 0)}`;
+        ? `the ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(limit.value)}% limit`
+        : `the limit of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(limit.kind === 'count' ? limit.value : 0)}`;
 }
 /** "40 of 10,000 failed, 0.4%, within the 5% limit"; "All 6 requests succeeded". */
 function failureRateText(tally, limit) {
     const { total, failed } = tally;
     if (total > 0 && failed === 0)
-        return total === 1 ? 'The request succeeded' : `All ${(0,format/* formatNumber */.ZV)(total)} requests succeeded`;
-    let text = `${(0,format/* formatNumber */.ZV)(failed)} of ${(0,format/* formatNumber */.ZV)(total)} failed, ${(0,format/* formatPercent */.l9)(failed, total)}`;
+        return total === 1 ? 'The request succeeded' : `All ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(total)} requests succeeded`;
+    let text = `${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(failed)} of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(total)} failed, ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPercent */ .l9)(failed, total)}`;
     if (limit && limit.kind !== 'none') {
-        const over = (0,failure_limit/* exceedsFailureLimit */.v)(limit, failed, total);
+        const over = (0,_lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .exceedsFailureLimit */ .v)(limit, failed, total);
         text += `, ${over ? 'over' : 'within'} ${limitText(limit)}`;
     }
     if (tally.missing > 0)
-        text += ` (${(0,format/* formatNumber */.ZV)(tally.missing)} without any result)`;
+        text += ` (${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(tally.missing)} without any result)`;
     return text;
 }
 /** "4,000 of 10,000 requests done (40%), 12 failed; running for 12m 05s". */
 function progressText(batch, nowMs) {
-    const { total, completed, failed } = (0,batch_document/* requestCounts */.q3)(batch);
+    const { total, completed, failed } = (0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .requestCounts */ .q3)(batch);
     const done = completed + failed;
     let text = total > 0
-        ? `${(0,format/* formatNumber */.ZV)(done)} of ${(0,format/* formatNumber */.ZV)(total)} requests done (${(0,format/* formatPercent */.l9)(done, total)}), ${(0,format/* formatNumber */.ZV)(failed)} failed`
+        ? `${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(done)} of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(total)} requests done (${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPercent */ .l9)(done, total)}), ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(failed)} failed`
         : `No request has finished yet (status ${batch.status})`;
-    const started = (0,format/* unixSeconds */.Yb)(batch.created_at);
+    const started = (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .unixSeconds */ .Yb)(batch.created_at);
     if (started !== undefined && nowMs !== undefined && nowMs / 1000 >= started)
-        text += `; running for ${(0,format/* formatDuration */.a3)(nowMs / 1000 - started)}`;
+        text += `; running for ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(nowMs / 1000 - started)}`;
     return text;
 }
 /** A path inside the workspace relative to it; any other path as it is. */
 function workspacePath(file, workspace) {
-    if (!workspace || !external_node_path_default().isAbsolute(file))
+    if (!workspace || !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(file))
         return file;
-    const relative = external_node_path_default().relative(workspace, file);
-    return relative === '' || relative.startsWith('..') || external_node_path_default().isAbsolute(relative) ? file : relative;
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, file);
+    return relative === '' || relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative) ? file : relative;
 }
 
-;// CONCATENATED MODULE: ./src/report/model.ts
+
+/***/ }),
+
+/***/ 6867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   nJ: () => (/* binding */ batchReport),
+/* harmony export */   qS: () => (/* binding */ statusText),
+/* harmony export */   w5: () => (/* binding */ batchDurations)
+/* harmony export */ });
+/* unused harmony export uploadHintFor */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2543);
+/* harmony import */ var _batch_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
+/* harmony import */ var _lib_format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(432);
+/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5132);
 // What the job summary says about a batch run and about `list`, as plain data. Nothing here is
 // HTML: render.ts escapes every value when it writes the summary.
 
@@ -6805,18 +6888,18 @@ const DURATION_LABELS = {
     total: 'Total time'
 };
 function span(start, end) {
-    const from = (0,format/* unixSeconds */.Yb)(start);
-    const to = (0,format/* unixSeconds */.Yb)(end);
+    const from = (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(start);
+    const to = (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(end);
     if (from === undefined || to === undefined || to < from)
         return undefined;
     return to - from;
 }
 /** Durations in seconds from the batch timestamps; undefined where a timestamp is missing. */
 function batchDurations(batch) {
-    const end = (0,format/* unixSeconds */.Yb)(batch.completed_at) ??
-        (0,format/* unixSeconds */.Yb)(batch.failed_at) ??
-        (0,format/* unixSeconds */.Yb)(batch.expired_at) ??
-        (0,format/* unixSeconds */.Yb)(batch.cancelled_at);
+    const end = (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(batch.completed_at) ??
+        (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(batch.failed_at) ??
+        (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(batch.expired_at) ??
+        (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(batch.cancelled_at);
     const durations = {
         queued: span(batch.created_at, batch.in_progress_at),
         running: span(batch.in_progress_at, batch.finalizing_at),
@@ -6830,7 +6913,7 @@ function statusText(batch) {
     return batch?.status ? batch.status : 'unknown';
 }
 function count(value) {
-    return typeof value === 'number' ? (0,format/* formatNumber */.ZV)(value) : '?';
+    return typeof value === 'number' ? (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(value) : '?';
 }
 function requestCountsText(batch) {
     const counts = batch?.request_counts;
@@ -6840,10 +6923,10 @@ function requestCountsText(batch) {
 }
 /** Tokens only once there are some to count: a running batch has none to show yet. */
 function tokensText(data) {
-    const usage = data.usage ?? (data.batch ? (0,batch_document/* batchUsage */.MS)(data.batch) : undefined);
-    if (!usage || (usage.total === 0 && !(0,batch_document/* isTerminal */.Hd)(data.batch?.status)))
+    const usage = data.usage ?? (data.batch ? (0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .batchUsage */ .MS)(data.batch) : undefined);
+    if (!usage || (usage.total === 0 && !(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(data.batch?.status)))
         return undefined;
-    return `${(0,format/* formatNumber */.ZV)(usage.prompt)} prompt, ${(0,format/* formatNumber */.ZV)(usage.completion)} completion, ${(0,format/* formatNumber */.ZV)(usage.total)} total`;
+    return `${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(usage.prompt)} prompt, ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(usage.completion)} completion, ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(usage.total)} total`;
 }
 /** The outcome in words, and how it reads: the word a person looks for first. */
 function outcomeWords(data, failed) {
@@ -6852,7 +6935,7 @@ function outcomeWords(data, failed) {
         case 'succeeded':
             if (status === 'cancelled')
                 return { words: 'Batch cancelled', tone: 'good' };
-            if (status && !(0,batch_document/* isTerminal */.Hd)(status))
+            if (status && !(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(status))
                 return { words: `Batch ${status}`, tone: 'running' };
             return failed > 0
                 ? { words: 'Batch succeeded, with failed requests', tone: 'warn' }
@@ -6873,7 +6956,7 @@ function outcomeWords(data, failed) {
             return { words: data.batch ? 'Step failed' : 'Batch not created', tone: 'bad' };
     }
 }
-const ACTION_KEYS = new Set(Object.values(metadata/* MetadataKeys */.yg));
+const ACTION_KEYS = new Set(Object.values(_batch_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .MetadataKeys */ .yg));
 /** The user's metadata: as given, else the batch's without the keys the action adds itself. */
 function metadataText(data) {
     const given = Object.entries(data.metadata ?? {});
@@ -6892,7 +6975,7 @@ function durationFields(batch) {
     for (const key of ['queued', 'running', 'finalizing', 'total']) {
         const seconds = durations[key];
         if (seconds !== undefined)
-            fields.push({ label: DURATION_LABELS[key], value: (0,format/* formatDuration */.a3)(seconds) });
+            fields.push({ label: DURATION_LABELS[key], value: (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(seconds) });
     }
     return fields;
 }
@@ -6914,16 +6997,16 @@ function filesOf(data) {
     const shown = [];
     for (const [label, file] of files)
         if (file)
-            shown.push({ label, path: workspacePath(file, data.workspace) });
+            shown.push({ label, path: (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .workspacePath */ .X5)(file, data.workspace) });
     return shown;
 }
 /** The summary of one batch run. */
 function batchReport(data) {
     const { batch } = data;
-    const running = batch !== undefined && !(0,batch_document/* isTerminal */.Hd)(batch.status);
-    const tally = tallyOf(batch, data.results);
+    const running = batch !== undefined && !(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(batch.status);
+    const tally = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .tallyOf */ .sv)(batch, data.results);
     const { words, tone } = outcomeWords(data, tally?.failed ?? 0);
-    const file = data.file ? workspacePath(data.file, data.workspace) : undefined;
+    const file = data.file ? (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .workspacePath */ .X5)(data.file, data.workspace) : undefined;
     const facts = [
         { label: 'File', value: file, code: true },
         { label: 'Metadata', value: metadataText(data), code: true },
@@ -6944,9 +7027,9 @@ function batchReport(data) {
     const files = filesOf(data);
     const results = data.files.results ?? data.files.output ?? data.files.error;
     const counts = running
-        ? progressText(batch, data.now)
+        ? (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .progressText */ .l_)(batch, data.now)
         : tally && tally.total > 0
-            ? failureRateText(tally, data.failureLimit)
+            ? (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .failureRateText */ .gH)(tally, data.failureLimit)
             : undefined;
     return {
         title: `${words}: ${file ?? batch?.id ?? `command ${data.command}`}`,
@@ -6959,9 +7042,10 @@ function batchReport(data) {
         failures: data.failures.length > 0 ? failuresOf(tally?.failed, data.failures) : undefined,
         samples: samplesOf(data.results, tally?.succeeded),
         files,
+        ...supersededOf(data.superseded),
         ...(results && batch
             ? {
-                uploadHint: uploadHintFor(external_node_path_default().dirname(workspacePath(results, data.workspace)), batch.id)
+                uploadHint: uploadHintFor(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .workspacePath */ .X5)(results, data.workspace)), batch.id)
             }
             : {})
     };
@@ -6985,7 +7069,7 @@ function failureCodesOf(data) {
 function failuresOf(failed, lines) {
     const shown = lines.length;
     const heading = typeof failed === 'number' && failed > shown
-        ? `First failed requests (${shown} of ${(0,format/* formatNumber */.ZV)(failed)})`
+        ? `First failed requests (${shown} of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(failed)})`
         : 'Failed requests';
     return { heading, lines };
 }
@@ -6993,8 +7077,21 @@ function samplesOf(results, succeeded) {
     const lines = results?.samples ?? [];
     if (lines.length === 0)
         return undefined;
-    const of = succeeded !== undefined && succeeded > lines.length ? ` of ${(0,format/* formatNumber */.ZV)(succeeded)}` : '';
+    const of = succeeded !== undefined && succeeded > lines.length ? ` of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(succeeded)}` : '';
     return { heading: `Sample results (first ${lines.length}${of})`, lines };
+}
+/** "batch_x of run 41, on pull request #7": what was cancelled, and why it was this run's to cancel. */
+function supersededOf(list) {
+    if (!list || list.length === 0)
+        return {};
+    const lines = list.map((item) => {
+        const where = item.pullRequest !== undefined
+            ? `pull request #${item.pullRequest}`
+            : (item.ref ?? 'this ref');
+        return `${item.id} of run ${item.runId}, on ${where}`;
+    });
+    const heading = `Cancelled ${list.length === 1 ? 'a batch' : `${list.length} batches`} of earlier runs (superseded by this run)`;
+    return { superseded: { heading, lines } };
 }
 
 

@@ -50,8 +50,8 @@ describe('taggedPullRequestOf', () => {
   it.each([
     [{ pr: '42' }, 42],
     [{ github_pr: '43' }, 43],
-    [{ github_pr: '43', pr: '42' }, 43],
-    [{ github_pr: 'x', pr: '42' }, 42],
+    [{ github_pr: '43', pr: '42' }, 42],
+    [{ github_pr: '43', pr: 'x' }, 43],
     [{ pr: ' 7 ' }, 7],
     [{ pr: '0' }, undefined],
     [{ pr: '-3' }, undefined],

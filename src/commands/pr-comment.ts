@@ -40,11 +40,11 @@ export interface CommentFacts {
 export const PULL_REQUEST_TAG = 'pr'
 
 /**
- * The pull request the batch's metadata names: the action's own `github_pr` tag (written on
- * pull-request events), else a `pr` tag of the user's; a pull-request number or nothing.
+ * The pull request the batch's metadata names: a `pr` tag of the user's (the pull request they
+ * chose to report on), else the action's own `github_pr` tag (written on pull-request events).
  */
 export function taggedPullRequestOf(batch: Pick<BatchInfo, 'metadata'>): number | undefined {
-  for (const key of [MetadataKeys.PullRequest, PULL_REQUEST_TAG]) {
+  for (const key of [PULL_REQUEST_TAG, MetadataKeys.PullRequest]) {
     const tag = batch.metadata?.[key]
     if (typeof tag === 'string' && /^\s*[1-9]\d{0,9}\s*$/.test(tag)) return Number(tag)
   }
