@@ -73,7 +73,7 @@ describe('an input over the per-batch limits', () => {
     api.configure({ limits: { maxRequestsPerFile: 50_000 } })
     const { env, runId } = actionsEnv()
     const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(120_000) })
-    const creates = count('create')
+    const [creates, lists, retrieves] = [count('create'), count('list'), count('retrieve')]
     const run = await runAction({
       workspace,
       inputs: inputs({ 'max-batch-requests': '50000' }),
@@ -83,6 +83,8 @@ describe('an input over the per-batch limits', () => {
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(count('create') - creates).toBe(3)
+    // The batches in flight are polled together: one list page answers for all of them.
+    expect(count('list') - lists).toBeGreaterThan(count('retrieve') - retrieves)
     const ids = JSON.parse(run.outputs['batch-ids'] ?? '[]') as string[]
     expect(ids).toHaveLength(3)
     expect(run.outputs['batch-id']).toBe(ids[0])
@@ -315,7 +317,71 @@ describe('re-runs and cancellation of a job', () => {
   }, 120_000)
 })
 
+describe('faults per part', () => {
+  it('a dropped create, a dropped upload, failing polls and a cut download still make exactly one batch per part', async () => {
+    const { env, runId } = actionsEnv()
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(30) })
+    api.addFault({ op: 'upload', fault: 'drop-before' })
+    api.addFault({ op: 'create', fault: 'drop-after' })
+    api.addFault({ op: 'list', fault: 'status', status: 503, times: 2 })
+    api.addFault({ op: 'retrieve', fault: 'status', status: 500, times: 2 })
+    api.addFault({ op: 'download', fault: 'cut', afterBytes: 100 })
+    const run = await runAction({ workspace, inputs: inputs({ 'max-batch-requests': '10' }), env })
+    expect(run.code).toBe(0)
+    const onServer = api.batches({ metadata: { github_run_id: runId } })
+    expect(onServer.map((batch) => batch.metadata?.['batch_part']).sort()).toEqual([
+      '1/3',
+      '2/3',
+      '3/3'
+    ])
+    expect(JSON.parse(run.outputs['batch-ids']!)).toHaveLength(3)
+    const lines = await resultLines(run.outputs['results-path']!)
+    expect(lines.filter((line) => line['status'] === 'ok')).toHaveLength(30)
+    expect(api.faults?.().length ?? 0).toBe(0)
+  }, 120_000)
+
+  it('on-timeout: cancel cancels every batch of the job still running', async () => {
+    const { env, runId } = actionsEnv()
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(20) })
+    const run = await runAction({
+      workspace,
+      inputs: inputs({
+        'max-batch-requests': '10',
+        metadata: 'mock_in_progress_ms=60000',
+        'wait-timeout': '2s',
+        'on-timeout': 'cancel'
+      }),
+      env
+    })
+    expect(run.code).not.toBe(0)
+    expect(run.stdout).toMatch(/they were cancelled \(on-timeout: cancel\)/)
+    const onServer = api.batches({ metadata: { github_run_id: runId } })
+    expect(onServer).toHaveLength(2)
+    for (const batch of onServer) expect(['cancelling', 'cancelled']).toContain(batch.status)
+  }, 60_000)
+})
+
 describe('retry-failed', () => {
+  it('sends again the requests an expired batch left without a result', async () => {
+    const { env, runId } = actionsEnv()
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(10) })
+    api.addFault({ op: 'create', fault: 'expire-partial', doneRequests: 6 })
+    const run = await runAction({ workspace, inputs: inputs({ 'retry-failed': '1' }), env })
+    expect(run.code).toBe(0)
+    const onServer = api.batches({ metadata: { github_run_id: runId } })
+    expect(onServer.map((batch) => batch.status)).toEqual(['expired', 'completed'])
+    expect(onServer[1]?.request_counts?.total).toBe(4)
+    const lines = await resultLines(run.outputs['results-path']!)
+    expect(lines.map((line) => line['attempts'])).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2, 2])
+    expect(lines.every((line) => line['status'] === 'ok')).toBe(true)
+    expect(run.outputs).toMatchObject({
+      status: 'completed',
+      total: '10',
+      completed: '10',
+      failed: '0'
+    })
+  }, 120_000)
+
   it('a second round sends exactly the requests that failed for a passing reason, and the joined file shows each final outcome', async () => {
     const { env, runId } = actionsEnv()
     const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(12) })
