@@ -49,6 +49,7 @@ async function submit(options: {
   repository?: string
   pullRequest?: number
   requests?: number
+  inputs?: Record<string, string>
 }): Promise<string> {
   const runId = (nextRun += 1)
   const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(options.requests ?? 3) })
@@ -82,7 +83,8 @@ async function submit(options: {
       'api-key': KEY,
       'github-token': TOKEN,
       wait: 'false',
-      metadata: options.metadata
+      metadata: options.metadata,
+      ...options.inputs
     },
     env
   })
@@ -334,4 +336,41 @@ describe('command: collect', () => {
     expect(jobsOf(again.outputs.jobs)[0]?.results_path).toMatch(/results\.jsonl$/)
     expect(again.summary).not.toContain(KEY)
   })
+})
+
+describe('command: collect of a job of several batches', () => {
+  it('joins the parts of a split job into one results.jsonl in its folder, once', async () => {
+    const first = await submit({
+      workflow: 'split',
+      metadata: 'suite=whole-split',
+      requests: 5,
+      inputs: { 'max-batch-requests': '2' }
+    })
+    const parts = api.batches().filter((batch) => batch.metadata?.['suite'] === 'whole-split')
+    expect(parts).toHaveLength(3)
+    await untilEnded(parts.map((batch) => batch.id))
+    const workspace = await makeWorkspace()
+    const run = await collect(workspace, { match: 'suite=whole-split', wait: 'false' })
+    expect(run.code).toBe(0)
+    const [job, ...others] = jobsOf(run.outputs.jobs)
+    expect(others).toEqual([])
+    expect(job).toMatchObject({ status: 'completed', total: 5, completed: 5, failed: 0 })
+    expect(job!.batch_ids).toHaveLength(3)
+    expect(job!.batch_ids[0]).toBe(first)
+    expect(job!.results_path).toBe(path.join(workspace, 'batch-results', first, 'results.jsonl'))
+    const lines = (await readFile(job!.results_path!, 'utf8')).trim().split('\n')
+    expect(lines.map((line) => JSON.parse(line).custom_id)).toEqual([
+      'req-1',
+      'req-2',
+      'req-3',
+      'req-4',
+      'req-5'
+    ])
+    for (const id of job!.batch_ids)
+      await stat(path.join(workspace, 'batch-results', first, 'batches', id, 'output.jsonl'))
+    const logStart = api.log.length
+    const again = await collect(workspace, { match: 'suite=whole-split', wait: 'false' })
+    expect(again.code).toBe(0)
+    expect(downloadsSince(logStart)).toEqual([])
+  }, 120_000)
 })
