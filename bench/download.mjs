@@ -22,6 +22,7 @@ import {
 } from './lib/common.mjs'
 import { writeRequests } from './lib/generate.mjs'
 import { overLinks } from './lib/links.mjs'
+import { manyResults } from './lib/many-results.mjs'
 
 /** Ratio targets of download + join over curl, by link. */
 const TARGET_LOOPBACK = 3.5
@@ -228,6 +229,7 @@ export async function run({ runs, quick, log }) {
       targets: TARGETS_OVER_LINKS,
       what: `${requests.toLocaleString('en-US')} results`
     })
+    const many = await manyResults({ mock, runs: quick ? 1 : Math.min(runs, 3), quick, log })
     if (!curlOk) notes.push('curl is missing: no baseline (apt-get install curl).')
     const rows = [
       row('action `status` (download + join into results.jsonl)', m.run, { unit: 's' }),
@@ -278,7 +280,8 @@ export async function run({ runs, quick, log }) {
           subtitle: `${requests.toLocaleString('en-US')} results, ${formatSize(output.bytes)} of output, on loopback`,
           rows
         },
-        ...linkTables
+        ...linkTables,
+        many
       ],
       notes
     }

@@ -8,7 +8,8 @@ import { formatBytes } from '../lib/format.js'
 import { resolveInside } from '../lib/paths.js'
 import { downloadToFile } from '../net/download.js'
 import { DownloadFailedError } from '../net/transfer-errors.js'
-import { joinResults } from '../results/join.js'
+import { OutputPass } from '../results/one-pass.js'
+import { SOURCE_ERROR, SOURCE_OUTPUT } from '../results/output-index.js'
 import { StepFailure } from './failure.js'
 import type { Ending } from './outcome.js'
 import { PullRequestComment, taggedPullRequestOf, type CommentFacts } from './pr-comment.js'
@@ -179,9 +180,17 @@ async function collectResults(
   const dir = await insideWorkspace(env, path.join(inputs.resultsDir, batch.id), 'results-dir')
   await log.group('Download results', async () => {
     await mkdir(dir, { recursive: true })
+    // results.jsonl is written while the files download (see results/one-pass.ts).
+    const pass = new OutputPass({
+      inputPath,
+      destPath: path.join(dir, 'results.jsonl'),
+      secrets: [inputs.apiKey],
+      signal: env.signal
+    })
     const fetchFile = async (
       fileId: string | null | undefined,
-      name: string
+      name: string,
+      source: typeof SOURCE_OUTPUT | typeof SOURCE_ERROR
     ): Promise<string | undefined> => {
       if (!fileId) return undefined
       const dest = path.join(dir, name)
@@ -189,6 +198,7 @@ async function collectResults(
         attempts: inputs.maxAttempts,
         signal: env.signal,
         secrets: [inputs.apiKey],
+        observe: pass.observer(source),
         onRetry: (attempt, error) =>
           log.info(
             `Download of ${fileId} failed (attempt ${attempt}: ${env.redact((error as Error).message)}); retrying`
@@ -203,18 +213,19 @@ async function collectResults(
       log.info(`Downloaded ${fileId} to ${dest} (${formatBytes(bytes)})`)
       return dest
     }
-    findings.files.output = await fetchFile(batch.output_file_id, 'output.jsonl')
-    findings.files.error = await fetchFile(batch.error_file_id, 'errors.jsonl')
+    try {
+      findings.files.output = await fetchFile(batch.output_file_id, 'output.jsonl', SOURCE_OUTPUT)
+      findings.files.error = await fetchFile(batch.error_file_id, 'errors.jsonl', SOURCE_ERROR)
+    } catch (error) {
+      await pass.abandon()
+      throw error
+    }
     outputs.set(Outputs.OutputPath, findings.files.output ?? '')
     outputs.set(Outputs.ErrorPath, findings.files.error ?? '')
 
-    const joined = await joinResults({
-      inputPath,
+    const joined = await pass.finish({
       outputPath: findings.files.output,
-      errorPath: findings.files.error,
-      destPath: path.join(dir, 'results.jsonl'),
-      secrets: [inputs.apiKey],
-      signal: env.signal
+      errorPath: findings.files.error
     })
     for (const warning of joined.warnings ?? []) log.warning(env.redact(warning))
     findings.results = joined

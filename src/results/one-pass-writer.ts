@@ -1,14 +1,14 @@
 // The writer of the one-pass join (one-pass.ts): results.jsonl in input order while the results
-// download. A request is written as soon as its success is indexed and held in memory; the first
-// request that is not (a failure, which a later success may replace; one still to come; one
-// missing) waits, and the writer with it, until more lines arrive or the downloads are complete.
+// download. A request is written as soon as its result line is indexed and held in memory; the
+// first request that is not (one still to come, one missing, one past the memory budget) waits,
+// and the writer with it, until more lines arrive or the downloads are complete.
 // From then on every request is written as joinResults writes it, held lines copied from memory.
 import { writeAtomically } from '../jsonl/atomic.js'
 import { writeBuffered } from '../jsonl/output-buffer.js'
 import { abortReason } from '../net/abort.js'
 import { inputCustomIds } from './input-ids.js'
 import { JoinedLines } from './joined-lines.js'
-import { KIND_OK, type ResultIndex } from './output-index.js'
+import type { ResultIndex } from './output-index.js'
 import type { HeldLines } from './reader.js'
 import type { JoinOptions, JoinResult } from './types.js'
 
@@ -53,12 +53,14 @@ function check(spec: WriteSpec): void {
   if (spec.state() === 'stop') throw new Error(STOPPED)
 }
 
-/** Whether `customId` can be written now, before the downloads are complete: a success held in memory. */
+/**
+ * Whether `customId` can be written now, before the downloads are complete: its line is held in
+ * memory. A failure may still be replaced by a success later in the output; the pass then starts
+ * the writer again.
+ */
 function ready(spec: WriteSpec, customId: string): boolean {
   const slot = spec.index.ids.get(customId)
-  return (
-    slot !== undefined && spec.index.kinds[slot] === KIND_OK && spec.held.get(slot) !== undefined
-  )
+  return slot !== undefined && spec.held.get(slot) !== undefined
 }
 
 /** Waits until the downloads are complete. */
@@ -100,6 +102,8 @@ export async function writeResults(spec: WriteSpec): Promise<JoinResult> {
             if (lines.pending === 0 && ++batches % 4 === 0)
               await new Promise((resolve) => setImmediate(resolve))
           }
+          // Nothing appears under destPath before the downloads are complete: one may still fail.
+          await untilComplete(spec)
         }
         if (lines.pending > 0) await lines.write(out)
         check(spec)

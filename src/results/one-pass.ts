@@ -13,13 +13,13 @@ import type { DownloadObserver } from '../net/download.js'
 import { LineSplitter } from '../jsonl/line-splitter.js'
 import { ResultFileIndexer } from './indexing.js'
 import { ResultIndex, SOURCE_ERROR, SOURCE_OUTPUT } from './output-index.js'
-import type { HeldLines } from './reader.js'
+import { HeldLineStore } from './held-lines.js'
 import { writeResults, type WriteSpec } from './one-pass-writer.js'
 import type { JoinOptions, JoinResult } from './types.js'
 import { closeFiles, openResultFiles, warnUnused } from './join.js'
 
 /** Result lines held in memory, at most: lines that arrive well before their turn are read back instead. */
-export const HELD_BYTES = 32 << 20
+export const HELD_BYTES = 16 << 20
 
 export interface OutputPassOptions {
   inputPath?: string
@@ -33,12 +33,10 @@ export interface OutputPassOptions {
 const LABELS = ['output file', 'error file']
 
 /** The join of one batch's results, built while they download. */
-export class OutputPass implements HeldLines {
+export class OutputPass {
   readonly index = new ResultIndex()
   private readonly options: OutputPassOptions
-  private readonly budget: number
-  private readonly held = new Map<number, Buffer>()
-  private heldTotal = 0
+  private readonly held: HeldLineStore
   private readonly fileWarnings: string[][] = [[], []]
   private readonly malformed = [0, 0]
   /** Index size when each source's first line came: a new attempt of it starts again from there. */
@@ -52,7 +50,7 @@ export class OutputPass implements HeldLines {
 
   constructor(options: OutputPassOptions) {
     this.options = options
-    this.budget = options.heldBytes ?? HELD_BYTES
+    this.held = new HeldLineStore(options.heldBytes ?? HELD_BYTES)
     this.start()
   }
 
@@ -71,8 +69,12 @@ export class OutputPass implements HeldLines {
         (this.fileWarnings[source] = [])
       )
       const splitter = new LineSplitter((bytes, offset, number) => {
+        const known = this.index.size
         const slot = indexer.line(bytes, offset, number)
-        if (slot >= 0) this.hold(slot, bytes)
+        if (slot < 0) return
+        // A success that replaced a failure already written: the writer starts again (rare).
+        if (slot < known && this.index.used[slot] === 1) this.rewrite()
+        this.held.hold(slot, bytes)
       })
       return {
         bytes: (chunk) => {
@@ -121,25 +123,6 @@ export class OutputPass implements HeldLines {
     this.held.clear()
   }
 
-  get(slot: number): Buffer | undefined {
-    return this.held.get(slot)
-  }
-
-  release(slot: number): void {
-    const line = this.held.get(slot)
-    if (!line) return
-    this.heldTotal -= line.length
-    this.held.delete(slot)
-  }
-
-  private hold(slot: number, bytes: Buffer): void {
-    // A success that replaced a failure: the failure's bytes go.
-    this.release(slot)
-    if (this.heldTotal + bytes.length > this.budget) return
-    this.held.set(slot, Buffer.from(bytes))
-    this.heldTotal += bytes.length
-  }
-
   private wake(): void {
     const waiters = this.waiters
     this.waiters = []
@@ -150,7 +133,7 @@ export class OutputPass implements HeldLines {
     const spec: WriteSpec = {
       index: this.index,
       fds: this.fds,
-      held: this,
+      held: this.held,
       inputPath: this.options.inputPath,
       destPath: this.options.destPath,
       secrets: this.options.secrets,
@@ -170,6 +153,13 @@ export class OutputPass implements HeldLines {
     this.writing = { spec, done }
   }
 
+  /** Starts the writer again, from the first request. */
+  private rewrite(): void {
+    this.index.used.fill(0)
+    this.start()
+    this.wake()
+  }
+
   /**
    * A new attempt at downloading `source`: its lines from the attempt before are dropped, and the
    * writer starts again (what it wrote may have come from them).
@@ -178,13 +168,11 @@ export class OutputPass implements HeldLines {
     const mark = this.marks[source] ?? 0
     const index = this.index
     for (const [id, slot] of index.ids) if (slot >= mark) index.ids.delete(id)
-    for (const slot of [...this.held.keys()]) if (slot >= mark) this.release(slot)
+    for (const slot of this.held.slots()) if (slot >= mark) this.held.release(slot)
     index.size = mark
-    index.used.fill(0)
     if (source === SOURCE_OUTPUT) this.fileWarnings[SOURCE_ERROR] = []
     this.fileWarnings[source] = []
     this.malformed[source] = 0
-    this.start()
-    this.wake()
+    this.rewrite()
   }
 }
