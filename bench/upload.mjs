@@ -140,7 +140,7 @@ export async function run({ runs, quick, log }) {
           ? await overLinks({
               mock,
               rates: LINK_RATES,
-              runs: quick ? 1 : Math.min(runs, 5),
+              runs: quick ? 1 : Math.min(runs, 3),
               log,
               contenders: [
                 {
@@ -212,7 +212,7 @@ export async function run({ runs, quick, log }) {
       `${runs} runs after one warm-up; the stored uploads are deleted after every run; the batches stay in \`validating\` so the server does no background work. ` +
       'Ratio target at the first (smaller) size only. ' +
       'The SDK-only peer is what users paste into a workflow: the official `openai` SDK uploading the file (`fs.createReadStream`) and creating the batch, with no validation (bench/lib/peer-sdk.mjs). ' +
-      `At the first size the action, curl and the peer also run through a loopback proxy that limits the link to ${LINK_RATES.map((r) => `${r / 1e6} MB/s`).join(' and ')} in each direction (bench/lib/throttle-proxy.mjs, a token bucket in its own process), ${quick ? 1 : Math.min(runs, 5)} runs after one warm-up on each link, the order rotating.`,
+      `At the first size the action, curl and the peer also run through a loopback proxy that limits the link to ${LINK_RATES.map((r) => `${r / 1e6} MB/s`).join(' and ')} in each direction (bench/lib/throttle-proxy.mjs, a token bucket in its own process), ${quick ? 1 : Math.min(runs, 3)} runs after one warm-up on each link, the order rotating.`,
     tables,
     notes
   }

@@ -11,7 +11,7 @@ function* pieces(bytes: Buffer): Generator<Buffer> {
   let seed = 7
   for (let at = 0; at < bytes.length;) {
     seed = (seed * 1103515245 + 12345) % 2147483648
-    const size = seed % 3 === 0 ? 1 + (seed % 7) : 1 + (seed % 65536)
+    const size = (seed >>> 16) % 8 === 0 ? 1 + ((seed >>> 8) % 7) : 1 + ((seed >>> 4) % 65536)
     yield bytes.subarray(at, at + size)
     at += size
   }

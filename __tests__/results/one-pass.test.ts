@@ -184,7 +184,7 @@ describe('OutputPass', () => {
   })
 
   it('indexes a real download as it passes, through a cut-off first attempt', async () => {
-    const paths = await fixture(2000, shuffled(2000))
+    const paths = await fixture(1000, shuffled(1000))
     const want = await expected(paths)
     const content = await readFile(paths.output)
     let hits = 0
