@@ -11,14 +11,22 @@ import {
   benchDir,
   expectOk,
   formatSize,
+  LINK_RATES,
   hasCurl,
   measure,
   row,
   runAction,
+  runPeer,
   startMock,
   tmpDir
 } from './lib/common.mjs'
 import { writeRequests } from './lib/generate.mjs'
+import { overLinks } from './lib/links.mjs'
+import { manyResults } from './lib/many-results.mjs'
+
+/** Ratio targets of download + join over curl, by link. */
+const TARGET_LOOPBACK = 3.5
+const TARGETS_OVER_LINKS = { 100e6: 1.2 }
 
 // The local API's chat answer echoes at most 200 characters of the last user message (~690 bytes
 // an output line) but copies body.model into every answer: a model name of 3,400 characters makes
@@ -38,6 +46,7 @@ export async function run({ runs, quick, log }) {
   const name = 'download-input.jsonl'
   const input = path.join(tmpDir, name)
   const curlOut = path.join(tmpDir, 'curl-output.jsonl')
+  const peerOut = path.join(tmpDir, 'peer-output.jsonl')
   const curlOk = hasCurl()
   const notes = []
   try {
@@ -84,7 +93,54 @@ export async function run({ runs, quick, log }) {
     if (output.bytes < 150e6 && !quick)
       notes.push(`The output file is ${formatSize(output.bytes)}, not ~200 MB.`)
 
+    const curlDownload = async (url = mock.url) => {
+      const c = expectOk(
+        await measure('curl', [
+          '-sS',
+          '--fail-with-body',
+          '-o',
+          curlOut,
+          '-H',
+          `Authorization: Bearer ${API_KEY}`,
+          `${url}/files/${batch.output_file_id}/content`
+        ]),
+        'curl download'
+      )
+      if (statSync(curlOut).size !== output.bytes)
+        throw new Error('curl downloaded a different size')
+      return c
+    }
+    const peer = async (url = mock.url) => {
+      const p = expectOk(
+        await runPeer(['download', batch.output_file_id, peerOut], url),
+        'the SDK-only peer (download)'
+      )
+      if (statSync(peerOut).size !== output.bytes)
+        throw new Error('the SDK-only peer downloaded a different size')
+      await rm(peerOut, { force: true })
+      return p
+    }
+    let seq = 0
+    const actionStatus = async (url = mock.url) => {
+      const resultsDir = `download-link-results-${++seq}`
+      const a = expectOk(
+        await runAction({
+          command: 'status',
+          'batch-id': batch.id,
+          file: name,
+          'results-dir': resultsDir,
+          'api-key': API_KEY,
+          'base-url': url
+        }),
+        'the action (status)'
+      )
+      await rm(path.join(tmpDir, resultsDir), { recursive: true, force: true })
+      return a
+    }
     const m = {
+      peer: [],
+      peerRss: [],
+      peerRatio: [],
       run: [],
       rss: [],
       curl: [],
@@ -125,20 +181,7 @@ export async function run({ runs, quick, log }) {
       let c
       let parseMs
       if (curlOk) {
-        c = expectOk(
-          await measure('curl', [
-            '-sS',
-            '--fail-with-body',
-            '-o',
-            curlOut,
-            '-H',
-            `Authorization: Bearer ${API_KEY}`,
-            `${mock.url}/files/${batch.output_file_id}/content`
-          ]),
-          'curl download'
-        )
-        if (statSync(curlOut).size !== output.bytes)
-          throw new Error('curl downloaded a different size')
+        c = await curlDownload()
         // The floor of any join: JSON.parse every line of the output and the input, in one thread.
         const p = expectOk(
           await measure(
@@ -151,7 +194,11 @@ export async function run({ runs, quick, log }) {
         parseMs = JSON.parse(p.stdout).ms
         await rm(curlOut, { force: true })
       }
+      const p = await peer()
       if (i < 0) continue
+      m.peer.push(p.wallMs / 1000)
+      m.peerRss.push(p.peakRss / MB)
+      m.peerRatio.push(a.wallMs / p.wallMs)
       m.run.push(a.wallMs / 1000)
       m.rss.push(a.peakRss / MB)
       if (c) {
@@ -164,18 +211,39 @@ export async function run({ runs, quick, log }) {
       }
       log(
         `  download ${i + 1}/${runs}: action ${(a.wallMs / 1000).toFixed(2)} s (${(a.peakRss / MB).toFixed(0)} MB)` +
-          (c ? `, curl ${(c.wallMs / 1000).toFixed(2)} s` : '')
+          (c ? `, curl ${(c.wallMs / 1000).toFixed(2)} s` : '') +
+          `, SDK-only peer ${(p.wallMs / 1000).toFixed(2)} s (${(p.peakRss / MB).toFixed(0)} MB)`
       )
     }
+    const linkTables = await overLinks({
+      mock,
+      rates: LINK_RATES,
+      runs: quick ? 1 : Math.min(runs, 3),
+      log,
+      contenders: [
+        { key: 'action', name: 'action `status` (download + join)', run: actionStatus },
+        ...(curlOk ? [{ key: 'curl', name: 'baseline: `curl -o`', run: curlDownload }] : []),
+        { key: 'peer', name: 'SDK-only peer (download)', run: peer }
+      ],
+      between: () => rm(curlOut, { force: true }),
+      targets: TARGETS_OVER_LINKS,
+      what: `${requests.toLocaleString('en-US')} results`
+    })
+    const many = await manyResults({ mock, runs: 1, quick, log })
     if (!curlOk) notes.push('curl is missing: no baseline (apt-get install curl).')
     const rows = [
       row('action `status` (download + join into results.jsonl)', m.run, { unit: 's' }),
       ...(curlOk
         ? [
             row('baseline: `curl -o` of /v1/files/ID/content', m.curl, { unit: 's' }),
-            row('**ratio action / curl**', m.ratio, { unit: 'x', target: { max: 2.5 } })
+            row('**ratio action / curl**', m.ratio, {
+              unit: 'x',
+              target: { max: TARGET_LOOPBACK }
+            })
           ]
         : []),
+      row('SDK-only peer (download, no join)', m.peer, { unit: 's' }),
+      row('ratio action / SDK-only peer', m.peerRatio, { unit: 'x' }),
       row('**action peak RSS**', m.rss, {
         unit: 'MB',
         target: { max: 200 },
@@ -185,6 +253,7 @@ export async function run({ runs, quick, log }) {
       ...(curlOk
         ? [
             row('curl peak RSS', m.curlRss, { unit: 'MB', digits: 0 }),
+            row('SDK-only peer peak RSS', m.peerRss, { unit: 'MB', digits: 0 }),
             row('floor: JSON.parse of every output and input line (node, one thread)', m.parse, {
               unit: 's'
             }),
@@ -203,12 +272,17 @@ export async function run({ runs, quick, log }) {
         '(downloads output.jsonl, joins it with the input into results.jsonl in input order, writes the summary), against `curl -o` of the output file content. ' +
         `The requests name a ${MODEL.length}-character model, which the local API copies into every answer, so that each output line is ~4 kB as with long answers ` +
         `(its chat answers echo at most 200 characters). ${runs} runs after one warm-up (which checks that results.jsonl has every request); paired ratios; the files written are deleted after every run. ` +
-        'The floor rows add to curl the time a bare node process takes to JSON.parse every line of the output and of the input: the least work any join in input order must do on one thread (it writes nothing).',
+        'The SDK-only peer is what users paste into a workflow: the official `openai` SDK downloading the output (`files.content(id)`, `.text()`, `writeFile`), with no join (bench/lib/peer-sdk.mjs). ' +
+        `The action, curl and the peer also run through a loopback proxy that limits the link to ${LINK_RATES.map((r) => `${r / 1e6} MB/s`).join(' and ')} in each direction (bench/lib/throttle-proxy.mjs), ${quick ? 1 : Math.min(runs, 3)} runs after one warm-up on each link, the order rotating. ` +
+        'The floor rows add to curl the time a bare node process takes to JSON.parse every line of the output and of the input: the least work any join in input order must do on one thread (it writes nothing). ' +
+        `The last table is the join's memory with many results: ${quick ? '200,000' : '2,000,000'} generated results of ~300 bytes (in input order but for every 100th, which comes at the end), stored in the local API and downloaded and joined by the action's own modules (src/ compiled with tsc, bench/lib/join-driver.mjs): in one pass as the action does, and by the join of downloaded files (download, then joinResults) for comparison; one run each, no warm-up, results checked byte for byte.`,
       tables: [
         {
-          subtitle: `${requests.toLocaleString('en-US')} results, ${formatSize(output.bytes)} of output`,
+          subtitle: `${requests.toLocaleString('en-US')} results, ${formatSize(output.bytes)} of output, on loopback`,
           rows
-        }
+        },
+        ...linkTables,
+        many
       ],
       notes
     }
@@ -216,6 +290,7 @@ export async function run({ runs, quick, log }) {
     await mock.stop()
     await rm(input, { force: true })
     await rm(curlOut, { force: true })
+    await rm(peerOut, { force: true })
   }
 }
 

@@ -435,3 +435,68 @@ export function staleBundle() {
 export function hasCurl() {
   return spawnSync('curl', ['--version']).status === 0
 }
+
+// ---------------------------------------------------------------------------------------------
+// A link limited to a rate (bench/lib/throttle-proxy.mjs, in its own process)
+// ---------------------------------------------------------------------------------------------
+
+let proxySeq = 0
+
+/**
+ * Starts a proxy in front of the local API `mock` that limits the link to `rate` bytes/s in each
+ * direction; its `url` replaces mock.url for everything sent through it.
+ */
+export async function startProxy(mock, rate) {
+  const portFile = path.join(tmpDir, `proxy-${++proxySeq}.port`)
+  await rm(portFile, { force: true })
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(benchDir, 'lib', 'throttle-proxy.mjs'),
+      '--target',
+      `127.0.0.1:${mock.port}`,
+      '--rate',
+      String(rate),
+      '--port-file',
+      portFile
+    ],
+    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } }
+  )
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d))
+  const exited = new Promise((resolve) => child.on('exit', resolve))
+  const deadline = Date.now() + 15_000
+  while (!existsSync(portFile)) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the throttling proxy did not start: ${stderr}`)
+    await delay(20)
+  }
+  const port = Number(readFileSync(portFile, 'utf8').trim())
+  return {
+    rate,
+    url: `http://127.0.0.1:${port}/v1`,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await exited
+      }
+      await rm(portFile, { force: true })
+    }
+  }
+}
+
+/** The links a transfer benchmark runs over: loopback, and the proxies at 100 and 25 MB/s. */
+export const LINK_RATES = [100e6, 25e6]
+
+/** A link's name in the tables. */
+export function linkName(rate) {
+  return rate === undefined ? 'loopback' : `${Math.round(rate / 1e6)} MB/s link`
+}
+
+/** Runs bench/lib/peer-sdk.mjs (the official SDK with no validation), measured like the action. */
+export function runPeer(args, baseURL) {
+  return measure(process.execPath, [path.join(benchDir, 'lib', 'peer-sdk.mjs'), ...args], {
+    env: { ...process.env, NODE_OPTIONS: '', OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: API_KEY },
+    cwd: tmpDir
+  })
+}

@@ -110,3 +110,67 @@ export async function writeRequests(
   await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())))
   return written
 }
+
+/**
+ * Writes `requests` short chat requests to `input` and their results to `output` (~300 bytes a
+ * line, as a provider writes them), the output in input order except every 100th result, which
+ * comes at the end (as retried requests do). For the join's memory with millions of lines.
+ */
+export async function writeShortResults(input, output, requests) {
+  await mkdir(path.dirname(input), { recursive: true })
+  const id = (i) => `request-${String(i).padStart(8, '0')}`
+  const inLine = (i) =>
+    JSON.stringify({
+      custom_id: id(i),
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: 'm', messages: [{ role: 'user', content: `question ${i}` }] }
+    })
+  const outLine = (i) =>
+    JSON.stringify({
+      id: `batch_req_${i}`,
+      custom_id: id(i),
+      response: {
+        status_code: 200,
+        request_id: `req_${i}`,
+        body: {
+          id: `chatcmpl-${i}`,
+          object: 'chat.completion',
+          created: 1764547200,
+          model: 'm',
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: `answer ${i}` },
+              finish_reason: 'stop'
+            }
+          ],
+          usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 }
+        }
+      },
+      error: null
+    })
+  const write = async (file, lines) => {
+    const stream = createWriteStream(file)
+    let chunk = []
+    for (const line of lines) {
+      chunk.push(line)
+      if (chunk.length === 10_000) {
+        if (!stream.write(chunk.join('\n') + '\n'))
+          await new Promise((resolve) => stream.once('drain', resolve))
+        chunk = []
+      }
+    }
+    if (chunk.length) stream.write(chunk.join('\n') + '\n')
+    await new Promise((resolve, reject) => stream.end((e) => (e ? reject(e) : resolve())))
+  }
+  function* inputs() {
+    for (let i = 0; i < requests; i++) yield inLine(i)
+  }
+  function* outputs() {
+    for (let i = 0; i < requests; i++) if (i % 100 !== 99) yield outLine(i)
+    for (let i = 99; i < requests; i += 100) yield outLine(i)
+  }
+  await write(input, inputs())
+  await write(output, outputs())
+}

@@ -6,9 +6,10 @@ import { waitForBatch } from '../batch/poll.js'
 import { describeApiError } from '../lib/errors.js'
 import { formatBytes } from '../lib/format.js'
 import { resolveInside } from '../lib/paths.js'
-import { downloadToFile } from '../net/download.js'
+import { downloadToFile, type DownloadObserver } from '../net/download.js'
+import { OutputPass } from '../results/one-pass.js'
+import { SOURCE_ERROR, SOURCE_OUTPUT } from '../results/output-index.js'
 import { DownloadFailedError } from '../net/transfer-errors.js'
-import { joinResults } from '../results/join.js'
 import type { JoinResult } from '../results/types.js'
 import { StepFailure } from './failure.js'
 import type { Ending } from './outcome.js'
@@ -174,16 +175,52 @@ async function collectResults(
   }
   const dir = await insideWorkspace(env, path.join(inputs.resultsDir, batch.id), 'results-dir')
   await log.group('Download results', async () => {
-    const files = await downloadBatchFiles(env, batch, dir)
+    const { files, joined } = await downloadAndJoin(env, batch, dir, inputPath)
     findings.files.output = files.output
     findings.files.error = files.error
     outputs.set(Outputs.OutputPath, findings.files.output ?? '')
     outputs.set(Outputs.ErrorPath, findings.files.error ?? '')
-    const joined = await joinBatchFiles(env, files, inputPath, path.join(dir, 'results.jsonl'))
     findings.results = joined
     findings.files.results = joined.path
     setResultOutputs(env, joined)
   })
+}
+
+/**
+ * Downloads a batch's files into `dir` and joins them to the requests into `dir/results.jsonl`,
+ * in one pass: results.jsonl is written while the files download (results/one-pass.ts).
+ */
+export async function downloadAndJoin(
+  env: StepEnv,
+  batch: BatchInfo,
+  dir: string,
+  inputPath: string | undefined
+): Promise<{ files: BatchFiles; joined: JoinResult }> {
+  await mkdir(dir, { recursive: true })
+  const pass = new OutputPass({
+    inputPath,
+    destPath: path.join(dir, 'results.jsonl'),
+    secrets: [env.inputs.apiKey],
+    signal: env.signal
+  })
+  let files: BatchFiles
+  try {
+    files = await downloadBatchFiles(env, batch, dir, (source) => pass.observer(source))
+  } catch (error) {
+    await pass.abandon()
+    throw error
+  }
+  const joined = await pass.finish({ outputPath: files.output, errorPath: files.error })
+  logJoin(env, joined)
+  return { files, joined }
+}
+
+function logJoin(env: StepEnv, joined: JoinResult): void {
+  for (const warning of joined.warnings ?? []) env.log.warning(env.redact(warning))
+  env.log.info(
+    `Joined ${joined.total} requests into ${joined.path}: ${joined.ok} ok, ${joined.error} failed, ${joined.missing} missing; ` +
+      `${joined.usage.total} tokens`
+  )
 }
 
 /** A completed batch with no output file: every request failed. */
@@ -213,14 +250,17 @@ export interface BatchFiles {
 export async function downloadBatchFiles(
   env: StepEnv,
   batch: BatchInfo,
-  dir: string
+  dir: string,
+  /** What sees each file's bytes as they are written (the one-pass join). */
+  observe?: (source: typeof SOURCE_OUTPUT | typeof SOURCE_ERROR) => () => DownloadObserver
 ): Promise<BatchFiles> {
   const { inputs, log } = env
   const api = requireApi(env)
   await mkdir(dir, { recursive: true })
   const fetchFile = async (
     fileId: string | null | undefined,
-    name: string
+    name: string,
+    source: typeof SOURCE_OUTPUT | typeof SOURCE_ERROR
   ): Promise<string | undefined> => {
     if (!fileId) return undefined
     const dest = path.join(dir, name)
@@ -228,6 +268,7 @@ export async function downloadBatchFiles(
       attempts: inputs.maxAttempts,
       signal: env.signal,
       secrets: [inputs.apiKey],
+      ...(observe ? { observe: observe(source) } : {}),
       onRetry: (attempt, error) =>
         log.info(
           `Download of ${fileId} failed (attempt ${attempt}: ${env.redact((error as Error).message)}); retrying`
@@ -242,30 +283,7 @@ export async function downloadBatchFiles(
     log.info(`Downloaded ${fileId} to ${dest} (${formatBytes(bytes)})`)
     return dest
   }
-  const output = await fetchFile(batch.output_file_id, 'output.jsonl')
-  const error = await fetchFile(batch.error_file_id, 'errors.jsonl')
+  const output = await fetchFile(batch.output_file_id, 'output.jsonl', SOURCE_OUTPUT)
+  const error = await fetchFile(batch.error_file_id, 'errors.jsonl', SOURCE_ERROR)
   return { output, error }
-}
-
-/** Joins a batch's files to the requests (in `inputPath`'s order) into `destPath`. */
-export async function joinBatchFiles(
-  env: StepEnv,
-  files: BatchFiles,
-  inputPath: string | undefined,
-  destPath: string
-): Promise<JoinResult> {
-  const joined = await joinResults({
-    inputPath,
-    outputPath: files.output,
-    errorPath: files.error,
-    destPath,
-    secrets: [env.inputs.apiKey],
-    signal: env.signal
-  })
-  for (const warning of joined.warnings ?? []) env.log.warning(env.redact(warning))
-  env.log.info(
-    `Joined ${joined.total} requests into ${joined.path}: ${joined.ok} ok, ${joined.error} failed, ${joined.missing} missing; ` +
-      `${joined.usage.total} tokens`
-  )
-  return joined
 }

@@ -14,7 +14,7 @@ import { splitInput } from '../job/split.js'
 import { DEFAULT_RETRY_ERRORS } from '../job/transient.js'
 import { sleep as realSleep } from '../net/abort.js'
 import type { JoinResult } from '../results/types.js'
-import { downloadBatchFiles, insideWorkspace, joinBatchFiles, warnNoOutput } from './collect.js'
+import { downloadAndJoin, insideWorkspace, warnNoOutput } from './collect.js'
 import { batchLabel, JobView } from './job-view.js'
 import { submitPlan, type PartInput, type Plan, type SubmitContext } from './job-submit.js'
 import { waitForAny } from './job-wait.js'
@@ -155,13 +155,8 @@ export class JobRun {
       `Download results of batch ${batchLabel({ ...plan, id: batch.id })}`,
       async () => {
         warnNoOutput(env, batch)
-        const files = await downloadBatchFiles(env, batch, dir)
-        entry.result = await joinBatchFiles(
-          env,
-          files,
-          plan.input.path,
-          path.join(dir, 'results.jsonl')
-        )
+        const { files, joined } = await downloadAndJoin(env, batch, dir, plan.input.path)
+        entry.result = joined
         entry.resultsPath = entry.result.path
         if (plan.round === 0 && plan.part === 1) {
           env.findings.files.output = files.output

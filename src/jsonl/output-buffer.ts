@@ -7,6 +7,8 @@ const WRITE_BUFFER = 1 << 20
 export interface OutputOptions {
   /** Masked wherever they occur in what is written (see lib/redact-stream.ts). */
   secrets?: readonly (string | undefined)[]
+  /** Sees every byte written, in file order, secrets masked, as its write starts (a download's indexer). */
+  onWrite?: (bytes: Buffer) => void
 }
 
 /**
@@ -21,9 +23,11 @@ export class OutputBuffer {
   private writing: Promise<void> | undefined
   private readonly file: FileHandle
   private readonly secrets: Buffer[]
+  private readonly onWrite: ((bytes: Buffer) => void) | undefined
   constructor(file: FileHandle, options: OutputOptions = {}) {
     this.file = file
     this.secrets = secretBytes(options.secrets ?? [])
+    this.onWrite = options.onWrite
   }
 
   get full(): boolean {
@@ -74,6 +78,8 @@ export class OutputBuffer {
     // Reported by the next flush() or by finish(), not as an unhandled rejection meanwhile.
     writing.catch(() => undefined)
     this.writing = writing
+    // While the write runs: `data` stays as it is until the next flush.
+    this.onWrite?.(data.subarray(0, data.length - held))
     // A buffer grown for a huge line is not kept.
     const next =
       this.spare.length > 4 * WRITE_BUFFER ? Buffer.allocUnsafe(WRITE_BUFFER) : this.spare

@@ -20,6 +20,17 @@ export interface DownloadOptions {
   onRetry?: (attempt: number, error: unknown) => void
   /** Masked in the file written (the API key). */
   secrets?: readonly (string | undefined)[]
+  /**
+   * Called at the start of every attempt: what it gives sees the bytes of that attempt as they are
+   * written (secrets masked), and hears end() once the whole body is in. See results/one-pass.ts.
+   */
+  observe?: () => DownloadObserver
+}
+
+/** Bytes passing through a download on their way to the file. */
+export interface DownloadObserver {
+  bytes(chunk: Buffer): void
+  end(): void
 }
 
 function expectedLength(response: Response): number | undefined {
@@ -80,6 +91,7 @@ async function downloadOnce(
   if (body === null) throw new Error('the download answered without a body')
   const expected = expectedLength(response)
   const reader = body.getReader()
+  const observer = options.observe?.()
   // Stops a read that waits for a stalled server, even when open() did not pass the signal to fetch.
   const onAbort = (): void => {
     reader.cancel(signal?.reason).catch(() => undefined)
@@ -88,11 +100,13 @@ async function downloadOnce(
   try {
     const bytes = await writeAtomically(destPath, async (file) => {
       const received = await writeBuffered(file, (out) => copyBody(reader, out, expected, signal), {
-        secrets: options.secrets
+        secrets: options.secrets,
+        onWrite: observer && ((bytes) => observer.bytes(bytes))
       })
       // Checked before the rename: a cut-off body never appears under destPath.
       if (expected !== undefined && received !== expected)
         throw new TruncatedBodyError(received, expected)
+      observer?.end()
       return received
     })
     return { bytes }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { toStreamingFile } from 'openai'
 import path from 'node:path'
+import { validatingChunks } from '../validate/file.js'
+import type { ValidationOptions, ValidationReport } from '../validate/types.js'
 
 /** Enough buffers that none is refilled while the socket may still hold it (see sendStream). */
 const POOL_SIZE = 6
@@ -73,4 +75,21 @@ export function sentBytesMismatch(
     `${path.basename(file)} changed while it was uploaded: ${what}, but ${validated.bytes} bytes ` +
     `with SHA-256 ${short(validated.sha256)}… were validated`
   )
+}
+
+/**
+ * Validate while uploading (one pass over the input), for the single-batch path: the file as an
+ * upload that checks every line on the way, as validateRequestsFile does, and holds back its last
+ * chunk until the whole file checked out. A bad line anywhere makes the upload fail with a
+ * ValidationFailedError (from ../validate/file.ts) carrying the report, before the multipart body
+ * is complete, so the provider never stores the file; `onReport` hears the report either way.
+ */
+export function validatingUpload(
+  file: string,
+  options: ValidationOptions,
+  onReport: (report: ValidationReport) => void
+): ReturnType<typeof toStreamingFile> {
+  return toStreamingFile(validatingChunks(file, options, onReport), path.basename(file), {
+    type: 'application/jsonl'
+  })
 }

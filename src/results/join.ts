@@ -60,7 +60,9 @@ function orderedIds(
 }
 
 /** Opens the output and error files for the positioned reads, at their SOURCE_* places. */
-function openResultFiles(options: JoinOptions): (number | undefined)[] {
+export function openResultFiles(
+  options: Pick<JoinOptions, 'outputPath' | 'errorPath'>
+): (number | undefined)[] {
   const fds: (number | undefined)[] = [undefined, undefined]
   try {
     if (options.outputPath) fds[SOURCE_OUTPUT] = openSync(options.outputPath, 'r')
@@ -72,7 +74,7 @@ function openResultFiles(options: JoinOptions): (number | undefined)[] {
   return fds
 }
 
-function closeFiles(fds: (number | undefined)[]): void {
+export function closeFiles(fds: (number | undefined)[]): void {
   for (const fd of fds) {
     if (fd !== undefined) {
       try {
@@ -117,7 +119,7 @@ async function writeJoined(
 }
 
 /** A warning when results name custom_ids that are not in the input file. */
-function warnUnused(index: ResultIndex, warnings: string[]): void {
+export function warnUnused(index: ResultIndex, warnings: string[]): void {
   let unused = 0
   for (let slot = 0; slot < index.size; slot++) if (index.used[slot] === 0) unused++
   if (unused > 0) {

@@ -3,7 +3,7 @@
 import type { OutputBuffer } from '../jsonl/output-buffer.js'
 import { classify } from './classify.js'
 import { KIND_OK, REPARSE, SOURCE_ERROR, type ResultIndex } from './output-index.js'
-import { BATCH_BYTES, BATCH_LINES, BatchReader } from './reader.js'
+import { BATCH_BYTES, BATCH_LINES, BatchReader, type HeldLines } from './reader.js'
 import { isRecord, type ResultLine } from './schemas.js'
 import { FailureCounter, replyText } from './samples.js'
 import { MAX_FAILURES_LISTED, MAX_SAMPLES, type JoinResult } from './types.js'
@@ -27,9 +27,14 @@ export class JoinedLines {
   private readonly reader: BatchReader
   private readonly result: JoinResult
   private readonly failureCodes = new FailureCounter()
-  constructor(index: ResultIndex, fds: (number | undefined)[], result: JoinResult) {
+  constructor(
+    index: ResultIndex,
+    fds: (number | undefined)[],
+    result: JoinResult,
+    held?: HeldLines
+  ) {
     this.index = index
-    this.reader = new BatchReader(fds)
+    this.reader = new BatchReader(fds, held)
     this.result = result
   }
 

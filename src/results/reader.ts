@@ -10,6 +10,13 @@ export const BATCH_BYTES = 4 << 20
 /** Two result lines closer than this are read with one read, the bytes between them included. */
 const MERGE_GAP = 16 << 10
 
+/** Result lines kept in memory as they were downloaded (see one-pass.ts): copied, not read again. */
+export interface HeldLines {
+  get(slot: number): Buffer | undefined
+  /** The line was copied into a batch: its memory can go. */
+  release(slot: number): void
+}
+
 /**
  * Reads the result lines of a batch of slots: sorts them by file and offset, merges neighbouring
  * ranges and reads each merged range with one synchronous read (many small reads through the
@@ -21,8 +28,10 @@ export class BatchReader {
   private readonly starts = new Float64Array(BATCH_LINES)
   private readonly order: number[] = []
   private readonly fds: (number | undefined)[]
-  constructor(fds: (number | undefined)[]) {
+  private readonly held: HeldLines | undefined
+  constructor(fds: (number | undefined)[], held?: HeldLines) {
     this.fds = fds
+    this.held = held
   }
 
   start(i: number): number {
@@ -32,7 +41,14 @@ export class BatchReader {
   read(index: ResultIndex, slots: Int32Array, count: number): void {
     const order = this.order
     order.length = 0
-    for (let i = 0; i < count; i++) if ((slots[i] ?? -1) >= 0) order.push(i)
+    const copies: { i: number; line: Buffer }[] = []
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i] ?? -1
+      if (slot < 0) continue
+      const line = this.held?.get(slot)
+      if (line) copies.push({ i, line })
+      else order.push(i)
+    }
     const sourceOf = (i: number): number => index.sources[slots[i] ?? 0] ?? 0
     const offsetOf = (i: number): number => index.offsets[slots[i] ?? 0] ?? 0
     const lengthOf = (i: number): number => index.lengths[slots[i] ?? 0] ?? 0
@@ -58,8 +74,16 @@ export class BatchReader {
       const range = ranges[ranges.length - 1] as (typeof ranges)[number]
       this.starts[i] = range.at + (from - range.from)
     }
+    for (const copy of copies) {
+      this.starts[copy.i] = room
+      room += copy.line.length
+    }
     if (this.buffer.length < room || this.buffer.length > 4 * Math.max(room, BATCH_BYTES))
       this.buffer = Buffer.allocUnsafe(Math.max(room, BATCH_BYTES))
+    for (const copy of copies) {
+      copy.line.copy(this.buffer, this.starts[copy.i])
+      this.held?.release(slots[copy.i] ?? -1)
+    }
 
     for (const range of ranges) {
       const fd = this.fds[range.source]

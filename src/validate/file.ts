@@ -133,22 +133,29 @@ function checkLines(v: Validator, bytes: Buffer, lineNo: number): number {
   return lineNo
 }
 
-/** Reads the file through `v`, hashing and counting its bytes; stops early when `v` stops. */
-async function checkAllLines(
+/**
+ * Reads the file through `v`, hashing and counting its bytes; stops early when `v` stops. With
+ * `chunks`, yields a copy of every chunk read once its lines were checked (see validatingChunks).
+ */
+async function* checkAllLines(
   path: string,
   v: Validator,
   readChunkBytes: number,
-  signal?: AbortSignal
-): Promise<{ bytes: number; sha256: string }> {
+  signal: AbortSignal | undefined,
+  chunks: boolean
+): AsyncGenerator<Buffer, { bytes: number; sha256: string }> {
   const hash = createHash('sha256')
   let bytes = 0
   let lineNo = 1
+  const read: Buffer[] = []
   const pieces = readLinePieces(path, {
     chunkBytes: readChunkBytes,
     maxLineBytes: MAX_LINE_BYTES,
     onChunk: (chunk) => {
       hash.update(chunk)
       bytes += chunk.length
+      // The reader reuses its buffers: what is sent later is a copy.
+      if (chunks) read.push(Buffer.from(chunk))
     }
   })
   for await (const piece of pieces) {
@@ -158,21 +165,19 @@ async function checkAllLines(
     if (v.stopped) break
     // A chunk takes well under a millisecond: SIGINT stops a large file at once.
     if (signal?.aborted) throw abortReason(signal)
+    // Every chunk but the last read: its lines are checked (a line that spans it, with the next).
+    while (read.length > 1) yield read.shift() as Buffer
   }
+  yield* read
   return { bytes, sha256: v.stopped ? '' : hash.digest('hex') }
 }
 
-/**
- * Checks a batch requests file without uploading it: every line is one request for
- * `options.endpoint`, custom_ids are unique, one model throughout, an endpoint the provider
- * offers, within max-requests and max-file-size when they are set. The provider's per-file
- * limits refuse nothing: they decide how the job is split (../job/limits.ts). Never throws for bad content; throws only when the file cannot be read
- * (other than a missing file or a directory, which are reported as problems).
- */
-export async function validateRequestsFile(
+/** The checks of validateRequestsFile; with `chunks`, the file's chunks yielded along the way. */
+async function* checkFile(
   path: string,
-  options: ValidationOptions
-): Promise<ValidationReport> {
+  options: ValidationOptions,
+  chunks: boolean
+): AsyncGenerator<Buffer, ValidationReport> {
   const notes: string[] = []
   const size = await sizeOrProblem(path)
   if (typeof size === 'string') {
@@ -188,7 +193,15 @@ export async function validateRequestsFile(
 
   const v = new Validator(options)
   const readChunkBytes = Math.max(1, options.readChunkBytes ?? DEFAULT_CHUNK_BYTES)
-  const { bytes, sha256 } = await checkAllLines(path, v, readChunkBytes, options.signal)
+  const lines = checkAllLines(path, v, readChunkBytes, options.signal, chunks)
+  let last: Buffer | undefined
+  let next = await lines.next()
+  for (; !next.done; next = await lines.next()) {
+    // One chunk is held back: the last one goes out only once the whole file checked out.
+    if (last) yield last
+    last = next.value
+  }
+  const { bytes, sha256 } = next.value
   v.finish()
 
   let problemCount = v.problemCount
@@ -200,5 +213,64 @@ export async function validateRequestsFile(
     problemCount++
   }
   const counts = { requests: v.requests, bytes, sha256, model: v.model }
-  return report(counts, [...grown, ...v.pinned], v.lineProblems, problemCount, options, notes)
+  const result = report(
+    counts,
+    [...grown, ...v.pinned],
+    v.lineProblems,
+    problemCount,
+    options,
+    notes
+  )
+  if (last && problemCount === 0) yield last
+  return result
+}
+
+/**
+ * Checks a batch requests file without uploading it: every line is one request for
+ * `options.endpoint`, custom_ids are unique, one model throughout, an endpoint the provider
+ * offers, within max-requests and max-file-size when they are set. The provider's per-file
+ * limits refuse nothing: they decide how the job is split (../job/limits.ts). Never throws for bad content; throws only when the file cannot be read
+ * (other than a missing file or a directory, which are reported as problems).
+ */
+export async function validateRequestsFile(
+  path: string,
+  options: ValidationOptions
+): Promise<ValidationReport> {
+  const check = checkFile(path, options, false)
+  let next = await check.next()
+  while (!next.done) next = await check.next()
+  return next.value
+}
+
+/**
+ * One pass over the input for an upload: the file's bytes, checked as validateRequestsFile checks
+ * them, for the upload to send as they come. Every chunk goes out once its lines are checked, but
+ * the last one only after the whole file checked out: with a problem anywhere (the last line
+ * included) the generator throws a ValidationFailedError before it, so the upload never
+ * completes and nothing becomes a file on the provider. What is sent is what was checked, byte
+ * for byte; `onReport` hears the report (the same as validateRequestsFile's) once the file was read.
+ */
+export async function* validatingChunks(
+  path: string,
+  options: ValidationOptions,
+  onReport: (report: ValidationReport) => void
+): AsyncGenerator<Buffer> {
+  const check = checkFile(path, options, true)
+  let next = await check.next()
+  for (; !next.done; next = await check.next()) {
+    if (next.value.length > 0) yield next.value
+  }
+  // Reached only without the last chunk when there were problems (or an empty file).
+  onReport(next.value)
+  if (next.value.problemCount > 0) throw new ValidationFailedError(next.value)
+}
+
+/** The upload stopped: the file did not check out (the report says why). */
+export class ValidationFailedError extends Error {
+  readonly report: ValidationReport
+  constructor(report: ValidationReport) {
+    super(`the file did not pass validation: ${report.problemCount} problems`)
+    this.name = 'ValidationFailedError'
+    this.report = report
+  }
 }
