@@ -6364,27 +6364,27 @@ function callsApi(inputs) {
 async function openApi(inputs, log, options) {
     if (!callsApi(inputs) || !inputs.apiKey)
         return undefined;
-    const { createBatchApi } = await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 588));
+    const { createBatchApi } = await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(759), __nccwpck_require__.e(388)]).then(__nccwpck_require__.bind(__nccwpck_require__, 588));
     return createBatchApi(inputs, log, options);
 }
 /** Runs the command the inputs ask for. */
 async function runCommand(env) {
     const { inputs } = env;
     if (inputs.validateOnly) {
-        const { validateOnly } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(187)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9187));
+        const { validateOnly } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(759), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3603));
         return { ending: await validateOnly(env) };
     }
     switch (inputs.command) {
         case 'run': {
-            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(672), __nccwpck_require__.e(187), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7136));
+            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(759), __nccwpck_require__.e(672), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7136));
             return { ending: await runBatch(env) };
         }
         case 'status': {
-            const { statusOf } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8190));
+            const { statusOf } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8190));
             return { ending: await statusOf(env) };
         }
         case 'cancel': {
-            const { cancelBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6090));
+            const { cancelBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6090));
             return { ending: await cancelBatch(env) };
         }
         case 'list': {
@@ -6393,7 +6393,7 @@ async function runCommand(env) {
             return { ending, listed: batches };
         }
         case 'collect': {
-            const { collectJobs } = await Promise.all(/* import() */[__nccwpck_require__.e(695), __nccwpck_require__.e(672), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4351));
+            const { collectJobs } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(672), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4351));
             const { ending, jobs } = await collectJobs(env);
             return { ending, jobs };
         }

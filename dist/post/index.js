@@ -280,7 +280,93 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 157:
+/***/ 814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   Uw: () => (/* binding */ State),
+/* harmony export */   Xb: () => (/* binding */ KeyEnvironment)
+/* harmony export */ });
+/* unused harmony export Outputs */
+// The action's interface: input, output and state names in one place (see action.yml).
+const Inputs = {
+    Command: 'command',
+    File: 'file',
+    Endpoint: 'endpoint',
+    CompletionWindow: 'completion-window',
+    Metadata: 'metadata',
+    BatchId: 'batch-id',
+    BaseUrl: 'base-url',
+    ApiKey: 'api-key',
+    Wait: 'wait',
+    PollInterval: 'poll-interval',
+    MaxPollInterval: 'max-poll-interval',
+    WaitTimeout: 'wait-timeout',
+    OnTimeout: 'on-timeout',
+    CancelOnAbort: 'cancel-on-abort',
+    ListLimit: 'list-limit',
+    ValidateOnly: 'validate-only',
+    MaxRequests: 'max-requests',
+    MaxFileSize: 'max-file-size',
+    Download: 'download',
+    ResultsDir: 'results-dir',
+    MaxFailedRequests: 'max-failed-requests',
+    MaxConsecutiveErrors: 'max-consecutive-errors',
+    MaxAttempts: 'max-attempts',
+    RequestTimeout: 'request-timeout',
+    AllowInsecureHttp: 'allow-insecure-http',
+    Reuse: 'reuse',
+    Comment: 'comment',
+    GitHubToken: 'github-token',
+    MaxBatchRequests: 'max-batch-requests',
+    MaxBatchBytes: 'max-batch-bytes',
+    MaxBatchTokens: 'max-batch-tokens',
+    MaxConcurrentBatches: 'max-concurrent-batches',
+    RetryFailed: 'retry-failed',
+    RetryErrors: 'retry-errors',
+    Match: 'match',
+    Since: 'since',
+    CancelSuperseded: 'cancel-superseded'
+};
+const Outputs = {
+    BatchId: 'batch-id',
+    Status: 'status',
+    InputFileId: 'input-file-id',
+    OutputFileId: 'output-file-id',
+    ErrorFileId: 'error-file-id',
+    Total: 'total',
+    Completed: 'completed',
+    Failed: 'failed',
+    Batch: 'batch',
+    Batches: 'batches',
+    Model: 'model',
+    OutputPath: 'output-path',
+    ErrorPath: 'error-path',
+    ResultsPath: 'results-path',
+    PromptTokens: 'prompt-tokens',
+    CompletionTokens: 'completion-tokens',
+    TotalTokens: 'total-tokens',
+    BatchIds: 'batch-ids',
+    Jobs: 'jobs'
+};
+const State = {
+    BatchId: 'batch-id',
+    Settled: 'settled',
+    IdempotencyKey: 'idempotency-key',
+    InputSha256: 'input-sha256',
+    /** When the step's create was first sent (Unix seconds): searches and the settle window start there. */
+    SearchSince: 'search-since',
+    /** Every batch of the job (a JSON array): the post step settles each of them. */
+    BatchIds: 'batch-ids'
+};
+/** Environment variables the API key falls back to, in order. */
+const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
+
+
+/***/ }),
+
+/***/ 965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4027,81 +4113,8 @@ const githubToken = schemas/* string */.YjP()
     .trim()
     .transform((text) => (text === GITHUB_TOKEN_DEFAULT ? '' : text));
 
-;// CONCATENATED MODULE: ./src/action/names.ts
-// The action's interface: input, output and state names in one place (see action.yml).
-const Inputs = {
-    Command: 'command',
-    File: 'file',
-    Endpoint: 'endpoint',
-    CompletionWindow: 'completion-window',
-    Metadata: 'metadata',
-    BatchId: 'batch-id',
-    BaseUrl: 'base-url',
-    ApiKey: 'api-key',
-    Wait: 'wait',
-    PollInterval: 'poll-interval',
-    MaxPollInterval: 'max-poll-interval',
-    WaitTimeout: 'wait-timeout',
-    OnTimeout: 'on-timeout',
-    CancelOnAbort: 'cancel-on-abort',
-    ListLimit: 'list-limit',
-    ValidateOnly: 'validate-only',
-    MaxRequests: 'max-requests',
-    MaxFileSize: 'max-file-size',
-    Download: 'download',
-    ResultsDir: 'results-dir',
-    MaxFailedRequests: 'max-failed-requests',
-    MaxConsecutiveErrors: 'max-consecutive-errors',
-    MaxAttempts: 'max-attempts',
-    RequestTimeout: 'request-timeout',
-    AllowInsecureHttp: 'allow-insecure-http',
-    Reuse: 'reuse',
-    Comment: 'comment',
-    GitHubToken: 'github-token',
-    MaxBatchRequests: 'max-batch-requests',
-    MaxBatchBytes: 'max-batch-bytes',
-    MaxBatchTokens: 'max-batch-tokens',
-    MaxConcurrentBatches: 'max-concurrent-batches',
-    RetryFailed: 'retry-failed',
-    RetryErrors: 'retry-errors',
-    Match: 'match',
-    Since: 'since',
-    CancelSuperseded: 'cancel-superseded'
-};
-const Outputs = {
-    BatchId: 'batch-id',
-    Status: 'status',
-    InputFileId: 'input-file-id',
-    OutputFileId: 'output-file-id',
-    ErrorFileId: 'error-file-id',
-    Total: 'total',
-    Completed: 'completed',
-    Failed: 'failed',
-    Batch: 'batch',
-    Batches: 'batches',
-    Model: 'model',
-    OutputPath: 'output-path',
-    ErrorPath: 'error-path',
-    ResultsPath: 'results-path',
-    PromptTokens: 'prompt-tokens',
-    CompletionTokens: 'completion-tokens',
-    TotalTokens: 'total-tokens',
-    BatchIds: 'batch-ids',
-    Jobs: 'jobs'
-};
-const State = {
-    BatchId: 'batch-id',
-    Settled: 'settled',
-    IdempotencyKey: 'idempotency-key',
-    InputSha256: 'input-sha256',
-    /** When the step's create was first sent (Unix seconds): searches and the settle window start there. */
-    SearchSince: 'search-since',
-    /** Every batch of the job (a JSON array): the post step settles each of them. */
-    BatchIds: 'batch-ids'
-};
-/** Environment variables the API key falls back to, in order. */
-const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
-
+// EXTERNAL MODULE: ./src/action/names.ts
+var names = __nccwpck_require__(814);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -4196,92 +4209,92 @@ function parseMatch(text) {
 }
 /** Each input's schema; the names are the action's interface. */
 const fields = {
-    [Inputs.Command]: schemas/* enum */.k5n(['run', 'status', 'cancel', 'list', 'collect'], {
+    [names/* Inputs */.G0.Command]: schemas/* enum */.k5n(['run', 'status', 'cancel', 'list', 'collect'], {
         error: 'must be one of run, status, cancel, list, collect'
     }),
-    [Inputs.File]: schemas/* string */.YjP().trim(),
-    [Inputs.Endpoint]: schemas/* string */.YjP()
+    [names/* Inputs */.G0.File]: schemas/* string */.YjP().trim(),
+    [names/* Inputs */.G0.Endpoint]: schemas/* string */.YjP()
         .trim()
         .regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
-    [Inputs.CompletionWindow]: completionWindow(Ranges.completionWindowHours.min, Ranges.completionWindowHours.max),
-    [Inputs.Metadata]: fromParser(parseMetadata),
-    [Inputs.BatchId]: fromParser(parseBatchIds),
-    [Inputs.BaseUrl]: input_fields_baseUrl,
-    [Inputs.ApiKey]: schemas/* string */.YjP().trim(),
-    [Inputs.Wait]: booleanText,
-    [Inputs.PollInterval]: secondsIn(Ranges.pollIntervalSeconds.min, Ranges.pollIntervalSeconds.max),
-    [Inputs.MaxPollInterval]: secondsIn(Ranges.pollIntervalSeconds.min, Ranges.pollIntervalSeconds.max),
-    [Inputs.WaitTimeout]: duration(Ranges.waitTimeoutMs.min, Ranges.waitTimeoutMs.max, ', the longest a job can run'),
-    [Inputs.OnTimeout]: schemas/* enum */.k5n(['leave', 'cancel', 'fail'], {
+    [names/* Inputs */.G0.CompletionWindow]: completionWindow(Ranges.completionWindowHours.min, Ranges.completionWindowHours.max),
+    [names/* Inputs */.G0.Metadata]: fromParser(parseMetadata),
+    [names/* Inputs */.G0.BatchId]: fromParser(parseBatchIds),
+    [names/* Inputs */.G0.BaseUrl]: input_fields_baseUrl,
+    [names/* Inputs */.G0.ApiKey]: schemas/* string */.YjP().trim(),
+    [names/* Inputs */.G0.Wait]: booleanText,
+    [names/* Inputs */.G0.PollInterval]: secondsIn(Ranges.pollIntervalSeconds.min, Ranges.pollIntervalSeconds.max),
+    [names/* Inputs */.G0.MaxPollInterval]: secondsIn(Ranges.pollIntervalSeconds.min, Ranges.pollIntervalSeconds.max),
+    [names/* Inputs */.G0.WaitTimeout]: duration(Ranges.waitTimeoutMs.min, Ranges.waitTimeoutMs.max, ', the longest a job can run'),
+    [names/* Inputs */.G0.OnTimeout]: schemas/* enum */.k5n(['leave', 'cancel', 'fail'], {
         error: 'must be one of leave, cancel, fail'
     }),
-    [Inputs.CancelOnAbort]: booleanText,
-    [Inputs.ListLimit]: integerIn(1, 100),
-    [Inputs.ValidateOnly]: booleanText,
-    [Inputs.MaxRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
-    [Inputs.MaxFileSize]: optional(fromParser(parseByteSize)),
-    [Inputs.Download]: booleanText,
-    [Inputs.ResultsDir]: schemas/* string */.YjP().trim().min(1, 'must name a directory, such as batch-results'),
-    [Inputs.MaxFailedRequests]: fromParser(parseFailureLimit),
-    [Inputs.MaxConsecutiveErrors]: integerIn(1, 1000),
-    [Inputs.MaxAttempts]: integerIn(1, 20),
-    [Inputs.RequestTimeout]: duration(Ranges.requestTimeoutMs.min, Ranges.requestTimeoutMs.max),
-    [Inputs.AllowInsecureHttp]: booleanText,
-    [Inputs.Reuse]: schemas/* enum */.k5n(['attempts', 'never'], { error: 'must be attempts or never' }),
-    [Inputs.Comment]: fromParser(parseCommentMode),
-    [Inputs.GitHubToken]: githubToken,
-    [Inputs.MaxBatchRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
-    [Inputs.MaxBatchBytes]: optional(fromParser(parseByteSize)),
-    [Inputs.MaxBatchTokens]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
-    [Inputs.MaxConcurrentBatches]: integerIn(1, 100),
-    [Inputs.RetryFailed]: integerIn(0, 10),
-    [Inputs.RetryErrors]: fromParser(parseCodeList),
-    [Inputs.Match]: fromParser(parseMatch),
-    [Inputs.Since]: duration(Ranges.sinceMs.min, Ranges.sinceMs.max),
-    [Inputs.CancelSuperseded]: schemas/* string */.YjP()
+    [names/* Inputs */.G0.CancelOnAbort]: booleanText,
+    [names/* Inputs */.G0.ListLimit]: integerIn(1, 100),
+    [names/* Inputs */.G0.ValidateOnly]: booleanText,
+    [names/* Inputs */.G0.MaxRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+    [names/* Inputs */.G0.MaxFileSize]: optional(fromParser(parseByteSize)),
+    [names/* Inputs */.G0.Download]: booleanText,
+    [names/* Inputs */.G0.ResultsDir]: schemas/* string */.YjP().trim().min(1, 'must name a directory, such as batch-results'),
+    [names/* Inputs */.G0.MaxFailedRequests]: fromParser(parseFailureLimit),
+    [names/* Inputs */.G0.MaxConsecutiveErrors]: integerIn(1, 1000),
+    [names/* Inputs */.G0.MaxAttempts]: integerIn(1, 20),
+    [names/* Inputs */.G0.RequestTimeout]: duration(Ranges.requestTimeoutMs.min, Ranges.requestTimeoutMs.max),
+    [names/* Inputs */.G0.AllowInsecureHttp]: booleanText,
+    [names/* Inputs */.G0.Reuse]: schemas/* enum */.k5n(['attempts', 'never'], { error: 'must be attempts or never' }),
+    [names/* Inputs */.G0.Comment]: fromParser(parseCommentMode),
+    [names/* Inputs */.G0.GitHubToken]: githubToken,
+    [names/* Inputs */.G0.MaxBatchRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+    [names/* Inputs */.G0.MaxBatchBytes]: optional(fromParser(parseByteSize)),
+    [names/* Inputs */.G0.MaxBatchTokens]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
+    [names/* Inputs */.G0.MaxConcurrentBatches]: integerIn(1, 100),
+    [names/* Inputs */.G0.RetryFailed]: integerIn(0, 10),
+    [names/* Inputs */.G0.RetryErrors]: fromParser(parseCodeList),
+    [names/* Inputs */.G0.Match]: fromParser(parseMatch),
+    [names/* Inputs */.G0.Since]: duration(Ranges.sinceMs.min, Ranges.sinceMs.max),
+    [names/* Inputs */.G0.CancelSuperseded]: schemas/* string */.YjP()
         .trim()
         .toLowerCase()
         .pipe(schemas/* enum */.k5n(['auto', 'true', 'false'], { error: 'must be auto, true or false' }))
 };
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
 const Defaults = {
-    [Inputs.Command]: 'run',
-    [Inputs.File]: '',
-    [Inputs.Endpoint]: '/v1/chat/completions',
-    [Inputs.CompletionWindow]: '24h',
-    [Inputs.Metadata]: '',
-    [Inputs.BatchId]: '',
-    [Inputs.BaseUrl]: 'https://api.studio.nebius.com/v1/',
-    [Inputs.ApiKey]: '',
-    [Inputs.Wait]: 'true',
-    [Inputs.PollInterval]: '5',
-    [Inputs.MaxPollInterval]: '60',
-    [Inputs.WaitTimeout]: '5h30m',
-    [Inputs.OnTimeout]: 'leave',
-    [Inputs.CancelOnAbort]: 'true',
-    [Inputs.ListLimit]: '20',
-    [Inputs.ValidateOnly]: 'false',
-    [Inputs.MaxRequests]: '',
-    [Inputs.MaxFileSize]: '',
-    [Inputs.Download]: 'true',
-    [Inputs.ResultsDir]: 'batch-results',
-    [Inputs.MaxFailedRequests]: '',
-    [Inputs.MaxConsecutiveErrors]: '10',
-    [Inputs.MaxAttempts]: '5',
-    [Inputs.RequestTimeout]: '2m',
-    [Inputs.AllowInsecureHttp]: 'false',
-    [Inputs.Reuse]: 'attempts',
-    [Inputs.Comment]: 'auto',
-    [Inputs.GitHubToken]: GITHUB_TOKEN_DEFAULT,
-    [Inputs.MaxBatchRequests]: '',
-    [Inputs.MaxBatchBytes]: '',
-    [Inputs.MaxBatchTokens]: '',
-    [Inputs.MaxConcurrentBatches]: '4',
-    [Inputs.RetryFailed]: '0',
-    [Inputs.RetryErrors]: '',
-    [Inputs.Match]: '',
-    [Inputs.Since]: '48h',
-    [Inputs.CancelSuperseded]: 'auto'
+    [names/* Inputs */.G0.Command]: 'run',
+    [names/* Inputs */.G0.File]: '',
+    [names/* Inputs */.G0.Endpoint]: '/v1/chat/completions',
+    [names/* Inputs */.G0.CompletionWindow]: '24h',
+    [names/* Inputs */.G0.Metadata]: '',
+    [names/* Inputs */.G0.BatchId]: '',
+    [names/* Inputs */.G0.BaseUrl]: 'https://api.studio.nebius.com/v1/',
+    [names/* Inputs */.G0.ApiKey]: '',
+    [names/* Inputs */.G0.Wait]: 'true',
+    [names/* Inputs */.G0.PollInterval]: '5',
+    [names/* Inputs */.G0.MaxPollInterval]: '60',
+    [names/* Inputs */.G0.WaitTimeout]: '5h30m',
+    [names/* Inputs */.G0.OnTimeout]: 'leave',
+    [names/* Inputs */.G0.CancelOnAbort]: 'true',
+    [names/* Inputs */.G0.ListLimit]: '20',
+    [names/* Inputs */.G0.ValidateOnly]: 'false',
+    [names/* Inputs */.G0.MaxRequests]: '',
+    [names/* Inputs */.G0.MaxFileSize]: '',
+    [names/* Inputs */.G0.Download]: 'true',
+    [names/* Inputs */.G0.ResultsDir]: 'batch-results',
+    [names/* Inputs */.G0.MaxFailedRequests]: '',
+    [names/* Inputs */.G0.MaxConsecutiveErrors]: '10',
+    [names/* Inputs */.G0.MaxAttempts]: '5',
+    [names/* Inputs */.G0.RequestTimeout]: '2m',
+    [names/* Inputs */.G0.AllowInsecureHttp]: 'false',
+    [names/* Inputs */.G0.Reuse]: 'attempts',
+    [names/* Inputs */.G0.Comment]: 'auto',
+    [names/* Inputs */.G0.GitHubToken]: GITHUB_TOKEN_DEFAULT,
+    [names/* Inputs */.G0.MaxBatchRequests]: '',
+    [names/* Inputs */.G0.MaxBatchBytes]: '',
+    [names/* Inputs */.G0.MaxBatchTokens]: '',
+    [names/* Inputs */.G0.MaxConcurrentBatches]: '4',
+    [names/* Inputs */.G0.RetryFailed]: '0',
+    [names/* Inputs */.G0.RetryErrors]: '',
+    [names/* Inputs */.G0.Match]: '',
+    [names/* Inputs */.G0.Since]: '48h',
+    [names/* Inputs */.G0.CancelSuperseded]: 'auto'
 };
 /** Reads, validates and cross-checks every input. Throws InputError naming each bad one. */
 function getInputs(read = (name) => getInput(name), env = process.env, 
@@ -4300,30 +4313,30 @@ purpose = 'main') {
     }
     const p = parsed;
     if (problems.length === 0) {
-        const url = new URL(p[Inputs.BaseUrl]);
-        if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !p[Inputs.AllowInsecureHttp]) {
+        const url = new URL(p[names/* Inputs */.G0.BaseUrl]);
+        if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !p[names/* Inputs */.G0.AllowInsecureHttp]) {
             problems.push(`base-url: ${url.origin} is plain http and not a loopback host, so the API key would travel in clear text; ` +
                 'use https://, or set allow-insecure-http: true if you accept that');
         }
-        if (p[Inputs.MaxPollInterval] < p[Inputs.PollInterval]) {
-            problems.push(`max-poll-interval (${p[Inputs.MaxPollInterval]}) must not be less than poll-interval (${p[Inputs.PollInterval]})`);
+        if (p[names/* Inputs */.G0.MaxPollInterval] < p[names/* Inputs */.G0.PollInterval]) {
+            problems.push(`max-poll-interval (${p[names/* Inputs */.G0.MaxPollInterval]}) must not be less than poll-interval (${p[names/* Inputs */.G0.PollInterval]})`);
         }
-        const command = p[Inputs.Command];
-        const needsFile = command === 'run' || p[Inputs.ValidateOnly];
-        if (purpose === 'main' && needsFile && p[Inputs.File] === '') {
-            problems.push(`file: is required for command: ${command}${p[Inputs.ValidateOnly] ? ' with validate-only' : ''}; give the path of the JSONL of requests`);
+        const command = p[names/* Inputs */.G0.Command];
+        const needsFile = command === 'run' || p[names/* Inputs */.G0.ValidateOnly];
+        if (purpose === 'main' && needsFile && p[names/* Inputs */.G0.File] === '') {
+            problems.push(`file: is required for command: ${command}${p[names/* Inputs */.G0.ValidateOnly] ? ' with validate-only' : ''}; give the path of the JSONL of requests`);
         }
         if (purpose === 'main' &&
             (command === 'status' || command === 'cancel') &&
-            p[Inputs.BatchId].length === 0 &&
-            !p[Inputs.ValidateOnly]) {
+            p[names/* Inputs */.G0.BatchId].length === 0 &&
+            !p[names/* Inputs */.G0.ValidateOnly]) {
             problems.push(`batch-id: is required for command: ${command}`);
         }
-        if (p[Inputs.RetryFailed] > 0 && !p[Inputs.Download]) {
+        if (p[names/* Inputs */.G0.RetryFailed] > 0 && !p[names/* Inputs */.G0.Download]) {
             problems.push('retry-failed: needs download: true, since the requests to send again are found in the downloaded results; set download: true or retry-failed: 0');
         }
         try {
-            checkMetadataLimits(p[Inputs.Metadata]);
+            checkMetadataLimits(p[names/* Inputs */.G0.Metadata]);
         }
         catch (error) {
             problems.push(`metadata: ${error.message}`);
@@ -4332,12 +4345,12 @@ purpose = 'main') {
     let apiKey = '';
     let keySource;
     if (problems.length === 0) {
-        if (p[Inputs.ApiKey] !== '') {
-            apiKey = p[Inputs.ApiKey];
+        if (p[names/* Inputs */.G0.ApiKey] !== '') {
+            apiKey = p[names/* Inputs */.G0.ApiKey];
             keySource = 'input';
         }
         else {
-            for (const name of KeyEnvironment) {
+            for (const name of names/* KeyEnvironment */.Xb) {
                 const value = env[name]?.trim();
                 if (value) {
                     apiKey = value;
@@ -4346,7 +4359,7 @@ purpose = 'main') {
                 }
             }
         }
-        if (!keySource && (purpose === 'post' || !p[Inputs.ValidateOnly])) {
+        if (!keySource && (purpose === 'post' || !p[names/* Inputs */.G0.ValidateOnly])) {
             problems.push('api-key: no API key was given; set the api-key input (for example api-key: ${{ secrets.NEBIUS_API_KEY }}) ' +
                 'or the NEBIUS_API_KEY or OPENAI_API_KEY environment variable');
         }
@@ -4354,45 +4367,45 @@ purpose = 'main') {
     if (problems.length > 0)
         throw new InputError(problems);
     return {
-        command: p[Inputs.Command],
-        file: p[Inputs.File],
-        endpoint: p[Inputs.Endpoint],
-        completionWindow: p[Inputs.CompletionWindow],
-        metadata: p[Inputs.Metadata],
-        batchId: p[Inputs.BatchId][0] ?? '',
-        batchIds: p[Inputs.BatchId],
-        baseUrl: p[Inputs.BaseUrl],
+        command: p[names/* Inputs */.G0.Command],
+        file: p[names/* Inputs */.G0.File],
+        endpoint: p[names/* Inputs */.G0.Endpoint],
+        completionWindow: p[names/* Inputs */.G0.CompletionWindow],
+        metadata: p[names/* Inputs */.G0.Metadata],
+        batchId: p[names/* Inputs */.G0.BatchId][0] ?? '',
+        batchIds: p[names/* Inputs */.G0.BatchId],
+        baseUrl: p[names/* Inputs */.G0.BaseUrl],
         apiKey,
         keySource,
-        wait: p[Inputs.Wait],
-        pollIntervalMs: Math.round(p[Inputs.PollInterval] * 1000),
-        maxPollIntervalMs: Math.round(p[Inputs.MaxPollInterval] * 1000),
-        waitTimeoutMs: p[Inputs.WaitTimeout],
-        onTimeout: p[Inputs.OnTimeout],
-        cancelOnAbort: p[Inputs.CancelOnAbort],
-        listLimit: p[Inputs.ListLimit],
-        validateOnly: p[Inputs.ValidateOnly],
-        maxRequests: p[Inputs.MaxRequests],
-        maxFileBytes: p[Inputs.MaxFileSize],
-        download: p[Inputs.Download],
-        resultsDir: p[Inputs.ResultsDir],
-        maxFailedRequests: p[Inputs.MaxFailedRequests],
-        maxConsecutiveErrors: p[Inputs.MaxConsecutiveErrors],
-        maxAttempts: p[Inputs.MaxAttempts],
-        requestTimeoutMs: p[Inputs.RequestTimeout],
-        allowInsecureHttp: p[Inputs.AllowInsecureHttp],
-        reuse: p[Inputs.Reuse],
-        comment: p[Inputs.Comment],
-        githubToken: p[Inputs.GitHubToken],
-        maxBatchRequests: p[Inputs.MaxBatchRequests],
-        maxBatchBytes: p[Inputs.MaxBatchBytes],
-        maxBatchTokens: p[Inputs.MaxBatchTokens],
-        maxConcurrentBatches: p[Inputs.MaxConcurrentBatches],
-        retryFailed: p[Inputs.RetryFailed],
-        retryErrors: p[Inputs.RetryErrors],
-        match: p[Inputs.Match],
-        sinceMs: p[Inputs.Since],
-        cancelSuperseded: p[Inputs.CancelSuperseded]
+        wait: p[names/* Inputs */.G0.Wait],
+        pollIntervalMs: Math.round(p[names/* Inputs */.G0.PollInterval] * 1000),
+        maxPollIntervalMs: Math.round(p[names/* Inputs */.G0.MaxPollInterval] * 1000),
+        waitTimeoutMs: p[names/* Inputs */.G0.WaitTimeout],
+        onTimeout: p[names/* Inputs */.G0.OnTimeout],
+        cancelOnAbort: p[names/* Inputs */.G0.CancelOnAbort],
+        listLimit: p[names/* Inputs */.G0.ListLimit],
+        validateOnly: p[names/* Inputs */.G0.ValidateOnly],
+        maxRequests: p[names/* Inputs */.G0.MaxRequests],
+        maxFileBytes: p[names/* Inputs */.G0.MaxFileSize],
+        download: p[names/* Inputs */.G0.Download],
+        resultsDir: p[names/* Inputs */.G0.ResultsDir],
+        maxFailedRequests: p[names/* Inputs */.G0.MaxFailedRequests],
+        maxConsecutiveErrors: p[names/* Inputs */.G0.MaxConsecutiveErrors],
+        maxAttempts: p[names/* Inputs */.G0.MaxAttempts],
+        requestTimeoutMs: p[names/* Inputs */.G0.RequestTimeout],
+        allowInsecureHttp: p[names/* Inputs */.G0.AllowInsecureHttp],
+        reuse: p[names/* Inputs */.G0.Reuse],
+        comment: p[names/* Inputs */.G0.Comment],
+        githubToken: p[names/* Inputs */.G0.GitHubToken],
+        maxBatchRequests: p[names/* Inputs */.G0.MaxBatchRequests],
+        maxBatchBytes: p[names/* Inputs */.G0.MaxBatchBytes],
+        maxBatchTokens: p[names/* Inputs */.G0.MaxBatchTokens],
+        maxConcurrentBatches: p[names/* Inputs */.G0.MaxConcurrentBatches],
+        retryFailed: p[names/* Inputs */.G0.RetryFailed],
+        retryErrors: p[names/* Inputs */.G0.RetryErrors],
+        match: p[names/* Inputs */.G0.Match],
+        sinceMs: p[names/* Inputs */.G0.Since],
+        cancelSuperseded: p[names/* Inputs */.G0.CancelSuperseded]
     };
 }
 
@@ -4508,42 +4521,42 @@ class StepState {
     }
     /** Saved before a create is sent, so a batch created by a killed step can still be found. */
     saveCreateKey(key, fileSha256, searchSince) {
-        this.store.save(State.IdempotencyKey, key);
-        this.store.save(State.InputSha256, fileSha256);
-        this.store.save(State.SearchSince, String(searchSince));
-        this.store.save(State.Settled, 'false');
+        this.store.save(names/* State */.Uw.IdempotencyKey, key);
+        this.store.save(names/* State */.Uw.InputSha256, fileSha256);
+        this.store.save(names/* State */.Uw.SearchSince, String(searchSince));
+        this.store.save(names/* State */.Uw.Settled, 'false');
     }
     /** The batch this step is now responsible for (cancelled on abort unless settled). */
     saveBatch(batchId) {
-        this.store.save(State.BatchId, batchId);
-        this.store.save(State.Settled, 'false');
+        this.store.save(names/* State */.Uw.BatchId, batchId);
+        this.store.save(names/* State */.Uw.Settled, 'false');
     }
     /**
      * One more batch of the step's job (created, or taken up from an earlier attempt). The first is
      * also `batchId`; a create whose batch is now known is no longer pending.
      */
     saveJobBatch(batchId) {
-        const ids = parseIds(this.store.get(State.BatchIds));
+        const ids = parseIds(this.store.get(names/* State */.Uw.BatchIds));
         if (!ids.includes(batchId))
             ids.push(batchId);
-        this.store.save(State.BatchIds, JSON.stringify(ids));
-        if (this.store.get(State.BatchId) === '')
-            this.store.save(State.BatchId, batchId);
-        this.store.save(State.IdempotencyKey, '');
-        this.store.save(State.Settled, 'false');
+        this.store.save(names/* State */.Uw.BatchIds, JSON.stringify(ids));
+        if (this.store.get(names/* State */.Uw.BatchId) === '')
+            this.store.save(names/* State */.Uw.BatchId, batchId);
+        this.store.save(names/* State */.Uw.IdempotencyKey, '');
+        this.store.save(names/* State */.Uw.Settled, 'false');
     }
     /** The step is done with its batch: it ended, was cancelled, or is left running on purpose. */
     markSettled() {
-        this.store.save(State.Settled, 'true');
+        this.store.save(names/* State */.Uw.Settled, 'true');
     }
     read() {
         return {
-            batchId: this.store.get(State.BatchId),
-            pendingKey: this.store.get(State.IdempotencyKey),
-            fileSha256: this.store.get(State.InputSha256),
-            searchSince: Number.parseInt(this.store.get(State.SearchSince), 10) || 0,
-            settled: this.store.get(State.Settled) === 'true',
-            batchIds: parseIds(this.store.get(State.BatchIds))
+            batchId: this.store.get(names/* State */.Uw.BatchId),
+            pendingKey: this.store.get(names/* State */.Uw.IdempotencyKey),
+            fileSha256: this.store.get(names/* State */.Uw.InputSha256),
+            searchSince: Number.parseInt(this.store.get(names/* State */.Uw.SearchSince), 10) || 0,
+            settled: this.store.get(names/* State */.Uw.Settled) === 'true',
+            batchIds: parseIds(this.store.get(names/* State */.Uw.BatchIds))
         };
     }
 }
@@ -4837,7 +4850,7 @@ async function run(deps = {}) {
         log,
         readInputs: deps.readInputs ?? (() => getInputs(undefined, process.env, 'post')),
         makeApi: deps.makeApi ??
-            (async (inputs) => (await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 588))).createBatchApi(inputs, log)),
+            (async (inputs) => (await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 778))).createBatchApi(inputs, log)),
         mask: deps.mask ?? maskSecret,
         fail: deps.fail ?? failStep
     });
@@ -5292,7 +5305,7 @@ async function withRetry(call, options) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _backstop_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(157);
+/* harmony import */ var _backstop_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(965);
 
 await (0,_backstop_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -5340,6 +5353,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 
 /***/ }),
 
@@ -5635,15 +5655,19 @@ const castToError = (err) => {
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   k5n: () => (/* binding */ schemas_enum),
+  Whr: () => (/* binding */ schemas_int),
+  _H3: () => (/* binding */ looseObject),
+  chJ: () => (/* binding */ schemas_null),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
   vkY: () => (/* binding */ preprocess),
   g1P: () => (/* binding */ record),
   YjP: () => (/* binding */ schemas_string),
+  KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(532);
@@ -7428,9 +7452,9 @@ const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null 
         return payload;
     };
 })));
-const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+const $ZodNull = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.null;
+    inst._zod.pattern = _null;
     inst._zod.values = new Set([null]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -7444,7 +7468,7 @@ const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (c
         });
         return payload;
     };
-})));
+});
 const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
@@ -9825,7 +9849,7 @@ function api_undefined(Class, params) {
 function api_null(Class, params) {
     return new Class({
         type: "null",
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -13385,13 +13409,13 @@ function schemas_undefined(params) {
     return core._undefined(ZodUndefined, params);
 }
 
-const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
-    core.$ZodNull.init(inst, def);
+const ZodNull = /*@__PURE__*/ core_core/* $constructor */.xI("ZodNull", (inst, def) => {
+    $ZodNull.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => nullProcessor(inst, ctx, json, params);
+});
 function schemas_null(params) {
-    return core._null(ZodNull, params);
+    return api_null(ZodNull, params);
 }
 
 const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
@@ -13552,7 +13576,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ core_core/* $constructor */.xI("ZodUnion", (inst, def) => {
