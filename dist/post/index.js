@@ -1,15 +1,15 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 482:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(290);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 290:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -280,7 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 622:
+/***/ 157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -291,7 +291,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -327,7 +327,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -423,7 +423,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(896);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -464,7 +464,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(692);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -555,9 +555,9 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(482);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1254,7 +1254,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -1330,7 +1330,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -1404,7 +1404,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -1685,7 +1685,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -1727,7 +1727,7 @@ var external_events_ = __nccwpck_require__(434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(613);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -1907,7 +1907,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2181,7 +2181,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2769,7 +2769,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2849,7 +2849,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2914,7 +2914,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3232,8 +3232,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __nccwpck_require__(619);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(691);
 ;// CONCATENATED MODULE: ./src/batch/metadata.ts
 
 /** Metadata keys the action writes on every batch it creates. */
@@ -3751,7 +3751,7 @@ async function upsertComment(target, body, options = {}) {
     const timeoutMs = options.attemptTimeoutMs ?? 30_000;
     let octokit;
     try {
-        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(925), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 925));
+        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(213)]).then(__nccwpck_require__.bind(__nccwpck_require__, 413));
         octokit = getOctokit(target.token, {
             baseUrl: target.apiUrl.replace(/\/+$/, ''),
             // Node's own fetch: @actions/github's default goes through undici, which the bundle leaves
@@ -3783,8 +3783,8 @@ async function upsertComment(target, body, options = {}) {
         : { ok: false, warning: redact(described.warning) };
 }
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(412);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(532);
 ;// CONCATENATED MODULE: ./src/lib/parse-duration.ts
 const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
 const DURATION = /^(?:(\d+(?:\.\d+)?)(ms|s|m|h|d))+$/;
@@ -3953,16 +3953,7 @@ const Inputs = {
     AllowInsecureHttp: 'allow-insecure-http',
     Reuse: 'reuse',
     Comment: 'comment',
-    GitHubToken: 'github-token',
-    MaxBatchRequests: 'max-batch-requests',
-    MaxBatchBytes: 'max-batch-bytes',
-    MaxBatchTokens: 'max-batch-tokens',
-    MaxConcurrentBatches: 'max-concurrent-batches',
-    RetryFailed: 'retry-failed',
-    RetryErrors: 'retry-errors',
-    Match: 'match',
-    Since: 'since',
-    CancelSuperseded: 'cancel-superseded'
+    GitHubToken: 'github-token'
 };
 const Outputs = {
     BatchId: 'batch-id',
@@ -3981,9 +3972,7 @@ const Outputs = {
     ResultsPath: 'results-path',
     PromptTokens: 'prompt-tokens',
     CompletionTokens: 'completion-tokens',
-    TotalTokens: 'total-tokens',
-    BatchIds: 'batch-ids',
-    Jobs: 'jobs'
+    TotalTokens: 'total-tokens'
 };
 const State = {
     BatchId: 'batch-id',
@@ -3991,9 +3980,7 @@ const State = {
     IdempotencyKey: 'idempotency-key',
     InputSha256: 'input-sha256',
     /** When the step's create was first sent (Unix seconds): searches and the settle window start there. */
-    SearchSince: 'search-since',
-    /** Every batch of the job (a JSON array): the post step settles each of them. */
-    BatchIds: 'batch-ids'
+    SearchSince: 'search-since'
 };
 /** Environment variables the API key falls back to, in order. */
 const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
@@ -4034,66 +4021,12 @@ const Ranges = {
     /** Seconds between polls: 10 ms to an hour. */
     pollIntervalSeconds: { min: 0.01, max: 3600 },
     /** The completion window, in hours: an hour to 30 days. */
-    completionWindowHours: { min: 1, max: 30 * 24 },
-    /** How far back collect looks: a minute to 30 days (providers keep batches about that long). */
-    sinceMs: { min: 60_000, max: 30 * DAY_MS }
+    completionWindowHours: { min: 1, max: 30 * 24 }
 };
-const BATCH_ID = /^[A-Za-z0-9._:-]+$/;
-/**
- * One batch id, or several: a JSON array (the `batch-ids` output) or one per line. Duplicates are
- * dropped, the order is kept.
- */
-function parseBatchIds(text) {
-    const trimmed = text.trim();
-    if (trimmed === '')
-        return [];
-    let ids;
-    if (trimmed.startsWith('[')) {
-        try {
-            ids = JSON.parse(trimmed);
-        }
-        catch {
-            throw new Error('is not a valid JSON array; give one id, a JSON array such as ["batch_a","batch_b"] (the batch-ids output), or one id per line');
-        }
-        if (!Array.isArray(ids))
-            throw new Error('must be a JSON array of batch ids');
-    }
-    else
-        ids = trimmed
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== '');
-    for (const id of ids) {
-        if (typeof id !== 'string' || !BATCH_ID.test(id))
-            throw new Error(`${JSON.stringify(id)} is not a batch id such as batch_abc123 (letters, digits, . _ : -)`);
-    }
-    return [...new Set(ids)];
-}
-/** Error codes as comma- or newline-separated words; empty: undefined (the default list). */
-function parseCodeList(text) {
-    const codes = text
-        .split(/[\s,]+/)
-        .map((code) => code.trim())
-        .filter((code) => code !== '');
-    for (const code of codes) {
-        if (!/^[A-Za-z0-9_.-]+$/.test(code))
-            throw new Error(`"${code}" is not an error code; list codes such as rate_limit_exceeded, 429, batch_expired, separated by commas or lines`);
-    }
-    return codes.length > 0 ? codes : undefined;
-}
-/** The pairs collect matches: `key=value` lines or a JSON object, as metadata takes them. */
-function parseMatch(text) {
-    try {
-        return parseMetadata(text);
-    }
-    catch (error) {
-        throw new Error(error.message.replace(/^metadata/, 'match'), { cause: error });
-    }
-}
 /** Each input's schema; the names are the action's interface. */
 const fields = {
-    [Inputs.Command]: schemas/* enum */.k5n(['run', 'status', 'cancel', 'list', 'collect'], {
-        error: 'must be one of run, status, cancel, list, collect'
+    [Inputs.Command]: schemas/* enum */.k5n(['run', 'status', 'cancel', 'list'], {
+        error: 'must be one of run, status, cancel, list'
     }),
     [Inputs.File]: schemas/* string */.YjP().trim(),
     [Inputs.Endpoint]: schemas/* string */.YjP()
@@ -4101,7 +4034,9 @@ const fields = {
         .regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
     [Inputs.CompletionWindow]: completionWindow(Ranges.completionWindowHours.min, Ranges.completionWindowHours.max),
     [Inputs.Metadata]: fromParser(parseMetadata),
-    [Inputs.BatchId]: fromParser(parseBatchIds),
+    [Inputs.BatchId]: schemas/* string */.YjP()
+        .trim()
+        .regex(/^[A-Za-z0-9._:-]*$/, 'must be a batch id such as batch_abc123 (letters, digits, . _ : -)'),
     [Inputs.BaseUrl]: input_fields_baseUrl,
     [Inputs.ApiKey]: schemas/* string */.YjP().trim(),
     [Inputs.Wait]: booleanText,
@@ -4125,19 +4060,7 @@ const fields = {
     [Inputs.AllowInsecureHttp]: booleanText,
     [Inputs.Reuse]: schemas/* enum */.k5n(['attempts', 'never'], { error: 'must be attempts or never' }),
     [Inputs.Comment]: fromParser(parseCommentMode),
-    [Inputs.GitHubToken]: githubToken,
-    [Inputs.MaxBatchRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
-    [Inputs.MaxBatchBytes]: optional(fromParser(parseByteSize)),
-    [Inputs.MaxBatchTokens]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
-    [Inputs.MaxConcurrentBatches]: integerIn(1, 100),
-    [Inputs.RetryFailed]: integerIn(0, 10),
-    [Inputs.RetryErrors]: fromParser(parseCodeList),
-    [Inputs.Match]: fromParser(parseMatch),
-    [Inputs.Since]: duration(Ranges.sinceMs.min, Ranges.sinceMs.max),
-    [Inputs.CancelSuperseded]: schemas/* string */.YjP()
-        .trim()
-        .toLowerCase()
-        .pipe(schemas/* enum */.k5n(['auto', 'true', 'false'], { error: 'must be auto, true or false' }))
+    [Inputs.GitHubToken]: githubToken
 };
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
 const Defaults = {
@@ -4168,16 +4091,7 @@ const Defaults = {
     [Inputs.AllowInsecureHttp]: 'false',
     [Inputs.Reuse]: 'attempts',
     [Inputs.Comment]: 'auto',
-    [Inputs.GitHubToken]: GITHUB_TOKEN_DEFAULT,
-    [Inputs.MaxBatchRequests]: '',
-    [Inputs.MaxBatchBytes]: '',
-    [Inputs.MaxBatchTokens]: '',
-    [Inputs.MaxConcurrentBatches]: '4',
-    [Inputs.RetryFailed]: '0',
-    [Inputs.RetryErrors]: '',
-    [Inputs.Match]: '',
-    [Inputs.Since]: '48h',
-    [Inputs.CancelSuperseded]: 'auto'
+    [Inputs.GitHubToken]: GITHUB_TOKEN_DEFAULT
 };
 /** Reads, validates and cross-checks every input. Throws InputError naming each bad one. */
 function getInputs(read = (name) => getInput(name), env = process.env, 
@@ -4211,7 +4125,7 @@ purpose = 'main') {
         }
         if (purpose === 'main' &&
             (command === 'status' || command === 'cancel') &&
-            p[Inputs.BatchId].length === 0 &&
+            p[Inputs.BatchId] === '' &&
             !p[Inputs.ValidateOnly]) {
             problems.push(`batch-id: is required for command: ${command}`);
         }
@@ -4252,8 +4166,7 @@ purpose = 'main') {
         endpoint: p[Inputs.Endpoint],
         completionWindow: p[Inputs.CompletionWindow],
         metadata: p[Inputs.Metadata],
-        batchId: p[Inputs.BatchId][0] ?? '',
-        batchIds: p[Inputs.BatchId],
+        batchId: p[Inputs.BatchId],
         baseUrl: p[Inputs.BaseUrl],
         apiKey,
         keySource,
@@ -4276,16 +4189,7 @@ purpose = 'main') {
         allowInsecureHttp: p[Inputs.AllowInsecureHttp],
         reuse: p[Inputs.Reuse],
         comment: p[Inputs.Comment],
-        githubToken: p[Inputs.GitHubToken],
-        maxBatchRequests: p[Inputs.MaxBatchRequests],
-        maxBatchBytes: p[Inputs.MaxBatchBytes],
-        maxBatchTokens: p[Inputs.MaxBatchTokens],
-        maxConcurrentBatches: p[Inputs.MaxConcurrentBatches],
-        retryFailed: p[Inputs.RetryFailed],
-        retryErrors: p[Inputs.RetryErrors],
-        match: p[Inputs.Match],
-        sinceMs: p[Inputs.Since],
-        cancelSuperseded: p[Inputs.CancelSuperseded]
+        githubToken: p[Inputs.GitHubToken]
     };
 }
 
@@ -4416,11 +4320,11 @@ class StepState {
 }
 
 // EXTERNAL MODULE: ./src/batch/document.ts
-var batch_document = __nccwpck_require__(629);
+var batch_document = __nccwpck_require__(543);
 // EXTERNAL MODULE: ./src/net/abort.ts
-var abort = __nccwpck_require__(836);
+var abort = __nccwpck_require__(961);
 // EXTERNAL MODULE: ./src/net/retry.ts + 1 modules
-var retry = __nccwpck_require__(459);
+var retry = __nccwpck_require__(992);
 ;// CONCATENATED MODULE: ./src/batch/reconcile.ts
 // Which batches are this step's, found by the idempotency key in their metadata; and a create
 // that is sent at most once in effect, however its answer is lost.
@@ -4512,8 +4416,8 @@ async function settle(api, mark, log, options) {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/openai/core/error.mjs
-var core_error = __nccwpck_require__(298);
+// EXTERNAL MODULE: ./node_modules/openai/core/error.mjs
+var core_error = __nccwpck_require__(922);
 ;// CONCATENATED MODULE: ./src/lib/errors.ts
 
 function keySourceName(source) {
@@ -4585,7 +4489,7 @@ function safeHost(baseUrl) {
 }
 
 // EXTERNAL MODULE: ./src/lib/redact.ts
-var redact = __nccwpck_require__(380);
+var redact = __nccwpck_require__(310);
 ;// CONCATENATED MODULE: ./src/commands/backstop.ts
 
 
@@ -4679,7 +4583,7 @@ async function run(deps = {}) {
         log,
         readInputs: deps.readInputs ?? (() => getInputs(undefined, process.env, 'post')),
         makeApi: deps.makeApi ??
-            (async (inputs) => (await Promise.all(/* import() */[__nccwpck_require__.e(698), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 309))).createBatchApi(inputs, log)),
+            (async (inputs) => (await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 588))).createBatchApi(inputs, log)),
         mask: deps.mask ?? maskSecret,
         fail: deps.fail ?? failStep
     });
@@ -4688,7 +4592,7 @@ async function run(deps = {}) {
 
 /***/ }),
 
-/***/ 629:
+/***/ 543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4696,7 +4600,7 @@ async function run(deps = {}) {
 /* harmony export */   Hd: () => (/* binding */ isTerminal)
 /* harmony export */ });
 /* unused harmony exports TERMINAL_STATUSES, KNOWN_STATUSES, NO_STATUS, normalizeStatus, isKnownStatus, BatchDocument, requestCounts, batchUsage, describeProgress, describeBatchErrors */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(619);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
 
 const TERMINAL_STATUSES = ['completed', 'failed', 'expired', 'cancelled'];
 /** Every status of the Batch API (see batch-api-facts): the action knows what each one means. */
@@ -4860,7 +4764,7 @@ function describeBatchErrors(batch) {
 
 /***/ }),
 
-/***/ 380:
+/***/ 310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4879,7 +4783,7 @@ function redact(text, secrets) {
 
 /***/ }),
 
-/***/ 836:
+/***/ 961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4888,7 +4792,7 @@ function redact(text, secrets) {
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony exports AbortedError, createAbortScope, untilAborted */
-/* harmony import */ var openai_core_error__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(298);
+/* harmony import */ var openai_core_error__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(922);
 
 /** Resolves after `ms`, or rejects at once with the signal's reason when it is aborted. */
 const sleep = (ms, signal) => new Promise((resolve, reject) => {
@@ -4960,7 +4864,7 @@ function untilAborted(work, signal) {
 
 /***/ }),
 
-/***/ 459:
+/***/ 992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4973,8 +4877,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: isTransientApiError, isTransientTransferError, retryDelayMs
 
-// EXTERNAL MODULE: ../main/node_modules/openai/core/error.mjs
-var core_error = __nccwpck_require__(298);
+// EXTERNAL MODULE: ./node_modules/openai/core/error.mjs
+var core_error = __nccwpck_require__(922);
 ;// CONCATENATED MODULE: ./src/net/transfer-errors.ts
 // Failures of a streamed transfer (a file download) that the SDK does not raise itself.
 /** An HTTP answer that was not 2xx, when open() hands back such a Response instead of throwing. */
@@ -5013,7 +4917,7 @@ class DownloadFailedError extends Error {
 }
 
 // EXTERNAL MODULE: ./src/net/abort.ts
-var abort = __nccwpck_require__(836);
+var abort = __nccwpck_require__(961);
 ;// CONCATENATED MODULE: ./src/net/retry.ts
 
 
@@ -5130,11 +5034,11 @@ async function withRetry(call, options) {
 
 /***/ }),
 
-/***/ 323:
+/***/ 661:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _backstop_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(622);
+/* harmony import */ var _backstop_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(157);
 
 await (0,_backstop_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -5248,7 +5152,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 298:
+/***/ 922:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5271,7 +5175,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /* harmony export */   vc: () => (/* binding */ OpenAIError),
 /* harmony export */   xX: () => (/* binding */ APIConnectionError)
 /* harmony export */ });
-/* harmony import */ var _internal_errors_mjs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(319);
+/* harmony import */ var _internal_errors_mjs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(367);
 
 class OpenAIError extends Error {
 }
@@ -5423,7 +5327,7 @@ class SubjectTokenProviderError extends OpenAIError {
 
 /***/ }),
 
-/***/ 319:
+/***/ 367:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5469,7 +5373,7 @@ const castToError = (err) => {
 
 /***/ }),
 
-/***/ 619:
+/***/ 691:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5487,11 +5391,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(412);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(211);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(723);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -5804,7 +5708,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -5962,7 +5866,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -6480,7 +6384,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -6520,14 +6424,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
 
 
 
@@ -9165,7 +9069,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -9218,7 +9122,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
 
 
@@ -10323,7 +10227,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -10976,7 +10880,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -11821,7 +11725,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -11948,7 +11852,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -12217,7 +12121,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
 
@@ -12394,7 +12298,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
 
 
 
@@ -12453,7 +12357,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -12471,7 +12375,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -14011,7 +13915,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 412:
+/***/ 532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14023,7 +13927,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(211);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(723);
 var _a;
 
 /** A special constant with type `never` */
@@ -14169,7 +14073,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 211:
+/***/ 723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14224,7 +14128,7 @@ function config(newConfig) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(412);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(532);
 
 // functions
 function assertEqual(val) {
@@ -15382,7 +15286,7 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(323);
+/******/ var __webpack_exports__ = __nccwpck_require__(661);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 
