@@ -1,6 +1,6 @@
 // The scenarios of __tests__/process/robustness.test.ts, counted in the README's Reliability table.
 export const ROBUSTNESS = {
-  'SIGINT during the join of a large result set':
+  'SIGINT during the download and join of a large result set':
     'exits within 2 s, summary written, no results.jsonl',
   'the requests file grows while it is uploaded': 'the upload is deleted, no batch is created',
   'base-url without its /v1': 'the failure names the missing /v1 and the expected form',
