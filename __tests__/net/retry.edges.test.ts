@@ -127,6 +127,10 @@ describe('retryAfterMs', () => {
     expect(ms).toBeLessThanOrEqual(60_000)
   })
 
+  it('never asks for a negative wait', () => {
+    expect(retryAfterMs(apiError(429, { 'retry-after': '-3' }), now)).toBe(0)
+  })
+
   it('ignores a value that is neither seconds nor a date', () => {
     expect(retryAfterMs(apiError(429, { 'retry-after': 'later' }), now)).toBeUndefined()
   })
