@@ -15,6 +15,7 @@ import {
   type StepMark
 } from '../../src/batch/reconcile.js'
 import { AbortedError } from '../../src/net/abort.js'
+import { APIUserAbortError } from 'openai'
 import { startMockBatchApi, type MockBatchApi } from '../../tools/mock-batch-api/server.mjs'
 
 const KEY = 'reconcile-edges-key-3b9d'
@@ -215,7 +216,7 @@ describe('settle', () => {
         sleep: time.sleep,
         now: time.now
       })
-    ).rejects.toBeTruthy()
+    ).rejects.toBeInstanceOf(APIUserAbortError)
     expect(time.pauses).toEqual([])
   })
 })
@@ -301,10 +302,11 @@ describe('createExactlyOnce, failures that are final', () => {
     }
   })
 
-  it('passes on an abort of the create', async () => {
+  it('passes on an abort of the create, and sends nothing', async () => {
     const controller = new AbortController()
     controller.abort(new AbortedError())
     const mark = freshMark()
+    const from = server.log.length
     await expect(
       createExactlyOnce(api, params(mark), {
         mark,
@@ -313,6 +315,7 @@ describe('createExactlyOnce, failures that are final', () => {
         log,
         signal: controller.signal
       })
-    ).rejects.toBeInstanceOf(Error)
+    ).rejects.toBeInstanceOf(APIUserAbortError)
+    expect(server.log.slice(from)).toEqual([])
   })
 })
