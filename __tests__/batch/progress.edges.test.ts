@@ -40,6 +40,13 @@ describe('ProgressPredictor', () => {
     expect(p.remainingMs()).toBeUndefined()
   })
 
+  it('gives no prediction from two answers at the same instant', () => {
+    const p = new ProgressPredictor()
+    p.observe(sample(5000, 0))
+    p.observe(sample(5000, 10))
+    expect(p.remainingMs()).toBeUndefined()
+  })
+
   it('starts again when the counts go back, even above the first sample', () => {
     const p = new ProgressPredictor()
     p.observe(sample(0, 0))

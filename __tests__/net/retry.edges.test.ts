@@ -54,6 +54,11 @@ describe('isTransientTransferError', () => {
     }
   })
 
+  it('retries an HTTP status below 400 that the download could not use', () => {
+    expect(isTransientTransferError(new HttpStatusError(302, 'Found'))).toBe(true)
+    expect(isTransientTransferError(new HttpStatusError(399, ''))).toBe(true)
+  })
+
   it('retries a connection error of the SDK (it has no status)', () => {
     expect(isTransientTransferError(new APIConnectionError({ message: 'reset' }))).toBe(true)
   })
