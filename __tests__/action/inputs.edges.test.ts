@@ -2,7 +2,7 @@
 // step may leave out, where the key comes from, and how the error reads with one problem or many.
 import { describe, expect, it } from '@jest/globals'
 import { getInputs, InputError, parseBatchIds, parseCodeList } from '../../src/action/inputs.js'
-import { GITHUB_TOKEN_DEFAULT } from '../../src/action/input-fields.js'
+import { GITHUB_TOKEN_DEFAULT, integerIn, optional } from '../../src/action/input-fields.js'
 
 const KEY = { NEBIUS_API_KEY: 'env-nebius-key' }
 
@@ -100,6 +100,11 @@ describe('values as the runner passes them', () => {
       'max-batch-tokens: must be a whole number'
     ])
     expect(inputs({ command: 'list', 'max-file-size': '2 MB' }).maxFileBytes).toBe(2_000_000)
+  })
+
+  it('takes an optional value of only spaces as none', () => {
+    expect(optional(integerIn(1, 5)).parse('   ')).toBeUndefined()
+    expect(optional(integerIn(1, 5)).parse(' 3 ')).toBe(3)
   })
 
   it('keeps the base URL as a normalized URL, spaces trimmed', () => {
