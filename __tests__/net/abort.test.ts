@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { APIError, APIUserAbortError } from 'openai'
 import { AbortedError, isAbort, sleep } from '../../src/net/abort.js'
-import { isTransientApiError } from '../../src/net/retry.js'
+import { isTransientApiError, isTransientTransferError } from '../../src/net/retry.js'
 
 describe('isAbort', () => {
   it('knows the step abort, the SDK user abort and a DOM AbortError', () => {
@@ -24,6 +24,9 @@ describe('isAbort', () => {
   it('is never retried: a user abort is an APIError without a status', () => {
     expect(new APIUserAbortError()).toBeInstanceOf(APIError)
     expect(isTransientApiError(new APIUserAbortError())).toBe(false)
+    // Its name is 'Error': a transfer aborted by the SDK is not tried again either.
+    expect(new APIUserAbortError().name).toBe('Error')
+    expect(isTransientTransferError(new APIUserAbortError())).toBe(false)
   })
 })
 

@@ -135,7 +135,6 @@ export function parseBatchIds(text: string): string[] {
         'is not a valid JSON array; give one id, a JSON array such as ["batch_a","batch_b"] (the batch-ids output), or one id per line'
       )
     }
-    if (!Array.isArray(ids)) throw new Error('must be a JSON array of batch ids')
   } else
     ids = trimmed
       .split(/\r?\n/)

@@ -40,7 +40,13 @@ export function isTransientTransferError(error: unknown): boolean {
     return !(status >= 400 && status < 500)
   }
   if (error instanceof Error) {
-    if (error.name === 'AbortError' || error.name === 'APIUserAbortError') return false
+    // The SDK's abort error is named 'Error': it is known by its class (or a name given by hand).
+    if (
+      error.name === 'AbortError' ||
+      error.name === 'APIUserAbortError' ||
+      error instanceof APIUserAbortError
+    )
+      return false
     const code = (error as { code?: unknown }).code
     // Errors of the local disk: trying the download again would not help.
     if (typeof code === 'string' && LOCAL_FS_ERRORS.has(code)) return false
