@@ -12,6 +12,7 @@ import { redact } from '../lib/redact.js'
 import { abortReason } from '../net/abort.js'
 import { FailureCounter, replyText } from '../results/samples.js'
 import {
+  emptyJoinResult,
   MAX_FAILURES_LISTED,
   MAX_SAMPLES,
   type FailedRequest,
@@ -41,20 +42,8 @@ const CLOSE_BRACE = 0x7d
 
 /** A JoinResult with the inputs' sums (usage, malformed, warnings) and no lines counted yet. */
 function startResult(parts: readonly JobPart[], dest: string): JoinResult {
-  const result: JoinResult = {
-    path: dest,
-    total: 0,
-    ok: 0,
-    error: 0,
-    missing: 0,
-    // Every batch was billed, a retried request in each round it ran in.
-    usage: { prompt: 0, completion: 0, total: 0 },
-    failures: [],
-    failureCodes: [],
-    samples: [],
-    malformed: 0,
-    warnings: []
-  }
+  // Every batch was billed, a retried request in each round it ran in: usage sums them all.
+  const result = emptyJoinResult(dest)
   for (const { result: part } of parts) {
     addUsage(result.usage, part.usage)
     result.malformed += part.malformed

@@ -12,7 +12,7 @@ import { inputCustomIds } from './input-ids.js'
 import { indexResultFile } from './indexing.js'
 import { JoinedLines } from './joined-lines.js'
 import { ResultIndex, SOURCE_ERROR, SOURCE_OUTPUT } from './output-index.js'
-import type { JoinOptions, JoinResult } from './types.js'
+import { emptyJoinResult, type JoinOptions, type JoinResult } from './types.js'
 
 /** Indexes the output file, then the error file; returns the number of malformed lines. */
 async function indexResults(
@@ -137,19 +137,7 @@ export async function joinResults(options: JoinOptions): Promise<JoinResult> {
   const warnings: string[] = []
   const index = new ResultIndex()
   const malformed = await indexResults(index, options, warnings)
-  const result: JoinResult = {
-    path: options.destPath,
-    total: 0,
-    ok: 0,
-    error: 0,
-    missing: 0,
-    usage: { prompt: 0, completion: 0, total: 0 },
-    failures: [],
-    failureCodes: [],
-    samples: [],
-    malformed,
-    warnings
-  }
+  const result: JoinResult = { ...emptyJoinResult(options.destPath), malformed, warnings }
   const fds = openResultFiles(options)
   try {
     const ids = orderedIds(index, options.inputPath, warnings)

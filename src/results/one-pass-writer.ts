@@ -10,7 +10,7 @@ import { inputCustomIds } from './input-ids.js'
 import { JoinedLines } from './joined-lines.js'
 import type { ResultIndex } from './output-index.js'
 import type { HeldLines } from './reader.js'
-import type { JoinOptions, JoinResult } from './types.js'
+import { emptyJoinResult, type JoinOptions, type JoinResult } from './types.js'
 
 export interface WriteSpec {
   index: ResultIndex
@@ -32,19 +32,7 @@ export interface WriteSpec {
 const STOPPED = 'the join was stopped'
 
 function emptyResult(destPath: string): JoinResult {
-  return {
-    path: destPath,
-    total: 0,
-    ok: 0,
-    error: 0,
-    missing: 0,
-    usage: { prompt: 0, completion: 0, total: 0 },
-    failures: [],
-    failureCodes: [],
-    samples: [],
-    malformed: 0,
-    warnings: []
-  }
+  return emptyJoinResult(destPath)
 }
 
 /** Throws when the writer should stop: the step was aborted, or the pass no longer wants it. */

@@ -67,3 +67,20 @@ export const MAX_SAMPLE_CHARS = 400
 /** Distinct error codes counted; further codes are counted under the last group, OTHER_CODES. */
 export const MAX_FAILURE_CODES = 20
 export const OTHER_CODES = '(other codes)'
+
+/** A JoinResult that has counted nothing yet: the start of every join. */
+export function emptyJoinResult(path: string): JoinResult {
+  return {
+    path,
+    total: 0,
+    ok: 0,
+    error: 0,
+    missing: 0,
+    usage: { prompt: 0, completion: 0, total: 0 },
+    failures: [],
+    failureCodes: [],
+    samples: [],
+    malformed: 0,
+    warnings: []
+  }
+}
