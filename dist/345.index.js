@@ -354,6 +354,8 @@ var abort = __webpack_require__(3961);
 var input_ids = __webpack_require__(5237);
 // EXTERNAL MODULE: ./src/results/joined-lines.ts + 1 modules
 var joined_lines = __webpack_require__(9193);
+// EXTERNAL MODULE: ./src/results/types.ts
+var types = __webpack_require__(5187);
 ;// CONCATENATED MODULE: ./src/results/one-pass-writer.ts
 // The writer of the one-pass join (one-pass.ts): results.jsonl in input order while the results
 // download. A request is written as soon as its result line is indexed and held in memory; the
@@ -365,21 +367,10 @@ var joined_lines = __webpack_require__(9193);
 
 
 
+
 const STOPPED = 'the join was stopped';
 function emptyResult(destPath) {
-    return {
-        path: destPath,
-        total: 0,
-        ok: 0,
-        error: 0,
-        missing: 0,
-        usage: { prompt: 0, completion: 0, total: 0 },
-        failures: [],
-        failureCodes: [],
-        samples: [],
-        malformed: 0,
-        warnings: []
-    };
+    return (0,types/* emptyJoinResult */.xR)(destPath);
 }
 /** Throws when the writer should stop: the step was aborted, or the pass no longer wants it. */
 function check(spec) {
@@ -2206,12 +2197,14 @@ async function* inputCustomIds(inputPath, warnings) {
 /* harmony import */ var _indexing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8070);
 /* harmony import */ var _joined_lines_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9193);
 /* harmony import */ var _output_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9816);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5187);
 // The join: results.jsonl from the input file and the batch's output and error files.
 //
 // Files can be hundreds of megabytes: nothing here holds a whole file, or all response bodies, in
 // memory. The output and error files are indexed first (offsets, outcome, usage; see
 // output-index.ts), then the input file is read in order and each request's result line is read
 // back at its offset and written out.
+
 
 
 
@@ -2305,19 +2298,7 @@ async function joinResults(options) {
     const warnings = [];
     const index = new _output_index_js__WEBPACK_IMPORTED_MODULE_7__/* .ResultIndex */ .wx();
     const malformed = await indexResults(index, options, warnings);
-    const result = {
-        path: options.destPath,
-        total: 0,
-        ok: 0,
-        error: 0,
-        missing: 0,
-        usage: { prompt: 0, completion: 0, total: 0 },
-        failures: [],
-        failureCodes: [],
-        samples: [],
-        malformed,
-        warnings
-    };
+    const result = { ...(0,_types_js__WEBPACK_IMPORTED_MODULE_8__/* .emptyJoinResult */ .xR)(options.destPath), malformed, warnings };
     const fds = openResultFiles(options);
     try {
         const ids = orderedIds(index, options.inputPath, warnings);
@@ -2793,6 +2774,7 @@ function isRecord(value) {
 /* harmony export */   lZ: () => (/* binding */ MAX_FAILURES_LISTED),
 /* harmony export */   uc: () => (/* binding */ OTHER_CODES),
 /* harmony export */   vd: () => (/* binding */ MAX_FAILURE_CODES),
+/* harmony export */   xR: () => (/* binding */ emptyJoinResult),
 /* harmony export */   xs: () => (/* binding */ MAX_SAMPLES)
 /* harmony export */ });
 // What the join takes and gives back.
@@ -2804,6 +2786,22 @@ const MAX_SAMPLE_CHARS = 400;
 /** Distinct error codes counted; further codes are counted under the last group, OTHER_CODES. */
 const MAX_FAILURE_CODES = 20;
 const OTHER_CODES = '(other codes)';
+/** A JoinResult that has counted nothing yet: the start of every join. */
+function emptyJoinResult(path) {
+    return {
+        path,
+        total: 0,
+        ok: 0,
+        error: 0,
+        missing: 0,
+        usage: { prompt: 0, completion: 0, total: 0 },
+        failures: [],
+        failureCodes: [],
+        samples: [],
+        malformed: 0,
+        warnings: []
+    };
+}
 
 
 /***/ }),

@@ -104,20 +104,8 @@ const NEWLINE = Buffer.from('\n');
 const CLOSE_BRACE = 0x7d;
 /** A JoinResult with the inputs' sums (usage, malformed, warnings) and no lines counted yet. */
 function startResult(parts, dest) {
-    const result = {
-        path: dest,
-        total: 0,
-        ok: 0,
-        error: 0,
-        missing: 0,
-        // Every batch was billed, a retried request in each round it ran in.
-        usage: { prompt: 0, completion: 0, total: 0 },
-        failures: [],
-        failureCodes: [],
-        samples: [],
-        malformed: 0,
-        warnings: []
-    };
+    // Every batch was billed, a retried request in each round it ran in: usage sums them all.
+    const result = (0,types/* emptyJoinResult */.xR)(dest);
     for (const { result: part } of parts) {
         (0,usage/* addUsage */.v)(result.usage, part.usage);
         result.malformed += part.malformed;

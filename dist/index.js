@@ -5405,8 +5405,6 @@ function parseBatchIds(text) {
         catch {
             throw new Error('is not a valid JSON array; give one id, a JSON array such as ["batch_a","batch_b"] (the batch-ids output), or one id per line');
         }
-        if (!Array.isArray(ids))
-            throw new Error('must be a JSON array of batch ids');
     }
     else
         ids = trimmed
@@ -6661,7 +6659,10 @@ function isTransientTransferError(error) {
         return !(status >= 400 && status < 500);
     }
     if (error instanceof Error) {
-        if (error.name === 'AbortError' || error.name === 'APIUserAbortError')
+        // The SDK's abort error is named 'Error': it is known by its class (or a name given by hand).
+        if (error.name === 'AbortError' ||
+            error.name === 'APIUserAbortError' ||
+            error instanceof openai_core_error__WEBPACK_IMPORTED_MODULE_0__/* .APIUserAbortError */ .cH)
             return false;
         const code = error.code;
         // Errors of the local disk: trying the download again would not help.

@@ -4172,8 +4172,6 @@ function parseBatchIds(text) {
         catch {
             throw new Error('is not a valid JSON array; give one id, a JSON array such as ["batch_a","batch_b"] (the batch-ids output), or one id per line');
         }
-        if (!Array.isArray(ids))
-            throw new Error('must be a JSON array of batch ids');
     }
     else
         ids = trimmed
@@ -5227,7 +5225,10 @@ function isTransientTransferError(error) {
         return !(status >= 400 && status < 500);
     }
     if (error instanceof Error) {
-        if (error.name === 'AbortError' || error.name === 'APIUserAbortError')
+        // The SDK's abort error is named 'Error': it is known by its class (or a name given by hand).
+        if (error.name === 'AbortError' ||
+            error.name === 'APIUserAbortError' ||
+            error instanceof APIUserAbortError)
             return false;
         const code = error.code;
         // Errors of the local disk: trying the download again would not help.
