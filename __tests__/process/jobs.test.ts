@@ -362,6 +362,29 @@ describe('faults per part', () => {
 })
 
 describe('retry-failed', () => {
+  it('a re-run takes up the rounds of the earlier attempt and creates nothing', async () => {
+    const { env, runId } = actionsEnv(1)
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(6) })
+    api.addFault({ op: 'create', fault: 'fail-requests', customIds: ['req-3'], status: 503 })
+    const first = await runAction({ workspace, inputs: inputs({ 'retry-failed': '1' }), env })
+    expect(first.code).toBe(0)
+    expect(api.batches({ metadata: { github_run_id: runId } })).toHaveLength(2)
+    const [uploads, creates] = [count('upload'), count('create')]
+    const second = await runAction({
+      workspace,
+      inputs: inputs({ 'retry-failed': '1' }),
+      env: { ...env, GITHUB_RUN_ATTEMPT: '2' }
+    })
+    expect(second.code).toBe(0)
+    expect([count('upload') - uploads, count('create') - creates]).toEqual([0, 0])
+    expect(second.outputs['batch-ids']).toBe(first.outputs['batch-ids'])
+    const lines = await resultLines(second.outputs['results-path']!)
+    expect(lines.find((line) => line['custom_id'] === 'req-3')).toMatchObject({
+      status: 'ok',
+      attempts: 2
+    })
+  }, 120_000)
+
   it('sends again the requests an expired batch left without a result', async () => {
     const { env, runId } = actionsEnv()
     const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(10) })
