@@ -2,7 +2,8 @@
 // limits and an enqueued-token limit: splitting, parts side by side, resubmission after a token
 // refusal, retry rounds, re-runs that create only what is missing, cancellation of every part.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { startMockBatchApi, type MockBatchApi } from '../../tools/mock-batch-api/server.mjs'
 import { estimateTokens } from '../../src/job/tokens.js'
@@ -123,7 +124,10 @@ describe('an input over the per-batch limits', () => {
   }, 300_000)
 
   it('splits by bytes and keeps at most max-concurrent-batches in flight', async () => {
-    const { env } = actionsEnv()
+    const { env: runEnv } = actionsEnv()
+    // The parts are written to the runner's temp directory, and removed when the step ends.
+    const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'))
+    const env = { ...runEnv, RUNNER_TEMP: runnerTemp }
     // Lines of one length, so that ten of them fill a part exactly.
     const id = (i: number) => `r-${String(i + 1).padStart(3, '0')}`
     const text = chatRequests(40, (line, i) => {
