@@ -1,7 +1,8 @@
 // The edges of the inputs: how each kind of value is read (case, spaces, units), what the post
 // step may leave out, where the key comes from, and how the error reads with one problem or many.
 import { describe, expect, it } from '@jest/globals'
-import { getInputs, InputError, parseBatchIds, parseCodeList } from '../../src/action/inputs.js'
+import { getInputs, InputError } from '../../src/action/inputs.js'
+import { parseBatchIds, parseCodeList } from '../../src/action/input-parsers.js'
 import { GITHUB_TOKEN_DEFAULT, integerIn, optional } from '../../src/action/input-fields.js'
 
 const KEY = { NEBIUS_API_KEY: 'env-nebius-key' }

@@ -1,14 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import {
-  Defaults,
-  getInputs,
-  InputError,
-  isLoopbackHost,
-  parseBatchIds,
-  parseCodeList
-} from '../../src/action/inputs.js'
+import { Defaults, getInputs, InputError, isLoopbackHost } from '../../src/action/inputs.js'
+import { parseBatchIds, parseCodeList } from '../../src/action/input-parsers.js'
 
 const KEY = { NEBIUS_API_KEY: 'env-nebius-key' }
 
