@@ -7,6 +7,7 @@ import type { FailureLimit } from '../lib/failure-limit.js'
 import { formatDuration, formatNumber, unixSeconds } from '../lib/format.js'
 import type { FailedRequest, FailureGroup, JoinResult, SampleResult } from '../results/types.js'
 import type { JobBatchRow } from './job-table.js'
+import { supersededOf, type SupersededBatch } from './superseded.js'
 import { failureRateText, progressText, tallyOf, workspacePath } from './counts.js'
 
 export type BatchOutcome = 'succeeded' | 'failed' | 'cancelled' | 'timed out' | 'left running'
@@ -43,14 +44,6 @@ export interface BatchSummaryData {
   jobBatches?: JobBatchRow[]
   /** Batches of earlier runs this run cancelled as superseded (cancel-superseded). */
   superseded?: SupersededBatch[]
-}
-
-/** A batch of an earlier run, cancelled because this run replaces it. */
-export interface SupersededBatch {
-  id: string
-  runId: string
-  pullRequest?: number
-  ref?: string
 }
 
 /** One row of the batch table: a plain value, or one shown as code; undefined shows as a dash. */
@@ -301,18 +294,4 @@ function samplesOf(
   const of =
     succeeded !== undefined && succeeded > lines.length ? ` of ${formatNumber(succeeded)}` : ''
   return { heading: `Sample results (first ${lines.length}${of})`, lines }
-}
-
-/** "batch_x of run 41, on pull request #7": what was cancelled, and why it was this run's to cancel. */
-function supersededOf(list: SupersededBatch[] | undefined): Pick<BatchReport, 'superseded'> {
-  if (!list || list.length === 0) return {}
-  const lines = list.map((item) => {
-    const where =
-      item.pullRequest !== undefined
-        ? `pull request #${item.pullRequest}`
-        : (item.ref ?? 'this ref')
-    return `${item.id} of run ${item.runId}, on ${where}`
-  })
-  const heading = `Cancelled ${list.length === 1 ? 'a batch' : `${list.length} batches`} of earlier runs (superseded by this run)`
-  return { superseded: { heading, lines } }
 }
