@@ -1028,8 +1028,8 @@ var comment = __webpack_require__(7318);
 var github_context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/lib/failure-limit.ts
 var failure_limit = __webpack_require__(4163);
-// EXTERNAL MODULE: ./src/report/model.ts
-var report_model = __webpack_require__(6867);
+// EXTERNAL MODULE: ./src/report/model.ts + 1 modules
+var report_model = __webpack_require__(8835);
 // EXTERNAL MODULE: ./src/commands/outcome.ts
 var outcome = __webpack_require__(8786);
 ;// CONCATENATED MODULE: ./src/commands/pr-comment.ts

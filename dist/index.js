@@ -1721,7 +1721,7 @@ function table(header, rows) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4525);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7410);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2181,7 +2181,7 @@ function runContextFrom(env, eventJson, cwd = '.') {
 
 /***/ }),
 
-/***/ 4525:
+/***/ 7410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5346,48 +5346,9 @@ const githubToken = schemas/* string */.YjP()
     .trim()
     .transform((text) => (text === GITHUB_TOKEN_DEFAULT ? '' : text));
 
-// EXTERNAL MODULE: ./src/action/names.ts
-var names = __nccwpck_require__(2814);
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/action/input-parsers.ts
+// The text of the inputs that name several things: batch ids, error codes, metadata pairs to match.
 
-
-
-
-
-
-
-
-
-/** Every input problem at once, so a misconfigured step is fixed in one go. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `${problems.length} invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-/**
- * The ranges of the duration and interval inputs (README, Inputs). Each stays well within what
- * Node's timers can wait (2^31-1 ms, about 24.8 days: longer fires at once) and above what a
- * millisecond timer can tell apart from 0.
- */
-const Ranges = {
-    /** One API call; longer than an hour is a provider that will not answer. */
-    requestTimeoutMs: { min: 1000, max: HOUR_MS },
-    /** Five days: the longest a job runs, on a self-hosted runner (GitHub-hosted: 6 hours). */
-    waitTimeoutMs: { min: 1000, max: 5 * DAY_MS },
-    /** Seconds between polls: 10 ms to an hour. */
-    pollIntervalSeconds: { min: 0.01, max: 3600 },
-    /** The completion window, in hours: an hour to 30 days. */
-    completionWindowHours: { min: 1, max: 30 * 24 },
-    /** How far back collect looks: a minute to 30 days (providers keep batches about that long). */
-    sinceMs: { min: 60_000, max: 30 * DAY_MS }
-};
 const BATCH_ID = /^[A-Za-z0-9._:-]+$/;
 /**
  * One batch id, or several: a JSON array (the `batch-ids` output) or one per line. Duplicates are
@@ -5438,6 +5399,50 @@ function parseMatch(text) {
         throw new Error(error.message.replace(/^metadata/, 'match'), { cause: error });
     }
 }
+
+// EXTERNAL MODULE: ./src/action/names.ts
+var names = __nccwpck_require__(2814);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+
+
+
+
+
+/** Every input problem at once, so a misconfigured step is fixed in one go. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `${problems.length} invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * The ranges of the duration and interval inputs (README, Inputs). Each stays well within what
+ * Node's timers can wait (2^31-1 ms, about 24.8 days: longer fires at once) and above what a
+ * millisecond timer can tell apart from 0.
+ */
+const Ranges = {
+    /** One API call; longer than an hour is a provider that will not answer. */
+    requestTimeoutMs: { min: 1000, max: HOUR_MS },
+    /** Five days: the longest a job runs, on a self-hosted runner (GitHub-hosted: 6 hours). */
+    waitTimeoutMs: { min: 1000, max: 5 * DAY_MS },
+    /** Seconds between polls: 10 ms to an hour. */
+    pollIntervalSeconds: { min: 0.01, max: 3600 },
+    /** The completion window, in hours: an hour to 30 days. */
+    completionWindowHours: { min: 1, max: 30 * 24 },
+    /** How far back collect looks: a minute to 30 days (providers keep batches about that long). */
+    sinceMs: { min: 60_000, max: 30 * DAY_MS }
+};
 /** Each input's schema; the names are the action's interface. */
 const fields = {
     [names/* Inputs */.G0.Command]: schemas/* enum */.k5n(['run', 'status', 'cancel', 'list', 'collect'], {
@@ -5836,8 +5841,8 @@ class StepState {
 var job_status = __nccwpck_require__(2881);
 // EXTERNAL MODULE: ./src/lib/format.ts
 var format = __nccwpck_require__(432);
-// EXTERNAL MODULE: ./src/report/model.ts
-var model = __nccwpck_require__(6867);
+// EXTERNAL MODULE: ./src/report/model.ts + 1 modules
+var model = __nccwpck_require__(8835);
 ;// CONCATENATED MODULE: ./src/report/job-table.ts
 // The table of a job's batches in the job summary: one row per batch, in part and round order.
 
@@ -6859,24 +6864,51 @@ function workspacePath(file, workspace) {
 
 /***/ }),
 
-/***/ 6867:
+/***/ 8835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U9: () => (/* binding */ count),
-/* harmony export */   nJ: () => (/* binding */ batchReport),
-/* harmony export */   qS: () => (/* binding */ statusText),
-/* harmony export */   w5: () => (/* binding */ batchDurations)
-/* harmony export */ });
-/* unused harmony export uploadHintFor */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2543);
-/* harmony import */ var _batch_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
-/* harmony import */ var _lib_format_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(432);
-/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5132);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w5: () => (/* binding */ batchDurations),
+  nJ: () => (/* binding */ batchReport),
+  U9: () => (/* binding */ count),
+  qS: () => (/* binding */ statusText)
+});
+
+// UNUSED EXPORTS: uploadHintFor
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/batch/document.ts
+var batch_document = __nccwpck_require__(2543);
+// EXTERNAL MODULE: ./src/batch/metadata.ts
+var metadata = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/lib/format.ts
+var format = __nccwpck_require__(432);
+;// CONCATENATED MODULE: ./src/report/superseded.ts
+// The batches of earlier runs a run cancelled as superseded, as the job summary lists them.
+/** "batch_x of run 41, on pull request #7": what was cancelled, and why it was this run's to cancel. */
+function supersededOf(list) {
+    if (!list || list.length === 0)
+        return {};
+    const lines = list.map((item) => {
+        const where = item.pullRequest !== undefined
+            ? `pull request #${item.pullRequest}`
+            : (item.ref ?? 'this ref');
+        return `${item.id} of run ${item.runId}, on ${where}`;
+    });
+    const heading = `Cancelled ${list.length === 1 ? 'a batch' : `${list.length} batches`} of earlier runs (superseded by this run)`;
+    return { superseded: { heading, lines } };
+}
+
+// EXTERNAL MODULE: ./src/report/counts.ts
+var report_counts = __nccwpck_require__(5132);
+;// CONCATENATED MODULE: ./src/report/model.ts
 // What the job summary says about a batch run and about `list`, as plain data. Nothing here is
 // HTML: render.ts escapes every value when it writes the summary.
+
 
 
 
@@ -6889,18 +6921,18 @@ const DURATION_LABELS = {
     total: 'Total time'
 };
 function span(start, end) {
-    const from = (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(start);
-    const to = (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(end);
+    const from = (0,format/* unixSeconds */.Yb)(start);
+    const to = (0,format/* unixSeconds */.Yb)(end);
     if (from === undefined || to === undefined || to < from)
         return undefined;
     return to - from;
 }
 /** Durations in seconds from the batch timestamps; undefined where a timestamp is missing. */
 function batchDurations(batch) {
-    const end = (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(batch.completed_at) ??
-        (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(batch.failed_at) ??
-        (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(batch.expired_at) ??
-        (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .unixSeconds */ .Yb)(batch.cancelled_at);
+    const end = (0,format/* unixSeconds */.Yb)(batch.completed_at) ??
+        (0,format/* unixSeconds */.Yb)(batch.failed_at) ??
+        (0,format/* unixSeconds */.Yb)(batch.expired_at) ??
+        (0,format/* unixSeconds */.Yb)(batch.cancelled_at);
     const durations = {
         queued: span(batch.created_at, batch.in_progress_at),
         running: span(batch.in_progress_at, batch.finalizing_at),
@@ -6914,7 +6946,7 @@ function statusText(batch) {
     return batch?.status ? batch.status : 'unknown';
 }
 function count(value) {
-    return typeof value === 'number' ? (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(value) : '?';
+    return typeof value === 'number' ? (0,format/* formatNumber */.ZV)(value) : '?';
 }
 function requestCountsText(batch) {
     const counts = batch?.request_counts;
@@ -6924,10 +6956,10 @@ function requestCountsText(batch) {
 }
 /** Tokens only once there are some to count: a running batch has none to show yet. */
 function tokensText(data) {
-    const usage = data.usage ?? (data.batch ? (0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .batchUsage */ .MS)(data.batch) : undefined);
-    if (!usage || (usage.total === 0 && !(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(data.batch?.status)))
+    const usage = data.usage ?? (data.batch ? (0,batch_document/* batchUsage */.MS)(data.batch) : undefined);
+    if (!usage || (usage.total === 0 && !(0,batch_document/* isTerminal */.Hd)(data.batch?.status)))
         return undefined;
-    return `${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(usage.prompt)} prompt, ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(usage.completion)} completion, ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(usage.total)} total`;
+    return `${(0,format/* formatNumber */.ZV)(usage.prompt)} prompt, ${(0,format/* formatNumber */.ZV)(usage.completion)} completion, ${(0,format/* formatNumber */.ZV)(usage.total)} total`;
 }
 /** The outcome in words, and how it reads: the word a person looks for first. */
 function outcomeWords(data, failed) {
@@ -6936,7 +6968,7 @@ function outcomeWords(data, failed) {
         case 'succeeded':
             if (status === 'cancelled')
                 return { words: 'Batch cancelled', tone: 'good' };
-            if (status && !(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(status))
+            if (status && !(0,batch_document/* isTerminal */.Hd)(status))
                 return { words: `Batch ${status}`, tone: 'running' };
             return failed > 0
                 ? { words: 'Batch succeeded, with failed requests', tone: 'warn' }
@@ -6957,7 +6989,7 @@ function outcomeWords(data, failed) {
             return { words: data.batch ? 'Step failed' : 'Batch not created', tone: 'bad' };
     }
 }
-const ACTION_KEYS = new Set(Object.values(_batch_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .MetadataKeys */ .yg));
+const ACTION_KEYS = new Set(Object.values(metadata/* MetadataKeys */.yg));
 /** The user's metadata: as given, else the batch's without the keys the action adds itself. */
 function metadataText(data) {
     const given = Object.entries(data.metadata ?? {});
@@ -6976,7 +7008,7 @@ function durationFields(batch) {
     for (const key of ['queued', 'running', 'finalizing', 'total']) {
         const seconds = durations[key];
         if (seconds !== undefined)
-            fields.push({ label: DURATION_LABELS[key], value: (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(seconds) });
+            fields.push({ label: DURATION_LABELS[key], value: (0,format/* formatDuration */.a3)(seconds) });
     }
     return fields;
 }
@@ -6998,16 +7030,16 @@ function filesOf(data) {
     const shown = [];
     for (const [label, file] of files)
         if (file)
-            shown.push({ label, path: (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .workspacePath */ .X5)(file, data.workspace) });
+            shown.push({ label, path: (0,report_counts/* workspacePath */.X5)(file, data.workspace) });
     return shown;
 }
 /** The summary of one batch run. */
 function batchReport(data) {
     const { batch } = data;
-    const running = batch !== undefined && !(0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(batch.status);
-    const tally = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .tallyOf */ .sv)(batch, data.results);
+    const running = batch !== undefined && !(0,batch_document/* isTerminal */.Hd)(batch.status);
+    const tally = (0,report_counts/* tallyOf */.sv)(batch, data.results);
     const { words, tone } = outcomeWords(data, tally?.failed ?? 0);
-    const file = data.file ? (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .workspacePath */ .X5)(data.file, data.workspace) : undefined;
+    const file = data.file ? (0,report_counts/* workspacePath */.X5)(data.file, data.workspace) : undefined;
     const facts = [
         { label: 'File', value: file, code: true },
         { label: 'Metadata', value: metadataText(data), code: true },
@@ -7028,9 +7060,9 @@ function batchReport(data) {
     const files = filesOf(data);
     const results = data.files.results ?? data.files.output ?? data.files.error;
     const counts = running
-        ? (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .progressText */ .l_)(batch, data.now)
+        ? (0,report_counts/* progressText */.l_)(batch, data.now)
         : tally && tally.total > 0
-            ? (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .failureRateText */ .gH)(tally, data.failureLimit)
+            ? (0,report_counts/* failureRateText */.gH)(tally, data.failureLimit)
             : undefined;
     return {
         title: `${words}: ${file ?? batch?.id ?? `command ${data.command}`}`,
@@ -7046,7 +7078,7 @@ function batchReport(data) {
         ...supersededOf(data.superseded),
         ...(results && batch
             ? {
-                uploadHint: uploadHintFor(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .workspacePath */ .X5)(results, data.workspace)), batch.id)
+                uploadHint: uploadHintFor(external_node_path_default().dirname((0,report_counts/* workspacePath */.X5)(results, data.workspace)), batch.id)
             }
             : {})
     };
@@ -7070,7 +7102,7 @@ function failureCodesOf(data) {
 function failuresOf(failed, lines) {
     const shown = lines.length;
     const heading = typeof failed === 'number' && failed > shown
-        ? `First failed requests (${shown} of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(failed)})`
+        ? `First failed requests (${shown} of ${(0,format/* formatNumber */.ZV)(failed)})`
         : 'Failed requests';
     return { heading, lines };
 }
@@ -7078,21 +7110,8 @@ function samplesOf(results, succeeded) {
     const lines = results?.samples ?? [];
     if (lines.length === 0)
         return undefined;
-    const of = succeeded !== undefined && succeeded > lines.length ? ` of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatNumber */ .ZV)(succeeded)}` : '';
+    const of = succeeded !== undefined && succeeded > lines.length ? ` of ${(0,format/* formatNumber */.ZV)(succeeded)}` : '';
     return { heading: `Sample results (first ${lines.length}${of})`, lines };
-}
-/** "batch_x of run 41, on pull request #7": what was cancelled, and why it was this run's to cancel. */
-function supersededOf(list) {
-    if (!list || list.length === 0)
-        return {};
-    const lines = list.map((item) => {
-        const where = item.pullRequest !== undefined
-            ? `pull request #${item.pullRequest}`
-            : (item.ref ?? 'this ref');
-        return `${item.id} of run ${item.runId}, on ${where}`;
-    });
-    const heading = `Cancelled ${list.length === 1 ? 'a batch' : `${list.length} batches`} of earlier runs (superseded by this run)`;
-    return { superseded: { heading, lines } };
 }
 
 

@@ -366,7 +366,7 @@ const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
 
 /***/ }),
 
-/***/ 965:
+/***/ 175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4113,48 +4113,9 @@ const githubToken = schemas/* string */.YjP()
     .trim()
     .transform((text) => (text === GITHUB_TOKEN_DEFAULT ? '' : text));
 
-// EXTERNAL MODULE: ./src/action/names.ts
-var names = __nccwpck_require__(814);
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/action/input-parsers.ts
+// The text of the inputs that name several things: batch ids, error codes, metadata pairs to match.
 
-
-
-
-
-
-
-
-
-/** Every input problem at once, so a misconfigured step is fixed in one go. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `${problems.length} invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-/**
- * The ranges of the duration and interval inputs (README, Inputs). Each stays well within what
- * Node's timers can wait (2^31-1 ms, about 24.8 days: longer fires at once) and above what a
- * millisecond timer can tell apart from 0.
- */
-const Ranges = {
-    /** One API call; longer than an hour is a provider that will not answer. */
-    requestTimeoutMs: { min: 1000, max: HOUR_MS },
-    /** Five days: the longest a job runs, on a self-hosted runner (GitHub-hosted: 6 hours). */
-    waitTimeoutMs: { min: 1000, max: 5 * DAY_MS },
-    /** Seconds between polls: 10 ms to an hour. */
-    pollIntervalSeconds: { min: 0.01, max: 3600 },
-    /** The completion window, in hours: an hour to 30 days. */
-    completionWindowHours: { min: 1, max: 30 * 24 },
-    /** How far back collect looks: a minute to 30 days (providers keep batches about that long). */
-    sinceMs: { min: 60_000, max: 30 * DAY_MS }
-};
 const BATCH_ID = /^[A-Za-z0-9._:-]+$/;
 /**
  * One batch id, or several: a JSON array (the `batch-ids` output) or one per line. Duplicates are
@@ -4205,6 +4166,50 @@ function parseMatch(text) {
         throw new Error(error.message.replace(/^metadata/, 'match'), { cause: error });
     }
 }
+
+// EXTERNAL MODULE: ./src/action/names.ts
+var names = __nccwpck_require__(814);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+
+
+
+
+
+/** Every input problem at once, so a misconfigured step is fixed in one go. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `${problems.length} invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/**
+ * The ranges of the duration and interval inputs (README, Inputs). Each stays well within what
+ * Node's timers can wait (2^31-1 ms, about 24.8 days: longer fires at once) and above what a
+ * millisecond timer can tell apart from 0.
+ */
+const Ranges = {
+    /** One API call; longer than an hour is a provider that will not answer. */
+    requestTimeoutMs: { min: 1000, max: HOUR_MS },
+    /** Five days: the longest a job runs, on a self-hosted runner (GitHub-hosted: 6 hours). */
+    waitTimeoutMs: { min: 1000, max: 5 * DAY_MS },
+    /** Seconds between polls: 10 ms to an hour. */
+    pollIntervalSeconds: { min: 0.01, max: 3600 },
+    /** The completion window, in hours: an hour to 30 days. */
+    completionWindowHours: { min: 1, max: 30 * 24 },
+    /** How far back collect looks: a minute to 30 days (providers keep batches about that long). */
+    sinceMs: { min: 60_000, max: 30 * DAY_MS }
+};
 /** Each input's schema; the names are the action's interface. */
 const fields = {
     [names/* Inputs */.G0.Command]: schemas/* enum */.k5n(['run', 'status', 'cancel', 'list', 'collect'], {
@@ -5306,7 +5311,7 @@ async function withRetry(call, options) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _backstop_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(965);
+/* harmony import */ var _backstop_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(175);
 
 await (0,_backstop_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
