@@ -72,6 +72,9 @@ export function jobAsBatch(entries: readonly JobBatch[]): BatchInfo {
   }
 }
 
+/** Where a batch sits in its job: what the view keeps beside each batch. */
+export type BatchPlace = Omit<JobBatch, 'batch'>
+
 export class JobView {
   private readonly entries = new Map<string, JobBatch>()
 

@@ -7,7 +7,7 @@ import { isKnownStatus, isTerminal, type BatchInfo } from '../batch/document.js'
 import { PollError, waitForBatch } from '../batch/poll.js'
 import { describeApiError } from '../lib/errors.js'
 import type { JobView } from './job-view.js'
-import type { Plan } from './job-submit.js'
+import type { BatchPlace } from './job-view.js'
 import { requireApi, type StepEnv } from './step.js'
 
 /** The batches in flight, read together: one list page, and a retrieve for any it lacks. */
@@ -52,7 +52,7 @@ export interface WaitForAny {
 export async function waitForAny(
   env: StepEnv,
   view: JobView,
-  inFlight: ReadonlyMap<string, Plan>,
+  inFlight: ReadonlyMap<string, BatchPlace>,
   deadline: number,
   now: () => number
 ): Promise<WaitForAny> {
@@ -66,7 +66,7 @@ export async function waitForAny(
       {
         retrieve: async (signal) => {
           for (const batch of await readInFlight(env, ids, signal)) {
-            const plan = inFlight.get(batch.id) as Plan
+            const plan = inFlight.get(batch.id) as BatchPlace
             view.track(plan, batch)
             if (!isKnownStatus(batch.status) && !warned.has(`${batch.id} ${batch.status}`)) {
               warned.add(`${batch.id} ${batch.status}`)

@@ -4,9 +4,8 @@ import path from 'node:path'
 import { Outputs } from '../action/names.js'
 import { isTerminal, type BatchInfo } from '../batch/document.js'
 import { collectJobResults, placeOf } from './job-results.js'
-import { JobView } from './job-view.js'
+import { JobView, type BatchPlace } from './job-view.js'
 import { waitForAny } from './job-wait.js'
-import type { Plan } from './job-submit.js'
 import { checkResultsDir, insideWorkspace, setResultOutputs } from './collect.js'
 import type { Ending } from './outcome.js'
 import { requireApi, type StepEnv } from './step.js'
@@ -19,17 +18,10 @@ export async function statusOfJob(env: StepEnv, now: () => number = Date.now): P
   const batches = await Promise.all(ids.map((id) => api.retrieve(id, env.signal)))
   const view = new JobView(env.log, env.outputs)
   findings.job = view
-  const places = new Map<string, Plan>()
+  const places = new Map<string, BatchPlace>()
   batches.forEach((batch, index) => {
     const place = placeOf(batch, { part: index + 1, parts: ids.length })
-    // A plan without an input: status only polls and collects these batches.
-    places.set(batch.id, {
-      ...place,
-      input: { path: '', requests: 0, bytes: 0, sha256: '' },
-      key: '',
-      resubmits: 0,
-      notBefore: 0
-    })
+    places.set(batch.id, place)
     view.track(place, batch)
   })
   findings.batch = view.asBatch()
@@ -39,7 +31,7 @@ export async function statusOfJob(env: StepEnv, now: () => number = Date.now): P
     for (const entry of view.running()) state.saveJobBatch(entry.batch.id)
     for (;;) {
       const running = new Map(
-        view.running().map((entry) => [entry.batch.id, places.get(entry.batch.id) as Plan])
+        view.running().map((entry) => [entry.batch.id, places.get(entry.batch.id) as BatchPlace])
       )
       if (running.size === 0) break
       const waited = await env.log.group(`Wait for batches ${[...running.keys()].join(', ')}`, () =>
