@@ -394,14 +394,7 @@ async function statusOfJob(env, now = Date.now) {
     const places = new Map();
     batches.forEach((batch, index) => {
         const place = (0,_job_results_js__WEBPACK_IMPORTED_MODULE_3__/* .placeOf */ .$)(batch, { part: index + 1, parts: ids.length });
-        // A plan without an input: status only polls and collects these batches.
-        places.set(batch.id, {
-            ...place,
-            input: { path: '', requests: 0, bytes: 0, sha256: '' },
-            key: '',
-            resubmits: 0,
-            notBefore: 0
-        });
+        places.set(batch.id, place);
         view.track(place, batch);
     });
     findings.batch = view.asBatch();
