@@ -22,13 +22,22 @@ export interface KeyPosition {
 
 /** Metadata as sorted pairs, so that the order the user wrote them in does not change the key. */
 export function canonicalMetadata(metadata: Record<string, string>): string {
-  return JSON.stringify(Object.entries(metadata).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  // sort() with no comparator orders by UTF-16 code units, as `<` on strings does: the keys made
+  // before this was written keep their order, hence their key.
+  return JSON.stringify(
+    Object.keys(metadata)
+      .sort()
+      .map((name) => [name, metadata[name]])
+  )
 }
 
-/** The host of base-url: the same step against two providers makes two batches. */
+/**
+ * The host of base-url: the same step against two providers makes two batches. The URL parser
+ * lower-cases the host, so every spelling of one host gives one key.
+ */
 function apiHost(baseUrl: string): string {
   try {
-    return new URL(baseUrl).host.toLowerCase()
+    return new URL(baseUrl).host
   } catch {
     return baseUrl
   }
@@ -48,7 +57,7 @@ export function keyParts(identity: BatchIdentity, position: KeyPosition = {}): s
           identity.reuse === 'never' ? `attempt ${context.runAttempt ?? '1'}` : 'any attempt'
         ]
       : // Outside GitHub Actions there is no run to tie a key to: each step's key is its own.
-        ['local', randomUUID()]
+        [randomUUID()]
   return [
     ...scope,
     identity.fileSha256,
