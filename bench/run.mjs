@@ -22,7 +22,15 @@ import {
   tmpDir
 } from './lib/common.mjs'
 
-const BENCHMARKS = ['startup', 'upload', 'download', 'polling', 'split', 'join-job']
+const BENCHMARKS = [
+  'startup',
+  'upload',
+  'download',
+  'polling',
+  'split',
+  'join-job',
+  'validate-workers'
+]
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only ${BENCHMARKS.join(',')}] [--keep] [--out FILE]
   --quick     fewer runs and smaller sizes (a smoke run, about a minute)

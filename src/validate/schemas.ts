@@ -1,6 +1,6 @@
-// The request schemas. Every line is checked with one zod schema (envelope + endpoint body),
-// built once per endpoint. zod runs on every line (about 0.5 us for a typical chat request);
-// readable messages are only built from its issues when a line fails (see messages.ts).
+// The request schemas. A line is checked with one zod schema (envelope + endpoint body), built
+// once per endpoint, when the fast path (fast-shape.ts, the same rules by hand) does not vouch
+// for it: zod's issues are what the messages are built from (see messages.ts).
 import { z } from 'zod'
 
 const nonEmptyString = z.string().min(1)
@@ -37,6 +37,9 @@ const BODY_SHAPES: Readonly<Record<string, z.core.$ZodLooseShape>> = {
     })
   }
 }
+
+/** The endpoints whose body shape is checked. */
+export const CHECKED_ENDPOINTS: readonly string[] = Object.keys(BODY_SHAPES)
 
 const RESPONSES_WITH_PROMPT = z.looseObject({
   model: nonEmptyString,

@@ -29,6 +29,7 @@
 //   the limit, and like file-level problems is always kept in detail.
 // Line numbers are physical 1-based lines (blank lines count), as an editor shows them;
 // line 0 marks file-level problems (size, endpoint, no requests).
+import { fastShapeFor } from './fast-shape.js'
 import { IdTable } from './id-table.js'
 import {
   BLANK_LINE,
@@ -75,6 +76,7 @@ function isUtf16ByteOrderMark(bytes: Uint8Array): boolean {
 
 export class Validator {
   private readonly schemas: LineSchemas
+  private readonly certainlyValid: (parsed: unknown) => boolean
   private readonly maxProblems: number
   private readonly maxRequests: number | undefined
   private readonly requestLimitText: string
@@ -96,6 +98,7 @@ export class Validator {
 
   constructor(private readonly options: ValidationOptions) {
     this.schemas = schemasFor(options.endpoint)
+    this.certainlyValid = fastShapeFor(options.endpoint)
     this.maxProblems = Math.max(0, options.maxProblems ?? DEFAULT_MAX_PROBLEMS)
     // The user's limit on the whole input; the provider's per-batch limit splits it instead.
     this.maxRequests = options.maxRequests
@@ -198,8 +201,12 @@ export class Validator {
     }
   }
 
-  /** The schema's issues with the line, undefined when it has none. */
+  /**
+   * The schema's issues with the line, undefined when it has none. The fast path answers for the
+   * lines it knows to be valid; zod runs on the others, and its issues make the messages.
+   */
   private schemaIssues(parsed: unknown): ReturnType<LineSchemas['line']> {
+    if (this.certainlyValid(parsed)) return undefined
     const issues = this.schemas.line(parsed)
     if (issues && this.schemas.alternative && hasStoredPrompt(parsed))
       return this.schemas.alternative(parsed)
