@@ -18,6 +18,15 @@ export function grownCapacity(current: number, needed: number): number {
 }
 
 /**
+ * The contents of `buffer` in a buffer of `byteLength` bytes (zeros after them), `buffer` detached:
+ * its memory goes at once, where a copy would leave it until a major GC, after the next growth.
+ * (ArrayBuffer.prototype.transfer, ES2024, in Node since 22.)
+ */
+export function resized(buffer: ArrayBufferLike, byteLength: number): ArrayBuffer {
+  return (buffer as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(byteLength)
+}
+
+/**
  * Marks a key that is not UTF-8: an id with a lone surrogate (JSON allows "\ud800") is kept as
  * its UTF-16 code units after this byte, which never appears in UTF-8, so it cannot collide with
  * another id and comes back exactly.
@@ -92,9 +101,8 @@ export class IdTable {
     if (this.missedAt < 0) throw new Error('internal error: add() without a find() that missed')
     const slot = this.size
     if (slot + 1 >= this.starts.length) {
-      const starts = new Uint32Array(grownCapacity(this.starts.length, slot + 2))
-      starts.set(this.starts)
-      this.starts = starts
+      const capacity = grownCapacity(this.starts.length, slot + 2)
+      this.starts = new Uint32Array(resized(this.starts.buffer, capacity * 4))
     }
     this.table[this.missedAt] = slot + 1
     this.used += this.missedLength
@@ -154,20 +162,21 @@ export class IdTable {
     const needed = this.used + bytes
     if (needed <= this.arena.length) return
     if (needed > MAX_ARENA) throw new Error('the custom_ids of the results add up to over 4 GiB')
-    const arena = Buffer.alloc(Math.min(MAX_ARENA, grownCapacity(this.arena.length, needed)))
-    this.arena.copy(arena, 0, 0, this.used)
-    this.arena = arena
+    const length = Math.min(MAX_ARENA, grownCapacity(this.arena.length, needed))
+    this.arena = Buffer.from(resized(this.arena.buffer, length))
   }
 
   /** Places every id again in a table of `tableSize` places. */
   private rehash(tableSize: number): void {
-    const table = tableSize === this.table.length ? this.table.fill(0) : new Int32Array(tableSize)
+    const old = this.table
+    const table = tableSize === old.length ? old.fill(0) : new Int32Array(tableSize)
     for (let slot = 0; slot < this.size; slot++) {
       const from = this.starts[slot] as number
       let at = fnv1a(this.arena, from, this.starts[slot + 1] as number) % tableSize
       while (table[at] !== 0) at = at + 1 === tableSize ? 0 : at + 1
       table[at] = slot + 1
     }
+    if (table !== old) resized(old.buffer, 0)
     this.table = table
     this.missedAt = -1
   }

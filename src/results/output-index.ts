@@ -1,5 +1,5 @@
 // The output index: what the join keeps of every line of the output and error files, by custom_id.
-import { grownCapacity, IdTable } from './id-table.js'
+import { grownCapacity, IdTable, resized } from './id-table.js'
 import type { TokenUsage } from './types.js'
 
 export const SOURCE_OUTPUT = 0
@@ -36,9 +36,8 @@ export function fitsCount(count: number): boolean {
 type Column = Uint32Array | Uint8Array
 
 function grown<T extends Column>(old: T, capacity: number): T {
-  const next = new (old.constructor as new (length: number) => T)(capacity)
-  next.set(old)
-  return next
+  const View = old.constructor as new (buffer: ArrayBuffer) => T
+  return new View(resized(old.buffer, capacity * old.BYTES_PER_ELEMENT))
 }
 
 /**
