@@ -94,10 +94,8 @@ export class ResultFileIndexer {
       usage: ok ? usageOf(classified.body) : undefined
     })
     if (!added) this.duplicates++
-    const slot = index.ids.get(parsed.custom_id) ?? -1
     // A repeated id keeps its first line unless a success replaced a failure.
-    const kept = index.offsets[slot] === offset && index.sources[slot] === this.source
-    return kept ? slot : -1
+    return index.lastWritten
   }
 
   /** The warnings that sum up the file, once its last line is in. */

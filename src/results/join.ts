@@ -54,9 +54,7 @@ function orderedIds(
   inputPath: string | undefined,
   warnings: string[]
 ): AsyncIterable<string> | Iterable<string> {
-  return inputPath === undefined
-    ? [...index.ids.keys()].sort()
-    : inputCustomIds(inputPath, warnings)
+  return inputPath === undefined ? index.sortedIds() : inputCustomIds(inputPath, warnings)
 }
 
 /** Opens the output and error files for the positioned reads, at their SOURCE_* places. */

@@ -44,10 +44,10 @@ export class JoinedLines {
 
   /** Adds a request to the batch; true when the batch is full and should be written. */
   add(customId: string): boolean {
-    const slot = this.index.ids.get(customId)
-    this.slots[this.ids.length] = slot ?? -1
+    const slot = this.index.slotOf(customId)
+    this.slots[this.ids.length] = slot
     this.ids.push(customId)
-    if (slot !== undefined) this.bytes += this.index.lengths[slot] ?? 0
+    if (slot >= 0) this.bytes += this.index.lengths[slot] ?? 0
     return this.ids.length === BATCH_LINES || this.bytes >= BATCH_BYTES
   }
 

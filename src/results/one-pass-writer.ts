@@ -47,8 +47,8 @@ function check(spec: WriteSpec): void {
  * the writer again.
  */
 function ready(spec: WriteSpec, customId: string): boolean {
-  const slot = spec.index.ids.get(customId)
-  return slot !== undefined && spec.held.get(slot) !== undefined
+  const slot = spec.index.slotOf(customId)
+  return slot >= 0 && spec.held.get(slot) !== undefined
 }
 
 /** Waits until the downloads are complete. */
@@ -74,7 +74,7 @@ export async function writeResults(spec: WriteSpec): Promise<JoinResult> {
         if (spec.inputPath === undefined) {
           // Ordered by custom_id: nothing can be written before every id is known.
           await untilComplete(spec)
-          for (const customId of [...spec.index.ids.keys()].sort()) await write(customId)
+          for (const customId of spec.index.sortedIds()) await write(customId)
         } else {
           let batches = 0
           for await (const customId of inputCustomIds(spec.inputPath, spec.inputWarnings)) {

@@ -166,10 +166,8 @@ export class OutputPass {
    */
   private restart(source: number): void {
     const mark = this.marks[source] ?? 0
-    const index = this.index
-    for (const [id, slot] of index.ids) if (slot >= mark) index.ids.delete(id)
+    this.index.truncate(mark)
     for (const slot of this.held.slots()) if (slot >= mark) this.held.release(slot)
-    index.size = mark
     if (source === SOURCE_OUTPUT) this.fileWarnings[SOURCE_ERROR] = []
     this.fileWarnings[source] = []
     this.malformed[source] = 0

@@ -1,4 +1,5 @@
 // The output index: what the join keeps of every line of the output and error files, by custom_id.
+import { grownCapacity, IdTable, resized } from './id-table.js'
 import type { TokenUsage } from './types.js'
 
 export const SOURCE_OUTPUT = 0
@@ -20,76 +21,175 @@ export interface IndexedLine {
   usage: TokenUsage | undefined
 }
 
+const TWO_32 = 2 ** 32
+/** Offsets are kept as 32 low bits and 8 high ones: exact up to 1 TiB. */
+const MAX_OFFSET = 2 ** 40 - 1
+/** A token count stored as this is in `largeCounts`: one over 2^32 - 2, negative or fractional. */
+const LARGE_COUNT = 0xffffffff
+const COUNT_FIELDS = 3
+
+/** Whether a token count fits the 32-bit arrays (anything else is kept exactly on the side). */
+export function fitsCount(count: number): boolean {
+  return Number.isInteger(count) && count >= 0 && count < LARGE_COUNT
+}
+
+type Column = Uint32Array | Uint8Array
+
+function grown<T extends Column>(old: T, capacity: number): T {
+  const View = old.constructor as new (buffer: ArrayBuffer) => T
+  return new View(resized(old.buffer, capacity * old.BYTES_PER_ELEMENT))
+}
+
 /**
  * custom_id -> (file, byte offset, byte length, ok/error, where the body is in the line, token usage),
- * in typed arrays to stay small with millions of lines.
+ * in typed arrays by slot to stay small with millions of lines: the ids in an IdTable, token
+ * counts as 32-bit integers (the rare one that does not fit in a Map), capacities grown by half.
  */
 export class ResultIndex {
-  readonly ids = new Map<string, number>()
-  offsets = new Float64Array(1024)
-  lengths = new Uint32Array(1024)
-  bodyStarts = new Uint32Array(1024)
-  bodyLengths = new Uint32Array(1024)
-  prompt = new Float64Array(1024)
-  completion = new Float64Array(1024)
-  totalTokens = new Float64Array(1024)
-  sources = new Uint8Array(1024)
-  kinds = new Uint8Array(1024)
-  used = new Uint8Array(1024)
-  size = 0
+  private readonly ids: IdTable
+  private capacity: number
+  private offsetsLow: Uint32Array
+  private offsetsHigh: Uint8Array
+  lengths: Uint32Array
+  bodyStarts: Uint32Array
+  bodyLengths: Uint32Array
+  private counts: Uint32Array
+  private readonly largeCounts = new Map<number, number>()
+  sources: Uint8Array
+  kinds: Uint8Array
+  /** 1 once the entry's line was written to results.jsonl. */
+  used: Uint8Array
+  /** The slot the last set() wrote, or -1 when it kept the line that was there. */
+  lastWritten = -1
 
-  private grow(): void {
-    const capacity = this.offsets.length * 2
-    const grow = <T extends Float64Array | Uint32Array | Uint8Array>(
-      old: T,
-      make: (n: number) => T
-    ): T => {
-      const next = make(capacity)
-      next.set(old)
-      return next
-    }
-    this.offsets = grow(this.offsets, (n) => new Float64Array(n))
-    this.lengths = grow(this.lengths, (n) => new Uint32Array(n))
-    this.bodyStarts = grow(this.bodyStarts, (n) => new Uint32Array(n))
-    this.bodyLengths = grow(this.bodyLengths, (n) => new Uint32Array(n))
-    this.prompt = grow(this.prompt, (n) => new Float64Array(n))
-    this.completion = grow(this.completion, (n) => new Float64Array(n))
-    this.totalTokens = grow(this.totalTokens, (n) => new Float64Array(n))
-    this.sources = grow(this.sources, (n) => new Uint8Array(n))
-    this.kinds = grow(this.kinds, (n) => new Uint8Array(n))
-    this.used = grow(this.used, (n) => new Uint8Array(n))
+  constructor(capacity = 1024, tableSize?: number) {
+    this.ids = new IdTable(capacity, tableSize)
+    this.capacity = capacity
+    this.offsetsLow = new Uint32Array(capacity)
+    this.offsetsHigh = new Uint8Array(capacity)
+    this.lengths = new Uint32Array(capacity)
+    this.bodyStarts = new Uint32Array(capacity)
+    this.bodyLengths = new Uint32Array(capacity)
+    this.counts = new Uint32Array(capacity * COUNT_FIELDS)
+    this.sources = new Uint8Array(capacity)
+    this.kinds = new Uint8Array(capacity)
+    this.used = new Uint8Array(capacity)
+  }
+
+  /** Entries in the index, in slots 0 to size - 1. */
+  get size(): number {
+    return this.ids.size
+  }
+
+  /** The slot of `id`, or -1. */
+  slotOf(id: string): number {
+    return this.ids.find(id)
+  }
+
+  /** The slot of the id whose UTF-8 bytes are bytes[start, end) (valid UTF-8), or -1. */
+  slotOfBytes(bytes: Uint8Array, start: number, end: number): number {
+    return this.ids.findBytes(bytes, start, end)
+  }
+
+  /** The custom_id of the entry in `slot`. */
+  idAt(slot: number): string {
+    return this.ids.idAt(slot)
+  }
+
+  /** Every custom_id, sorted as [...ids].sort() sorts them. */
+  sortedIds(): string[] {
+    return Array.from({ length: this.size }, (_, slot) => this.idAt(slot)).sort()
   }
 
   /** Adds or replaces an entry; returns false when the id was already there. */
   set(id: string, line: IndexedLine): boolean {
-    const existing = this.ids.get(id)
-    let slot = existing
-    if (slot === undefined) {
-      if (this.size === this.offsets.length) this.grow()
-      slot = this.size++
-      this.ids.set(id, slot)
+    let slot = this.ids.find(id)
+    const added = slot < 0
+    if (added) {
+      slot = this.ids.add()
+      if (slot >= this.capacity) this.grow(slot + 1)
+      this.used[slot] = 0
     } else if (!(this.kinds[slot] === KIND_ERROR && line.kind === KIND_OK)) {
       // Keep the first line for an id, unless a success comes after a failure.
+      this.lastWritten = -1
       return false
     }
-    this.offsets[slot] = line.offset
+    this.setOffset(slot, line.offset)
     this.lengths[slot] = line.length
     this.sources[slot] = line.source
     this.kinds[slot] = line.kind
     this.bodyStarts[slot] = line.bodyStart
     this.bodyLengths[slot] = line.bodyLength
-    this.prompt[slot] = line.usage?.prompt ?? 0
-    this.completion[slot] = line.usage?.completion ?? 0
-    this.totalTokens[slot] = line.usage?.total ?? 0
-    return existing === undefined
+    this.setCount(slot, 0, line.usage?.prompt ?? 0)
+    this.setCount(slot, 1, line.usage?.completion ?? 0)
+    this.setCount(slot, 2, line.usage?.total ?? 0)
+    this.lastWritten = slot
+    return added
+  }
+
+  /** The byte offset of the entry's line in its file. */
+  offsetAt(slot: number): number {
+    return (this.offsetsHigh[slot] ?? 0) * TWO_32 + (this.offsetsLow[slot] ?? 0)
   }
 
   /** The token usage of the entry in `slot` (zeros for a failure). */
   usageAt(slot: number): TokenUsage {
     return {
-      prompt: this.prompt[slot] ?? 0,
-      completion: this.completion[slot] ?? 0,
-      total: this.totalTokens[slot] ?? 0
+      prompt: this.count(slot, 0),
+      completion: this.count(slot, 1),
+      total: this.count(slot, 2)
     }
+  }
+
+  /** Drops the entries of slots `size` and after (a download that starts again). */
+  truncate(size: number): void {
+    this.ids.truncate(size)
+    for (const key of this.largeCounts.keys())
+      if (key >= size * COUNT_FIELDS) this.largeCounts.delete(key)
+  }
+
+  /** Bytes of the typed arrays (for the README's figures). */
+  get bytes(): number {
+    const columns = [this.offsetsLow, this.offsetsHigh, this.lengths, this.bodyStarts]
+    columns.push(this.bodyLengths, this.counts, this.sources, this.kinds, this.used)
+    return this.ids.bytes + columns.reduce((sum, column) => sum + column.byteLength, 0)
+  }
+
+  private setOffset(slot: number, offset: number): void {
+    if (!(offset >= 0 && offset <= MAX_OFFSET))
+      throw new Error(`a result line at offset ${offset} is past what the index can hold (1 TiB)`)
+    this.offsetsLow[slot] = offset >>> 0
+    this.offsetsHigh[slot] = Math.floor(offset / TWO_32)
+  }
+
+  private setCount(slot: number, field: number, count: number): void {
+    const at = slot * COUNT_FIELDS + field
+    if (fitsCount(count)) {
+      if (this.counts[at] === LARGE_COUNT) this.largeCounts.delete(at)
+      this.counts[at] = count
+    } else {
+      this.counts[at] = LARGE_COUNT
+      this.largeCounts.set(at, count)
+    }
+  }
+
+  private count(slot: number, field: number): number {
+    const at = slot * COUNT_FIELDS + field
+    const count = this.counts[at] ?? 0
+    return count === LARGE_COUNT ? (this.largeCounts.get(at) ?? 0) : count
+  }
+
+  private grow(needed: number): void {
+    const capacity = grownCapacity(this.capacity, needed)
+    this.capacity = capacity
+    this.offsetsLow = grown(this.offsetsLow, capacity)
+    this.offsetsHigh = grown(this.offsetsHigh, capacity)
+    this.lengths = grown(this.lengths, capacity)
+    this.bodyStarts = grown(this.bodyStarts, capacity)
+    this.bodyLengths = grown(this.bodyLengths, capacity)
+    this.counts = grown(this.counts, capacity * COUNT_FIELDS)
+    this.sources = grown(this.sources, capacity)
+    this.kinds = grown(this.kinds, capacity)
+    this.used = grown(this.used, capacity)
   }
 }

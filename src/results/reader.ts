@@ -50,7 +50,7 @@ export class BatchReader {
       else order.push(i)
     }
     const sourceOf = (i: number): number => index.sources[slots[i] ?? 0] ?? 0
-    const offsetOf = (i: number): number => index.offsets[slots[i] ?? 0] ?? 0
+    const offsetOf = (i: number): number => index.offsetAt(slots[i] ?? 0)
     const lengthOf = (i: number): number => index.lengths[slots[i] ?? 0] ?? 0
     order.sort((a, b) => sourceOf(a) - sourceOf(b) || offsetOf(a) - offsetOf(b))
 
