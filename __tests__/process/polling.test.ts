@@ -142,9 +142,11 @@ describe('polling', () => {
     const polls = proxy.requests.filter((r) => r.op === 'retrieve')
     const gaps = gapsAfter(polls, 0)
     expect(gaps.length).toBeGreaterThan(6)
-    // the backoff grew to the cap, and never beyond it (with room for a loaded machine)
+    // the backoff grew to the cap, and never beyond it. The room above the cap is for a loaded
+    // machine (727 ms was seen at a load of 9 on 2 cores); a backoff without the cap would have
+    // reached 6.4 s by the seventh poll, and made fewer than 7 polls in the 3 s.
     expect(Math.max(...gaps)).toBeGreaterThan(200)
-    expect(Math.max(...gaps)).toBeLessThan(300 + 400)
+    expect(Math.max(...gaps)).toBeLessThan(300 + 1200)
   })
 
   it('logs request counts on a status change, and more often only in the debug log', async () => {
