@@ -172,24 +172,43 @@ async function* checkAllLines(
   return { bytes, sha256: v.stopped ? '' : hash.digest('hex') }
 }
 
-/** The checks of validateRequestsFile; with `chunks`, the file's chunks yielded along the way. */
+/**
+ * The checks made before reading a line (the file is there, the provider offers the endpoint, the
+ * size is within max-file-size): the report when one fails, else the file's size.
+ */
+export async function checkBeforeReading(
+  path: string,
+  options: ValidationOptions
+): Promise<ValidationReport | number> {
+  const size = await sizeOrProblem(path)
+  if (typeof size === 'string') {
+    const problem = { line: 0, message: size }
+    return report({ requests: 0, bytes: 0, sha256: '' }, [problem], [], 1, options, [])
+  }
+  const fileProblems = fileLevelChecks(size, options).map((message) => ({ line: 0, message }))
+  if (fileProblems.length === 0) return size
+  const counts = { requests: 0, bytes: size, sha256: '' }
+  return report(counts, fileProblems, [], fileProblems.length, options, [])
+}
+
+/** What checkFile ends with: the report, and the last chunk it held back (if it read any). */
+interface Checked {
+  report: ValidationReport
+  last?: Buffer
+}
+
+/**
+ * The checks of validateRequestsFile; with `chunks`, the file's chunks yielded along the way, all
+ * but the last, which comes back with the report for the caller to send or not.
+ */
 async function* checkFile(
   path: string,
   options: ValidationOptions,
   chunks: boolean
-): AsyncGenerator<Buffer, ValidationReport> {
-  const notes: string[] = []
-  const size = await sizeOrProblem(path)
-  if (typeof size === 'string') {
-    const problem = { line: 0, message: size }
-    return report({ requests: 0, bytes: 0, sha256: '' }, [problem], [], 1, options, notes)
-  }
-  const fileProblems = fileLevelChecks(size, options).map((message) => ({ line: 0, message }))
-  if (fileProblems.length > 0) {
-    const counts = { requests: 0, bytes: size, sha256: '' }
-    return report(counts, fileProblems, [], fileProblems.length, options, notes)
-  }
-  notes.push(...checksNotMade(options))
+): AsyncGenerator<Buffer, Checked> {
+  const before = await checkBeforeReading(path, options)
+  if (typeof before !== 'number') return { report: before }
+  const notes = checksNotMade(options)
 
   const v = new Validator(options)
   const readChunkBytes = Math.max(1, options.readChunkBytes ?? DEFAULT_CHUNK_BYTES)
@@ -221,8 +240,7 @@ async function* checkFile(
     options,
     notes
   )
-  if (last && problemCount === 0) yield last
-  return result
+  return last ? { report: result, last } : { report: result }
 }
 
 /**
@@ -239,7 +257,7 @@ export async function validateRequestsFile(
   const check = checkFile(path, options, false)
   let next = await check.next()
   while (!next.done) next = await check.next()
-  return next.value
+  return next.value.report
 }
 
 /**
@@ -248,7 +266,8 @@ export async function validateRequestsFile(
  * the last one only after the whole file checked out: with a problem anywhere (the last line
  * included) the generator throws a ValidationFailedError before it, so the upload never
  * completes and nothing becomes a file on the provider. What is sent is what was checked, byte
- * for byte; `onReport` hears the report (the same as validateRequestsFile's) once the file was read.
+ * for byte. `onReport` hears the report (the same as validateRequestsFile's) once the file was
+ * read, before the last chunk goes out: an error it throws stops the upload there too.
  */
 export async function* validatingChunks(
   path: string,
@@ -260,9 +279,10 @@ export async function* validatingChunks(
   for (; !next.done; next = await check.next()) {
     if (next.value.length > 0) yield next.value
   }
-  // Reached only without the last chunk when there were problems (or an empty file).
-  onReport(next.value)
-  if (next.value.problemCount > 0) throw new ValidationFailedError(next.value)
+  const { report, last } = next.value
+  onReport(report)
+  if (report.problemCount > 0) throw new ValidationFailedError(report)
+  if (last && last.length > 0) yield last
 }
 
 /** The upload stopped: the file did not check out (the report says why). */
