@@ -80,7 +80,13 @@ describe('malformed files through the action', () => {
     // run validates while it uploads: the key check, then an upload cut off before its end
     // (status 0: never answered), and no file stored. Problems of the whole file come first.
     const calls = api.log.slice(logged).map((entry) => [entry.op, entry.status])
-    const expected = onLoopback && !foundBeforeReading(c) ? [['list', 200], ['upload', 0]] : []
+    const expected =
+      onLoopback && !foundBeforeReading(c)
+        ? [
+            ['list', 200],
+            ['upload', 0]
+          ]
+        : []
     expect(calls).toEqual(expected)
     expect(api.files().length).toBe(files)
   })
