@@ -125,9 +125,8 @@ export class BatchApi {
   }
 
   /**
-   * Uploads a body that checks itself as it is sent (checkedUpload in ../net/upload.ts), opened
-   * afresh by `open` for every attempt: a retried upload reads and validates the file again. When
-   * the body stopped itself (a bad line, a changed file), that error ends the upload, never retried.
+   * Uploads a body that checks itself as it is sent (checkedUpload), opened afresh for every
+   * attempt, so a retry validates again; the error that stopped the body ends it, never retried.
    */
   async uploadChecked(
     open: () => CheckedUpload,
@@ -137,14 +136,10 @@ export class BatchApi {
       'Upload',
       async () => {
         const body = open()
-        try {
-          return await this.client.files.create(
-            { file: body.file, purpose: 'batch' },
-            { signal, timeout: TRANSFER_TIMEOUT_MS }
-          )
-        } catch (error) {
-          throw body.stopped() ?? error
-        }
+        const options = { signal, timeout: TRANSFER_TIMEOUT_MS }
+        return this.client.files
+          .create({ file: body.file, purpose: 'batch' }, options)
+          .catch((error: unknown) => Promise.reject(body.stopped() ?? error))
       },
       signal
     )
