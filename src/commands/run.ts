@@ -117,9 +117,13 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
       `Batch ${earlier.ended.id} of an earlier attempt of this step ended ${earlier.ended.status}; creating a new one`
     )
   }
-  // A new batch is about to be made: the ones of earlier runs it replaces stop billing first.
-  if (supersedingApplies(env))
-    await log.group('Cancel superseded batches', () => cancelSuperseded(env, now))
+  // A new batch is about to be made: the ones of earlier runs it replaces stop billing first,
+  // but only once the file checked out (in the one pass, once its upload did).
+  const supersede = () =>
+    supersedingApplies(env)
+      ? log.group('Cancel superseded batches', () => cancelSuperseded(env, now))
+      : Promise.resolve()
+  if (!measured) await supersede()
 
   const uploaded = await log.group(
     measured ? `Validate and upload ${input.display}` : 'Upload',
@@ -133,6 +137,7 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
   )
   outputs.set(Outputs.InputFileId, uploaded.id)
   if (signal.aborted) throw signal.reason
+  if (measured) await supersede()
 
   const created = await log.group('Create batch', () =>
     create(env, { ...mark, inputFileId: uploaded.id }, uploaded.id, metadata, now, quiet)
