@@ -45,18 +45,20 @@ export async function measureForOnePass(
 ): Promise<Measured | undefined> {
   const before = await checkBeforeReading(input.path, validationOptions(env))
   if (typeof before !== 'number') acceptReport(env, input, before)
-  const measured = await env.log.group(`Hash ${input.display}`, () =>
-    measureFile(input.path, env.signal)
-  )
-  const limits = partLimitsFor(providerFor(env.inputs.baseUrl), env.inputs)
-  const fits = fitsOnePart(limits, measured)
-  env.log.info(
-    `${input.display}: ${formatBytes(measured.bytes)}, ${formatNumber(measured.lines)} lines, SHA-256 ${measured.sha256}` +
-      (fits
-        ? ': one batch, validated while it is uploaded'
-        : ': more than one batch holds, validated first and split')
-  )
-  return fits ? measured : undefined
+  return env.log.group(`Hash ${input.display}`, async () => {
+    const measured = await measureFile(input.path, env.signal)
+    const limits = partLimitsFor(providerFor(env.inputs.baseUrl), env.inputs)
+    const fits = fitsOnePart(limits, measured)
+    // A job's split says these itself.
+    if (fits) for (const warning of limits.warnings) env.log.warning(warning)
+    env.log.info(
+      `${input.display}: ${formatBytes(measured.bytes)}, ${formatNumber(measured.lines)} lines, SHA-256 ${measured.sha256}` +
+        (fits
+          ? ': one batch, validated while it is uploaded'
+          : ': more than one batch holds, validated first and split')
+    )
+    return fits ? measured : undefined
+  })
 }
 
 /**
