@@ -53,7 +53,9 @@ describe('run', () => {
   it('fails with every problem of the file and uploads nothing', async () => {
     await putFile(harness, 'bad.jsonl', chatLines(2) + '{"custom_id": "req-1"}\n')
     const uploadsBefore = harness.api.log.filter((entry) => entry.op === 'upload').length
-    const filesBefore = harness.api.files().length
+    // Uploads only: a batch of an earlier test may write its output files meanwhile.
+    const stored = () => harness.api.files().filter((file) => file.purpose === 'batch')
+    const filesBefore = stored().length
     core.reset(harness.inputs({ file: 'bad.jsonl' }))
     await run()
 
@@ -66,7 +68,7 @@ describe('run', () => {
     // answered), and nothing was stored.
     const uploads = harness.api.log.filter((entry) => entry.op === 'upload').slice(uploadsBefore)
     expect(uploads.map((entry) => entry.status)).toEqual([0])
-    expect(harness.api.files()).toHaveLength(filesBefore)
+    expect(stored()).toHaveLength(filesBefore)
     expect(core.outputs.has('batch-id')).toBe(false)
   })
 
