@@ -1,15 +1,15 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8482:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(9290);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 9290:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -280,7 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 9516:
+/***/ 2814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -366,7 +366,7 @@ const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
 
 /***/ }),
 
-/***/ 5629:
+/***/ 2543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -381,7 +381,7 @@ const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
 /* harmony export */   zE: () => (/* binding */ describeBatchErrors)
 /* harmony export */ });
 /* unused harmony exports TERMINAL_STATUSES, NO_STATUS, BatchDocument */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6531);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
 
 const TERMINAL_STATUSES = ['completed', 'failed', 'expired', 'cancelled'];
 /** Every status of the Batch API (see batch-api-facts): the action knows what each one means. */
@@ -545,7 +545,7 @@ function describeBatchErrors(batch) {
 
 /***/ }),
 
-/***/ 7001:
+/***/ 8055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -561,8 +561,8 @@ function describeBatchErrors(batch) {
 /* harmony export */   yg: () => (/* binding */ MetadataKeys)
 /* harmony export */ });
 /* unused harmony exports MetadataLimits, actionPairCount, isActionKey */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6531);
-/* harmony import */ var _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5102);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
+/* harmony import */ var _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3928);
 
 
 /**
@@ -768,7 +768,7 @@ function userMetadataOf(batch) {
 
 /***/ }),
 
-/***/ 5666:
+/***/ 3214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -782,11 +782,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: JITTER
 
 // EXTERNAL MODULE: ./src/net/abort.ts
-var abort = __nccwpck_require__(4455);
+var abort = __nccwpck_require__(3961);
 // EXTERNAL MODULE: ./src/net/retry.ts
-var retry = __nccwpck_require__(7527);
+var retry = __nccwpck_require__(7893);
 // EXTERNAL MODULE: ./src/batch/document.ts
-var batch_document = __nccwpck_require__(5629);
+var batch_document = __nccwpck_require__(2543);
 ;// CONCATENATED MODULE: ./src/batch/progress.ts
 // Polling by progress: while a batch's request counts move, their rate says when it will end, so
 // the wait can poll at about half the predicted remaining time instead of a backoff that knows
@@ -990,7 +990,7 @@ async function waitForBatch(start, deps, options) {
 
 /***/ }),
 
-/***/ 5734:
+/***/ 5852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1005,10 +1005,10 @@ async function waitForBatch(start, deps, options) {
 /* harmony export */   yV: () => (/* binding */ CLOCK_SKEW_S)
 /* harmony export */ });
 /* unused harmony export RERUN_MARGIN_S */
-/* harmony import */ var _net_abort_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4455);
-/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7527);
-/* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5629);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7001);
+/* harmony import */ var _net_abort_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3961);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7893);
+/* harmony import */ var _document_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2543);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8055);
 // Which batches are this step's, found by the idempotency key in their metadata; and a create
 // that is sent at most once in effect, however its answer is lost.
 
@@ -1102,7 +1102,7 @@ async function settle(api, mark, log, options) {
 
 /***/ }),
 
-/***/ 1698:
+/***/ 9776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1119,7 +1119,7 @@ class StepFailure extends Error {
 
 /***/ }),
 
-/***/ 3600:
+/***/ 8786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1128,8 +1128,8 @@ class StepFailure extends Error {
 /* harmony export */   ug: () => (/* binding */ failsStep)
 /* harmony export */ });
 /* unused harmony exports unknownStatusMessage, batchIdValue */
-/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5629);
-/* harmony import */ var _lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7925);
+/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2543);
+/* harmony import */ var _lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4163);
 
 
 /** The step fails for these outcomes; 'left running' is a success the user asked for. */
@@ -1265,14 +1265,14 @@ function failureCounts(batch, results) {
 
 /***/ }),
 
-/***/ 640:
+/***/ 7134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ requireApi),
 /* harmony export */   F: () => (/* binding */ Findings)
 /* harmony export */ });
-/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5629);
+/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2543);
 
 /** Request counts are logged when they change, but not more often than this. */
 const PROGRESS_EVERY_MS = 60_000;
@@ -1331,7 +1331,7 @@ class Findings {
 
 /***/ }),
 
-/***/ 2516:
+/***/ 7594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1368,7 +1368,7 @@ function isMarkedComment(body, marker) {
 
 /***/ }),
 
-/***/ 1412:
+/***/ 7318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1378,9 +1378,9 @@ function isMarkedComment(body, marker) {
 /* harmony export */   pB: () => (/* binding */ targetFromContext)
 /* harmony export */ });
 /* unused harmony exports shouldComment, markerPartsOf, isRetryableCommentError, describeCommentFailure */
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3874);
-/* harmony import */ var _comment_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2516);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(896);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9556);
+/* harmony import */ var _comment_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7594);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5566);
 
 
 
@@ -1554,7 +1554,7 @@ async function upsertComment(target, body, options = {}) {
     const timeoutMs = options.attemptTimeoutMs ?? 30_000;
     let octokit;
     try {
-        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(925), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2925));
+        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(213)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
         octokit = getOctokit(target.token, {
             baseUrl: target.apiUrl.replace(/\/+$/, ''),
             // Node's own fetch: @actions/github's default goes through undici, which the bundle leaves
@@ -1589,7 +1589,7 @@ async function upsertComment(target, body, options = {}) {
 
 /***/ }),
 
-/***/ 3874:
+/***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1600,8 +1600,8 @@ async function upsertComment(target, body, options = {}) {
 /* unused harmony exports parseGitHubContext, loadGitHubContext */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _lib_run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9018);
-/* harmony import */ var _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5102);
+/* harmony import */ var _lib_run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8596);
+/* harmony import */ var _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3928);
 // What the pull-request comment needs to know about the workflow run, read once from the runner's
 // environment and the event payload. The parser is pure; loadGitHubContext() does the I/O.
 
@@ -1656,7 +1656,7 @@ function runUrl(context) {
 
 /***/ }),
 
-/***/ 896:
+/***/ 5566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1717,11 +1717,11 @@ function table(header, rows) {
 
 /***/ }),
 
-/***/ 629:
+/***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1260);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7410);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1730,7 +1730,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4703:
+/***/ 2881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1740,7 +1740,7 @@ __webpack_async_result__();
 /* harmony export */   XJ: () => (/* binding */ batchBehindStatus)
 /* harmony export */ });
 /* unused harmony exports counted, decidingBatches */
-/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5629);
+/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2543);
 // How a job of several batches stands, from the batches as last seen: pure, so the outputs, the
 // summary and the outcome all read the same thing.
 
@@ -1803,14 +1803,14 @@ function inJobOrder(batches) {
 
 /***/ }),
 
-/***/ 5950:
+/***/ 7268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ describeApiError)
 /* harmony export */ });
 /* unused harmony export keySourceName */
-/* harmony import */ var openai_core_error__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1298);
+/* harmony import */ var openai_core_error__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7922);
 
 function keySourceName(source) {
     if (source === 'input')
@@ -1883,7 +1883,7 @@ function safeHost(baseUrl) {
 
 /***/ }),
 
-/***/ 5102:
+/***/ 3928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1936,7 +1936,7 @@ function pullRequestNumberOf(eventJson) {
 
 /***/ }),
 
-/***/ 7925:
+/***/ 4163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1983,7 +1983,7 @@ function exceedsFailureLimit(limit, failed, total) {
 
 /***/ }),
 
-/***/ 4034:
+/***/ 432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2062,7 +2062,7 @@ function formatPercent(part, whole) {
 
 /***/ }),
 
-/***/ 2187:
+/***/ 6225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2114,7 +2114,7 @@ function formatDurationInput(ms) {
 
 /***/ }),
 
-/***/ 7380:
+/***/ 310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2133,7 +2133,7 @@ function redact(text, secrets) {
 
 /***/ }),
 
-/***/ 9018:
+/***/ 8596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2141,7 +2141,7 @@ function redact(text, secrets) {
 /* harmony export */   UM: () => (/* binding */ DEFAULT_SERVER_URL),
 /* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL)
 /* harmony export */ });
-/* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5102);
+/* harmony import */ var _event_payload_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3928);
 
 const DEFAULT_SERVER_URL = 'https://github.com';
 const DEFAULT_API_URL = 'https://api.github.com';
@@ -2181,7 +2181,7 @@ function runContextFrom(env, eventJson, cwd = '.') {
 
 /***/ }),
 
-/***/ 1260:
+/***/ 7410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2195,9 +2195,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/lib/event-payload.ts
-var event_payload = __nccwpck_require__(5102);
+var event_payload = __nccwpck_require__(3928);
 // EXTERNAL MODULE: ./src/lib/run-context.ts
-var run_context = __nccwpck_require__(9018);
+var run_context = __nccwpck_require__(8596);
 ;// CONCATENATED MODULE: ./src/action/context.ts
 
 
@@ -2226,7 +2226,7 @@ function readEvent(eventPath) {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -2262,7 +2262,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -2358,7 +2358,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -2399,7 +2399,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -2490,9 +2490,9 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(8482);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -3189,7 +3189,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3265,7 +3265,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3339,7 +3339,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3620,7 +3620,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -3662,7 +3662,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3842,7 +3842,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -4116,7 +4116,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -4704,7 +4704,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -4784,7 +4784,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -4849,7 +4849,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -5167,10 +5167,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 13 modules
-var schemas = __nccwpck_require__(6531);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 13 modules
+var schemas = __nccwpck_require__(5491);
 // EXTERNAL MODULE: ./src/batch/metadata.ts
-var metadata = __nccwpck_require__(7001);
+var metadata = __nccwpck_require__(8055);
 ;// CONCATENATED MODULE: ./src/lib/parse-size.ts
 // Byte sizes as people write them in workflow inputs (`max-file-size: 200MB`).
 //
@@ -5244,13 +5244,13 @@ function parseByteSize(text) {
 }
 
 // EXTERNAL MODULE: ./src/lib/failure-limit.ts
-var failure_limit = __nccwpck_require__(7925);
+var failure_limit = __nccwpck_require__(4163);
 // EXTERNAL MODULE: ./src/github/comment.ts
-var comment = __nccwpck_require__(1412);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(3412);
+var comment = __nccwpck_require__(7318);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/lib/parse-duration.ts
-var parse_duration = __nccwpck_require__(2187);
+var parse_duration = __nccwpck_require__(6225);
 ;// CONCATENATED MODULE: ./src/action/input-fields.ts
 // The kinds of value the inputs take, as zod schemas from the text the runner passes.
 
@@ -5401,7 +5401,7 @@ function parseMatch(text) {
 }
 
 // EXTERNAL MODULE: ./src/action/names.ts
-var names = __nccwpck_require__(9516);
+var names = __nccwpck_require__(2814);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -5646,7 +5646,7 @@ purpose = 'main') {
 }
 
 // EXTERNAL MODULE: ./src/batch/document.ts
-var batch_document = __nccwpck_require__(5629);
+var batch_document = __nccwpck_require__(2543);
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
 
 
@@ -5838,11 +5838,11 @@ class StepState {
 }
 
 // EXTERNAL MODULE: ./src/job/status.ts
-var job_status = __nccwpck_require__(4703);
+var job_status = __nccwpck_require__(2881);
 // EXTERNAL MODULE: ./src/lib/format.ts
-var format = __nccwpck_require__(4034);
+var format = __nccwpck_require__(432);
 // EXTERNAL MODULE: ./src/report/model.ts + 1 modules
-var model = __nccwpck_require__(5924);
+var model = __nccwpck_require__(8835);
 ;// CONCATENATED MODULE: ./src/report/job-table.ts
 // The table of a job's batches in the job summary: one row per batch, in part and round order.
 
@@ -5870,9 +5870,9 @@ function jobBatchRows(batches) {
 }
 
 // EXTERNAL MODULE: ./src/lib/redact.ts
-var redact = __nccwpck_require__(7380);
+var redact = __nccwpck_require__(310);
 // EXTERNAL MODULE: ./src/report/counts.ts
-var counts = __nccwpck_require__(8766);
+var counts = __nccwpck_require__(5132);
 ;// CONCATENATED MODULE: ./src/report/jobs.ts
 
 
@@ -6200,15 +6200,15 @@ async function writeValidationSummary(data, secrets) {
 }
 
 // EXTERNAL MODULE: ./src/batch/poll.ts + 1 modules
-var poll = __nccwpck_require__(5666);
+var poll = __nccwpck_require__(3214);
 // EXTERNAL MODULE: ./src/batch/reconcile.ts
-var reconcile = __nccwpck_require__(5734);
+var reconcile = __nccwpck_require__(5852);
 // EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __nccwpck_require__(5950);
+var errors = __nccwpck_require__(7268);
 // EXTERNAL MODULE: ./src/net/abort.ts
-var abort = __nccwpck_require__(4455);
+var abort = __nccwpck_require__(3961);
 // EXTERNAL MODULE: ./src/commands/failure.ts
-var failure = __nccwpck_require__(1698);
+var failure = __nccwpck_require__(9776);
 ;// CONCATENATED MODULE: ./src/commands/abort.ts
 
 
@@ -6367,36 +6367,36 @@ function callsApi(inputs) {
 async function openApi(inputs, log, options) {
     if (!callsApi(inputs) || !inputs.apiKey)
         return undefined;
-    const { createBatchApi } = await Promise.all(/* import() */[__nccwpck_require__.e(698), __nccwpck_require__.e(412), __nccwpck_require__.e(470)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7660));
+    const { createBatchApi } = await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(759), __nccwpck_require__.e(388)]).then(__nccwpck_require__.bind(__nccwpck_require__, 588));
     return createBatchApi(inputs, log, options);
 }
 /** Runs the command the inputs ask for. */
 async function runCommand(env) {
     const { inputs } = env;
     if (inputs.validateOnly) {
-        const { validateOnly } = await Promise.all(/* import() */[__nccwpck_require__.e(257), __nccwpck_require__.e(412), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1227));
+        const { validateOnly } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(759), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3603));
         return { ending: await validateOnly(env) };
     }
     switch (inputs.command) {
         case 'run': {
-            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(698), __nccwpck_require__.e(257), __nccwpck_require__.e(412), __nccwpck_require__.e(692), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4582));
+            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(759), __nccwpck_require__.e(672), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7136));
             return { ending: await runBatch(env) };
         }
         case 'status': {
-            const { statusOf } = await Promise.all(/* import() */[__nccwpck_require__.e(257), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6676));
+            const { statusOf } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8190));
             return { ending: await statusOf(env) };
         }
         case 'cancel': {
-            const { cancelBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(257), __nccwpck_require__.e(868)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8868));
+            const { cancelBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6090));
             return { ending: await cancelBatch(env) };
         }
         case 'list': {
-            const { listBatches } = await __nccwpck_require__.e(/* import() */ 602).then(__nccwpck_require__.bind(__nccwpck_require__, 6602));
+            const { listBatches } = await __nccwpck_require__.e(/* import() */ 664).then(__nccwpck_require__.bind(__nccwpck_require__, 9664));
             const { ending, batches } = await listBatches(env);
             return { ending, listed: batches };
         }
         case 'collect': {
-            const { collectJobs } = await Promise.all(/* import() */[__nccwpck_require__.e(257), __nccwpck_require__.e(692), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2130));
+            const { collectJobs } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(672), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4351));
             const { ending, jobs } = await collectJobs(env);
             return { ending, jobs };
         }
@@ -6404,9 +6404,9 @@ async function runCommand(env) {
 }
 
 // EXTERNAL MODULE: ./src/commands/outcome.ts
-var outcome = __nccwpck_require__(3600);
+var outcome = __nccwpck_require__(8786);
 // EXTERNAL MODULE: ./src/commands/step.ts
-var step = __nccwpck_require__(640);
+var step = __nccwpck_require__(7134);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The main step: inputs, then a command, then a result that becomes outputs, summary and exit.
 
@@ -6526,7 +6526,7 @@ function describeInputFailure(error) {
 
 /***/ }),
 
-/***/ 4455:
+/***/ 3961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6537,7 +6537,7 @@ function describeInputFailure(error) {
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export AbortedError */
-/* harmony import */ var openai_core_error__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1298);
+/* harmony import */ var openai_core_error__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7922);
 
 /** Resolves after `ms`, or rejects at once with the signal's reason when it is aborted. */
 const sleep = (ms, signal) => new Promise((resolve, reject) => {
@@ -6609,7 +6609,7 @@ function untilAborted(work, signal) {
 
 /***/ }),
 
-/***/ 7527:
+/***/ 7893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6620,9 +6620,9 @@ function untilAborted(work, signal) {
 /* harmony export */   f0: () => (/* binding */ isTransientApiError),
 /* harmony export */   qO: () => (/* binding */ retryDelayMs)
 /* harmony export */ });
-/* harmony import */ var openai_core_error__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1298);
-/* harmony import */ var _transfer_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(696);
-/* harmony import */ var _abort_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4455);
+/* harmony import */ var openai_core_error__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7922);
+/* harmony import */ var _transfer_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9118);
+/* harmony import */ var _abort_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3961);
 
 
 
@@ -6741,7 +6741,7 @@ async function withRetry(call, options) {
 
 /***/ }),
 
-/***/ 696:
+/***/ 9118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6788,7 +6788,7 @@ class DownloadFailedError extends Error {
 
 /***/ }),
 
-/***/ 8766:
+/***/ 5132:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6799,9 +6799,9 @@ class DownloadFailedError extends Error {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5629);
-/* harmony import */ var _lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7925);
-/* harmony import */ var _lib_format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4034);
+/* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2543);
+/* harmony import */ var _lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4163);
+/* harmony import */ var _lib_format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(432);
 // The sentences of the summary about numbers: how many requests failed against the limit, how far
 // a running batch has come, and the workspace-relative form of a path. Pure: no I/O, no clock.
 
@@ -6864,7 +6864,7 @@ function workspacePath(file, workspace) {
 
 /***/ }),
 
-/***/ 5924:
+/***/ 8835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6882,11 +6882,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/batch/document.ts
-var batch_document = __nccwpck_require__(5629);
+var batch_document = __nccwpck_require__(2543);
 // EXTERNAL MODULE: ./src/batch/metadata.ts
-var metadata = __nccwpck_require__(7001);
+var metadata = __nccwpck_require__(8055);
 // EXTERNAL MODULE: ./src/lib/format.ts
-var format = __nccwpck_require__(4034);
+var format = __nccwpck_require__(432);
 ;// CONCATENATED MODULE: ./src/report/superseded.ts
 // The batches of earlier runs a run cancelled as superseded, as the job summary lists them.
 /** "batch_x of run 41, on pull request #7": what was cancelled, and why it was this run's to cancel. */
@@ -6904,7 +6904,7 @@ function supersededOf(list) {
 }
 
 // EXTERNAL MODULE: ./src/report/counts.ts
-var report_counts = __nccwpck_require__(8766);
+var report_counts = __nccwpck_require__(5132);
 ;// CONCATENATED MODULE: ./src/report/model.ts
 // What the job summary says about a batch run and about `list`, as plain data. Nothing here is
 // HTML: render.ts escapes every value when it writes the summary.
@@ -7250,7 +7250,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1298:
+/***/ 7922:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7273,7 +7273,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /* harmony export */   vc: () => (/* binding */ OpenAIError),
 /* harmony export */   xX: () => (/* binding */ APIConnectionError)
 /* harmony export */ });
-/* harmony import */ var _internal_errors_mjs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5319);
+/* harmony import */ var _internal_errors_mjs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7367);
 
 class OpenAIError extends Error {
 }
@@ -7425,7 +7425,7 @@ class SubjectTokenProviderError extends OpenAIError {
 
 /***/ }),
 
-/***/ 5319:
+/***/ 7367:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7471,16 +7471,16 @@ const castToError = (err) => {
 
 /***/ }),
 
-/***/ 3841:
+/***/ 961:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ ZodError),
 /* harmony export */   g: () => (/* binding */ ZodRealError)
 /* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1268);
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3412);
-/* harmony import */ var _core_util_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6211);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7428);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var _core_util_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4723);
 
 
 
@@ -7542,7 +7542,7 @@ const ZodRealError = /*@__PURE__*/ _core_index_js__WEBPACK_IMPORTED_MODULE_2__/*
 
 /***/ }),
 
-/***/ 6531:
+/***/ 5491:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7565,11 +7565,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(3412);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(6211);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(4723);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -7882,7 +7882,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -8040,7 +8040,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -8558,7 +8558,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -8598,14 +8598,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
 
 
 
@@ -11243,7 +11243,7 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/registries.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
 var _a;
 const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
 const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
@@ -11296,7 +11296,7 @@ function registry() {
 (_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
 const globalRegistry = globalThis.__zod_globalRegistry;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
 
 
@@ -12401,7 +12401,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -13054,7 +13054,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -13899,7 +13899,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -14026,9 +14026,9 @@ const error = () => {
     };
 }
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/errors.js
-var errors = __nccwpck_require__(1268);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var errors = __nccwpck_require__(7428);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
 
@@ -14205,9 +14205,9 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync(errors/* $ZodRealError */.Kd);
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/errors.js
-var classic_errors = __nccwpck_require__(3841);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/errors.js
+var classic_errors = __nccwpck_require__(961);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(classic_errors/* ZodRealError */.g);
@@ -14225,7 +14225,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(classic_errors/* ZodRealErr
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(classic_errors/* ZodRealError */.g);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(classic_errors/* ZodRealError */.g);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -15765,7 +15765,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 3412:
+/***/ 8532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -15777,7 +15777,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6211);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
 var _a;
 
 /** A special constant with type `never` */
@@ -15923,7 +15923,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 1268:
+/***/ 7428:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -15933,8 +15933,8 @@ function config(newConfig) {
 /* harmony export */   a$: () => (/* binding */ $ZodError)
 /* harmony export */ });
 /* unused harmony exports treeifyError, toDotPath, prettifyError */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3412);
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6211);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -16206,7 +16206,7 @@ function prettifyError(error) {
 
 /***/ }),
 
-/***/ 6211:
+/***/ 4723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -16261,7 +16261,7 @@ function prettifyError(error) {
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3412);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
 
 // functions
 function assertEqual(val) {
@@ -17419,7 +17419,7 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(629);
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 
