@@ -39,6 +39,8 @@ export type ProxyAction =
   | { cut: { afterBytes: number } }
   /** Never answer (until the client gives up or the proxy closes). */
   | { hang: true }
+  /** Forward, passing the request's body on at this rate: a slow link up, for a long upload. */
+  | { slowBody: { bytesPerSecond: number } }
 
 export interface ProxyRule {
   op: ProxyOp
@@ -155,6 +157,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       }
     )
     forwarded.on('error', () => res.destroy())
+    if (action && 'slowBody' in action) return void paceBody(req, forwarded, action.slowBody)
     req.pipe(forwarded)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -181,6 +184,24 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       await new Promise((resolve) => server.close(resolve))
     }
   }
+}
+
+/** Passes `from` on to `to` at `bytesPerSecond`: reading pauses for as long as each chunk takes. */
+function paceBody(
+  from: http.IncomingMessage,
+  to: http.ClientRequest,
+  { bytesPerSecond }: { bytesPerSecond: number }
+): void {
+  from.on('data', (chunk: Buffer) => {
+    from.pause()
+    to.write(chunk)
+    setTimeout(() => from.resume(), (chunk.length / bytesPerSecond) * 1000)
+  })
+  from.on('end', () => to.end())
+  // The client gave up mid-body: the server must see the body cut off, as it would be.
+  from.on('close', () => {
+    if (!from.complete) to.destroy()
+  })
 }
 
 function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {

@@ -1,5 +1,5 @@
 // The validation table run through the bundled action: each malformed file is annotated on exactly
-// the lines the table names, and the local Batch API sees nothing; each valid edge case goes through.
+// the lines the table names, and the local Batch API stores nothing; each valid edge case goes through.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startMockBatchApi, type MockBatchApi } from '../tools/mock-batch-api/server.mjs'
 import { makeWorkspace, runAction } from '../__fixtures__/action-process.js'
@@ -57,17 +57,38 @@ function annotatedLines(stdout: string): number[] {
   )
 }
 
+/** A problem of the whole file (its size, its endpoint) is found before a line is read. */
+function foundBeforeReading(c: JsonlCase): boolean {
+  return c.content.length > 0 && c.expectedLines.every((line) => line === 0)
+}
+
 describe('malformed files through the action', () => {
   it.each(malformedCases)('$name', async (c) => {
     const workspace = await makeWorkspace({ 'requests.jsonl': c.content })
     const logged = api.log.length
-    const run = await runAction({ workspace, inputs: inputsFor(c) })
+    const files = api.files().length
+    // A file for a provider's real host is checked with validate-only, which sends nothing: run
+    // would make its key check against that host, and tests stay on loopback.
+    const onLoopback = baseUrlFor(c) === api.url
+    const extra: Record<string, string> = onLoopback ? {} : { 'validate-only': 'true' }
+    const run = await runAction({ workspace, inputs: inputsFor(c, extra) })
     expect(run.code).toBe(1)
     expect(annotatedLines(run.stdout)).toEqual(c.expectedLines.slice(0, 50))
     expect(run.stdout).toMatch(
       /^::error::\d+ problems? in requests\.jsonl: .*Nothing was uploaded\./m
     )
-    expect(api.log.slice(logged)).toEqual([])
+    // run validates while it uploads: the key check, then an upload cut off before its end
+    // (status 0: never answered), and no file stored. Problems of the whole file come first.
+    const calls = api.log.slice(logged).map((entry) => [entry.op, entry.status])
+    const expected =
+      onLoopback && !foundBeforeReading(c)
+        ? [
+            ['list', 200],
+            ['upload', 0]
+          ]
+        : []
+    expect(calls).toEqual(expected)
+    expect(api.files().length).toBe(files)
   })
 })
 

@@ -28,7 +28,13 @@ export async function run({ runs, quick, log }) {
   // Batches stay in `validating` (for ~11 days): the local API does no background work on them
   // while the next run is measured.
   const mock = await startMock(['--validating-ms', '1000000000'])
-  const sizes = quick ? [20e6, 50e6] : [200e6, 1e9]
+  // BENCH_UPLOAD_MB=200 measures one size only (a comma-separated list of megabytes).
+  const only = process.env.BENCH_UPLOAD_MB
+  const sizes = only
+    ? only.split(',').map((mb) => Number(mb) * 1e6)
+    : quick
+      ? [20e6, 50e6]
+      : [200e6, 1e9]
   const curlOk = hasCurl()
   const tables = []
   const notes = []

@@ -53,6 +53,9 @@ describe('run', () => {
   it('fails with every problem of the file and uploads nothing', async () => {
     await putFile(harness, 'bad.jsonl', chatLines(2) + '{"custom_id": "req-1"}\n')
     const uploadsBefore = harness.api.log.filter((entry) => entry.op === 'upload').length
+    // Uploads only: a batch of an earlier test may write its output files meanwhile.
+    const stored = () => harness.api.files().filter((file) => file.purpose === 'batch')
+    const filesBefore = stored().length
     core.reset(harness.inputs({ file: 'bad.jsonl' }))
     await run()
 
@@ -61,7 +64,11 @@ describe('run', () => {
       expect.any(String),
       expect.objectContaining({ file: 'bad.jsonl', startLine: 3 })
     )
-    expect(harness.api.log.filter((entry) => entry.op === 'upload')).toHaveLength(uploadsBefore)
+    // Validated while it was uploaded: the one upload was cut off before its end (never
+    // answered), and nothing was stored.
+    const uploads = harness.api.log.filter((entry) => entry.op === 'upload').slice(uploadsBefore)
+    expect(uploads.map((entry) => entry.status)).toEqual([0])
+    expect(stored()).toHaveLength(filesBefore)
     expect(core.outputs.has('batch-id')).toBe(false)
   })
 

@@ -23,7 +23,7 @@ it('prints the log and the summary as a person reads them, even with step debug 
   const { code, output } = await runDemo({ ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: undefined })
   if (code !== 0) console.log(output)
   expect(code).toBe(0)
-  expect(output).toMatch(/^▸ Upload$/m)
+  expect(output).toMatch(/^▸ Validate and upload requests\.jsonl$/m)
   expect(output).toMatch(/^▸ Wait for batch batch_\S+$/m)
   expect(output).not.toMatch(/::(debug|group|endgroup|set-output|save-state|add-mask)::/)
   const summary = output.slice(output.indexOf('== Job summary'))

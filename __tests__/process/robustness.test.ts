@@ -1,5 +1,6 @@
 // Hostile conditions through the bundled action, run as the runner runs it: a SIGINT in the middle
-// of a long local join, a requests file that changes while it is uploaded, a base-url without its
+// of a long local join, a requests file that changes while it is uploaded (validated first, or in
+// the one pass), a base-url without its
 // /v1, odd batch answers and status spellings. Each scenario is in the README's Reliability table.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { appendFile, chmod, chown, mkdir, readdir } from 'node:fs/promises'
@@ -91,7 +92,13 @@ const scenarios: Record<RobustnessScenario, () => Promise<void>> = {
     const filesBefore = api.files().length
     const run = await runAction({
       workspace,
-      inputs: inputs({ 'base-url': proxy.url, file: 'requests.jsonl', 'request-timeout': '60s' }),
+      // retry-failed rounds make a job, which validates first and checks the upload's hash after.
+      inputs: inputs({
+        'base-url': proxy.url,
+        file: 'requests.jsonl',
+        'request-timeout': '60s',
+        'retry-failed': '1'
+      }),
       interrupt: {
         signal: 'SIGINT',
         // Appends as soon as the upload reaches the server, then never asks for the signal.
@@ -111,6 +118,44 @@ const scenarios: Record<RobustnessScenario, () => Promise<void>> = {
     expect(api.batches().length).toBe(batchesBefore)
     expect(api.files().length).toBe(filesBefore)
     expect(api.log.some((entry) => entry.op === 'file-delete')).toBe(true)
+    expect(run.outputs['batch-id'] ?? '').toBe('')
+  },
+
+  async 'the requests file grows while the one pass uploads it'() {
+    proxy.clear()
+    // The link up is slow (about 3 s for the file): the append lands well before the upload's end.
+    proxy.add({ op: 'upload', action: { slowBody: { bytesPerSecond: 10_000_000 } } })
+    const workspace = await makeWorkspace({ 'requests.jsonl': large })
+    const file = path.join(workspace, 'requests.jsonl')
+    const batchesBefore = api.batches().length
+    const filesBefore = api.files().length
+    const logged = api.log.length
+    const run = await runAction({
+      workspace,
+      inputs: inputs({ 'base-url': proxy.url, file: 'requests.jsonl', 'request-timeout': '60s' }),
+      interrupt: {
+        signal: 'SIGINT',
+        when: async () => {
+          while (!proxy.requests.some((request) => request.op === 'upload'))
+            await new Promise((resolve) => setTimeout(resolve, 2))
+          await appendFile(file, chatRequests(1).replace('req-1', 'req-late'))
+          await new Promise(() => undefined)
+        }
+      },
+      timeoutMs: 120_000
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::requests\.jsonl changed while it was uploaded: \d+ bytes with SHA-256 \w+… were read to be sent, but \d+ bytes with SHA-256 \w+… were hashed for the idempotency key; the upload stopped before its end, so nothing was uploaded or created/
+    )
+    expect(api.batches().length).toBe(batchesBefore)
+    expect(api.files().length).toBe(filesBefore)
+    // Nothing to delete: the one upload was cut off before its end.
+    const calls = api.log.slice(logged).map((entry) => [entry.op, entry.status])
+    expect(calls).toEqual([
+      ['list', 200],
+      ['upload', 0]
+    ])
     expect(run.outputs['batch-id'] ?? '').toBe('')
   },
 

@@ -52,8 +52,9 @@ async function runStep(options: {
   pullRequest?: number
   ref?: string
   inputs?: Record<string, string>
+  content?: string
 }) {
-  const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(3) })
+  const workspace = await makeWorkspace({ 'requests.jsonl': options.content ?? chatRequests(3) })
   const env: Record<string, string> = {
     GITHUB_ACTIONS: 'true',
     GITHUB_REPOSITORY: REPOSITORY,
@@ -121,6 +122,19 @@ describe('cancel-superseded', () => {
     )
     expect(cancelAt).toBeGreaterThan(-1)
     expect(cancelAt).toBeLessThan(createAt)
+  })
+
+  it('a run whose file is bad cancels nothing: the file is checked before any cancel', async () => {
+    const pullRequest = (nextPullRequest += 1)
+    const earlier = seed(tagsOf({ runId: 1501, pullRequest }))
+    const logged = api.log.length
+    // One batch, so validated while it is uploaded: the cancel waits for the upload to succeed.
+    const bad = chatRequests(3).replace('"method":"POST"', '"method":"GET"')
+    const run = await runStep({ runId: 1502, pullRequest, content: bad })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::1 problem in requests\.jsonl: line 1/)
+    expect(statusOf(earlier)).toBe('in_progress')
+    expect(api.log.slice(logged).filter((e) => e.op === 'cancel' || e.op === 'create')).toEqual([])
   })
 
   it('never touches another pull request, workflow, job, step, repository, or a newer run', async () => {

@@ -3,7 +3,12 @@ import { redact } from '../lib/redact.js'
 import type { Sleep } from '../net/abort.js'
 import { createNodeFetch } from '../net/http-fetch.js'
 import { DefaultRetry, withRetry, type RetryPolicy } from '../net/retry.js'
-import { sentBytesMismatch, streamingUpload, type SentBytes } from '../net/upload.js'
+import {
+  sentBytesMismatch,
+  streamingUpload,
+  type CheckedUpload,
+  type SentBytes
+} from '../net/upload.js'
 import { parseBatch, type BatchInfo } from './document.js'
 
 /** Uploads and downloads may run for long; silence, not length, is what ends them (see http-fetch). */
@@ -116,6 +121,27 @@ export class BatchApi {
     )
     throw new Error(
       `${mismatch}; nothing was created, and ${removed}. Run again once nothing writes to the file`
+    )
+  }
+
+  /**
+   * Uploads a body that checks itself as it is sent (checkedUpload), opened afresh for every
+   * attempt, so a retry validates again; the error that stopped the body ends it, never retried.
+   */
+  async uploadChecked(
+    open: () => CheckedUpload,
+    signal?: AbortSignal
+  ): Promise<OpenAI.Files.FileObject> {
+    return this.retry(
+      'Upload',
+      async () => {
+        const body = open()
+        const options = { signal, timeout: TRANSFER_TIMEOUT_MS }
+        return this.client.files
+          .create({ file: body.file, purpose: 'batch' }, options)
+          .catch((error: unknown) => Promise.reject(body.stopped() ?? error))
+      },
+      signal
     )
   }
 

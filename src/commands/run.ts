@@ -28,40 +28,48 @@ import { StepFailure } from './failure.js'
 import { cancelSuperseded, supersedingApplies } from './superseded.js'
 import type { Ending } from './outcome.js'
 import { requireApi, type StepEnv } from './step.js'
-import { validateFile } from './validate.js'
+import { inputFile, validateFile, type ValidFile } from './validate.js'
+import { measureForOnePass, onePassAllowed, uploadValidating } from './one-pass.js'
 import { partsDir, removePartsDir, runJob, splitForJob } from './job.js'
 
 /** When completion-window is not a duration the action can read, re-runs look back this far. */
 const FALLBACK_WINDOW_MS = 24 * 60 * 60 * 1000
 
 /**
- * `run`: validate the file; look for this step's batch from an earlier run attempt (which is also
- * the check of the key, before anything is uploaded); then take that batch up, or upload and create
- * one (at most once), and wait and collect.
+ * `run`: hash the file (one batch) or validate it (a job); look for this step's batch from an
+ * earlier run attempt (which is also the check of the key, before anything is uploaded); then take
+ * that batch up, or upload and create one (at most once), and wait and collect. One batch is
+ * validated while it is uploaded (one-pass.ts); a job is validated first, then split.
  */
 export async function runBatch(env: StepEnv, now: () => number = Date.now): Promise<Ending> {
   const { inputs, log, outputs, findings, state, signal } = env
   const api = requireApi(env)
   await checkResultsDir(env)
-  const file = await validateFile(env)
+  const input = await inputFile(env)
+  const measured = onePassAllowed(inputs) ? await measureForOnePass(env, input) : undefined
+  let file: ValidFile | undefined
+  if (!measured) file = await validateFile(env, input)
+  const fileSha256 = measured?.sha256 ?? (file as ValidFile).sha256
   const identity: BatchIdentity = {
     context: env.context,
-    fileSha256: file.sha256,
+    fileSha256,
     endpoint: inputs.endpoint,
     completionWindow: inputs.completionWindow,
     metadata: inputs.metadata,
     baseUrl: inputs.baseUrl,
     reuse: inputs.reuse
   }
-  const tempDir = await partsDir(env)
-  try {
-    const parts = await splitForJob(env, file, tempDir)
-    if (parts.length > 1 || inputs.retryFailed > 0) {
-      const since = rerunCutoff(now(), windowMs(inputs.completionWindow))
-      return await runJob(env, file, parts, { identity, since }, tempDir, now)
+  if (file) {
+    const tempDir = await partsDir(env)
+    try {
+      const parts = await splitForJob(env, file, tempDir)
+      if (parts.length > 1 || inputs.retryFailed > 0) {
+        const since = rerunCutoff(now(), windowMs(inputs.completionWindow))
+        return await runJob(env, file, parts, { identity, since }, tempDir, now)
+      }
+    } finally {
+      await removePartsDir(tempDir)
     }
-  } finally {
-    await removePartsDir(tempDir)
   }
 
   const key = idempotencyKey(identity)
@@ -75,12 +83,12 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
     })
     metadata = buildBatchMetadata(inputs.metadata, traceabilityMetadata(env.context), {
       key,
-      fileSha256: file.sha256
+      fileSha256
     })
   } catch (error) {
     throw new StepFailure(`metadata: ${(error as Error).message}. Nothing was uploaded.`)
   }
-  const mark: StepMark = { key, fileSha256: file.sha256 }
+  const mark: StepMark = { key, fileSha256 }
   const quiet = {
     info: (text: string) => log.info(env.redact(text)),
     warning: (text: string) => log.warning(env.redact(text))
@@ -91,7 +99,7 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
   )
   if (earlier.kind !== 'create') {
     const { batch } = earlier
-    state.saveCreateKey(key, file.sha256, batch.created_at ?? 0)
+    state.saveCreateKey(key, fileSha256, batch.created_at ?? 0)
     state.saveBatch(batch.id)
     findings.track(batch)
     outputs.set(Outputs.InputFileId, batch.input_file_id ?? '')
@@ -99,24 +107,37 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
       `Batch ${batch.id} of an earlier attempt of this step (same file and inputs, idempotency key ${key}) is ${batch.status}: ` +
         `${earlier.kind === 'adopt' ? 'waiting on it' : 'collecting its results'}; nothing was uploaded or created (set reuse: never to create a new batch on every attempt)`
     )
-    return waitAndCollect(env, batch, file.path)
+    // The one pass validates only what it uploads: the outputs and the summary of a batch taken
+    // up come from a validation of their own, as on the validate-first path.
+    if (!file) await validateFile(env, input)
+    return waitAndCollect(env, batch, input.path)
   }
   if (earlier.ended) {
     log.info(
       `Batch ${earlier.ended.id} of an earlier attempt of this step ended ${earlier.ended.status}; creating a new one`
     )
   }
-  // A new batch is about to be made: the ones of earlier runs it replaces stop billing first.
-  if (supersedingApplies(env))
-    await log.group('Cancel superseded batches', () => cancelSuperseded(env, now))
+  // A new batch is about to be made: the ones of earlier runs it replaces stop billing first,
+  // but only once the file checked out (in the one pass, once its upload did).
+  const supersede = () =>
+    supersedingApplies(env)
+      ? log.group('Cancel superseded batches', () => cancelSuperseded(env, now))
+      : Promise.resolve()
+  if (!measured) await supersede()
 
-  const uploaded = await log.group('Upload', async () => {
-    const result = await api.upload(file.path, signal, file)
-    log.info(`Uploaded ${formatBytes(result.bytes ?? 0)} as ${result.id}`)
-    return result
-  })
+  const uploaded = await log.group(
+    measured ? `Validate and upload ${input.display}` : 'Upload',
+    async () => {
+      const result = measured
+        ? (await uploadValidating(env, input, measured)).uploaded
+        : await api.upload(input.path, signal, file)
+      log.info(`Uploaded ${formatBytes(result.bytes ?? 0)} as ${result.id}`)
+      return result
+    }
+  )
   outputs.set(Outputs.InputFileId, uploaded.id)
   if (signal.aborted) throw signal.reason
+  if (measured) await supersede()
 
   const created = await log.group('Create batch', () =>
     create(env, { ...mark, inputFileId: uploaded.id }, uploaded.id, metadata, now, quiet)
@@ -127,7 +148,7 @@ export async function runBatch(env: StepEnv, now: () => number = Date.now): Prom
   log.info(
     `${created.adopted ? 'Adopted' : 'Created'} batch ${created.batch.id} (idempotency key ${key})`
   )
-  const ending = await waitAndCollect(env, created.batch, file.path)
+  const ending = await waitAndCollect(env, created.batch, input.path)
   // A create that committed after the sweep that followed it shows up by now: cancel it too.
   if (created.ambiguous)
     await sweepDuplicates(api, mark, created.since, quiet, { keep: created.batch.id, signal })

@@ -5,7 +5,7 @@ import { providerFor } from '../batch/providers.js'
 import { formatBytes, formatNumber } from '../lib/format.js'
 import { validateRequestsFile } from '../validate/file.js'
 import { endpointHint, summarizeProblems } from '../validate/summary.js'
-import type { Problem } from '../validate/types.js'
+import type { Problem, ValidationOptions, ValidationReport } from '../validate/types.js'
 import { untilAborted } from '../net/abort.js'
 import { insideWorkspace } from './collect.js'
 import { StepFailure } from './failure.js'
@@ -23,9 +23,15 @@ export interface ValidFile {
   requests: number
 }
 
-/** Pre-flight: every problem in the file, annotated on its line, before anything is sent. */
-export async function validateFile(env: StepEnv): Promise<ValidFile> {
-  const { inputs, log, outputs } = env
+/** The input file: where it is, and how the log and the annotations name it. */
+export interface InputFile {
+  path: string
+  display: string
+}
+
+/** The file input, inside the workspace and readable, or a StepFailure that says why not. */
+export async function inputFile(env: StepEnv): Promise<InputFile> {
+  const { inputs } = env
   const filePath = await insideWorkspace(env, inputs.file, 'file')
   try {
     await access(filePath, fsConstants.R_OK)
@@ -34,20 +40,39 @@ export async function validateFile(env: StepEnv): Promise<ValidFile> {
       `file: ${inputs.file} was not found or is not readable (looked at ${filePath}); check the path, relative to the workspace`
     )
   }
-  const display = path.relative(env.context.workspace, filePath) || inputs.file
-  const provider = providerFor(inputs.baseUrl)
-  const report = await log.group(`Validate ${display}`, () =>
-    untilAborted(
-      validateRequestsFile(filePath, {
-        endpoint: inputs.endpoint,
-        provider,
-        maxRequests: inputs.maxRequests,
-        maxFileBytes: inputs.maxFileBytes,
-        signal: env.signal
-      }),
-      env.signal
-    )
+  return { path: filePath, display: path.relative(env.context.workspace, filePath) || inputs.file }
+}
+
+/** What validation takes, from the inputs. */
+export function validationOptions(env: StepEnv): ValidationOptions {
+  const { inputs } = env
+  return {
+    endpoint: inputs.endpoint,
+    provider: providerFor(inputs.baseUrl),
+    maxRequests: inputs.maxRequests,
+    maxFileBytes: inputs.maxFileBytes,
+    signal: env.signal
+  }
+}
+
+/** Pre-flight: every problem in the file, annotated on its line, before anything is sent. */
+export async function validateFile(env: StepEnv, given?: InputFile): Promise<ValidFile> {
+  const input = given ?? (await inputFile(env))
+  const report = await env.log.group(`Validate ${input.display}`, () =>
+    untilAborted(validateRequestsFile(input.path, validationOptions(env)), env.signal)
   )
+  return acceptReport(env, input, report)
+}
+
+/**
+ * The one way a validation report is told, whichever pass made it (validate first, or validate
+ * while uploading): outputs, the summary's findings, and with problems the annotations and the
+ * StepFailure that fails the step; else the file as validated.
+ */
+export function acceptReport(env: StepEnv, input: InputFile, report: ValidationReport): ValidFile {
+  const { inputs, log, outputs } = env
+  const { display } = input
+  const provider = providerFor(inputs.baseUrl)
   for (const note of report.notes) log.debug(note)
   outputs.set(Outputs.Total, report.requests)
   outputs.set(Outputs.Model, report.model)
@@ -75,7 +100,7 @@ export async function validateFile(env: StepEnv): Promise<ValidFile> {
     `${display}: ${report.requests} requests, ${formatBytes(report.bytes)}, model ${report.model}, endpoint ${inputs.endpoint}` +
       (provider.name !== 'unknown' ? ` (${provider.name})` : '')
   )
-  return { path: filePath, sha256: report.sha256, bytes: report.bytes, requests: report.requests }
+  return { path: input.path, sha256: report.sha256, bytes: report.bytes, requests: report.requests }
 }
 
 /**

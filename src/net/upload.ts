@@ -60,21 +60,43 @@ export function streamingUpload(
   })
 }
 
+/** How the message names the two reads it compares. */
+export interface MismatchWords {
+  sent: string
+  expected: string
+}
+
+const VALIDATE_FIRST: MismatchWords = { sent: 'were sent', expected: 'were validated' }
+/** The one pass: what it read to send, against what the pre-pass hashed for the key. */
+const ONE_PASS: MismatchWords = {
+  sent: 'were read to be sent',
+  expected: 'were hashed for the idempotency key'
+}
+
 /** Why the bytes sent are not the bytes validated, or undefined when they are the same. */
 export function sentBytesMismatch(
   file: string,
   sent: SentBytes | undefined,
-  validated: SentBytes
+  validated: SentBytes,
+  words: MismatchWords = VALIDATE_FIRST
 ): string | undefined {
   if (sent && sent.bytes === validated.bytes && sent.sha256 === validated.sha256) return undefined
   const short = (sha: string) => sha.slice(0, 12)
   const what = sent
-    ? `${sent.bytes} bytes with SHA-256 ${short(sent.sha256)}… were sent`
+    ? `${sent.bytes} bytes with SHA-256 ${short(sent.sha256)}… ${words.sent}`
     : 'the upload ended before the whole file was read'
   return (
     `${path.basename(file)} changed while it was uploaded: ${what}, but ${validated.bytes} bytes ` +
-    `with SHA-256 ${short(validated.sha256)}… were validated`
+    `with SHA-256 ${short(validated.sha256)}… ${words.expected}`
   )
+}
+
+/** The file changed between the hash-only pass and the upload: the upload stopped before its end. */
+export class FileChangedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'FileChangedError'
+  }
 }
 
 /**
@@ -92,4 +114,46 @@ export function validatingUpload(
   return toStreamingFile(validatingChunks(file, options, onReport), path.basename(file), {
     type: 'application/jsonl'
   })
+}
+
+/** One attempt of a checked upload: the body, and why it stopped, once it stopped itself. */
+export interface CheckedUpload {
+  file: ReturnType<typeof toStreamingFile>
+  /** The ValidationFailedError or FileChangedError that ended the body, else undefined. */
+  stopped(): Error | undefined
+}
+
+/**
+ * validatingUpload for the one pass of `run`: besides every line, the bytes read must be the ones
+ * `hashed` for the idempotency key (the look-up that came before the upload trusted them); when
+ * the file changed since, a FileChangedError stops the body before its last chunk. Each call reads
+ * and checks the file afresh, so a retried upload is validated again.
+ */
+export function checkedUpload(
+  file: string,
+  options: ValidationOptions,
+  hashed: SentBytes,
+  onReport: (report: ValidationReport) => void
+): CheckedUpload {
+  let stopped: Error | undefined
+  const check = (report: ValidationReport) => {
+    onReport(report)
+    if (report.problemCount > 0) return
+    const read = { bytes: report.bytes, sha256: report.sha256 }
+    const mismatch = sentBytesMismatch(file, read, hashed, ONE_PASS)
+    if (mismatch) throw new FileChangedError(mismatch)
+  }
+  async function* recorded(): AsyncGenerator<Buffer> {
+    try {
+      yield* validatingChunks(file, options, check)
+    } catch (error) {
+      // The SDK wraps what the body threw in a connection error: this keeps it as it was.
+      stopped = error as Error
+      throw error
+    }
+  }
+  return {
+    file: toStreamingFile(recorded(), path.basename(file), { type: 'application/jsonl' }),
+    stopped: () => stopped
+  }
 }
