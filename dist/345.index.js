@@ -283,8 +283,8 @@ class LineSplitter {
 
 // EXTERNAL MODULE: ./src/results/indexing.ts + 1 modules
 var indexing = __webpack_require__(8070);
-// EXTERNAL MODULE: ./src/results/output-index.ts
-var output_index = __webpack_require__(9816);
+// EXTERNAL MODULE: ./src/results/output-index.ts + 1 modules
+var output_index = __webpack_require__(5231);
 ;// CONCATENATED MODULE: ./src/results/held-lines.ts
 const SLAB_BYTES = 1 << 20;
 class HeldLineStore {
@@ -385,8 +385,8 @@ function check(spec) {
  * the writer again.
  */
 function ready(spec, customId) {
-    const slot = spec.index.ids.get(customId);
-    return slot !== undefined && spec.held.get(slot) !== undefined;
+    const slot = spec.index.slotOf(customId);
+    return slot >= 0 && spec.held.get(slot) !== undefined;
 }
 /** Waits until the downloads are complete. */
 async function untilComplete(spec) {
@@ -409,7 +409,7 @@ async function writeResults(spec) {
         if (spec.inputPath === undefined) {
             // Ordered by custom_id: nothing can be written before every id is known.
             await untilComplete(spec);
-            for (const customId of [...spec.index.ids.keys()].sort())
+            for (const customId of spec.index.sortedIds())
                 await write(customId);
         }
         else {
@@ -577,14 +577,10 @@ class OutputPass {
      */
     restart(source) {
         const mark = this.marks[source] ?? 0;
-        const index = this.index;
-        for (const [id, slot] of index.ids)
-            if (slot >= mark)
-                index.ids.delete(id);
+        this.index.truncate(mark);
         for (const slot of this.held.slots())
             if (slot >= mark)
                 this.held.release(slot);
-        index.size = mark;
         if (source === output_index/* SOURCE_OUTPUT */._8)
             this.fileWarnings[output_index/* SOURCE_ERROR */.DH] = [];
         this.fileWarnings[source] = [];
@@ -1952,8 +1948,8 @@ function countKeys(value) {
 
 // EXTERNAL MODULE: ./src/results/classify.ts
 var classify = __webpack_require__(438);
-// EXTERNAL MODULE: ./src/results/output-index.ts
-var output_index = __webpack_require__(9816);
+// EXTERNAL MODULE: ./src/results/output-index.ts + 1 modules
+var output_index = __webpack_require__(5231);
 // EXTERNAL MODULE: ./src/results/schemas.ts
 var schemas = __webpack_require__(6678);
 // EXTERNAL MODULE: ./src/results/usage.ts
@@ -2052,10 +2048,8 @@ class ResultFileIndexer {
         });
         if (!added)
             this.duplicates++;
-        const slot = index.ids.get(parsed.custom_id) ?? -1;
         // A repeated id keeps its first line unless a success replaced a failure.
-        const kept = index.offsets[slot] === offset && index.sources[slot] === this.source;
-        return kept ? slot : -1;
+        return index.lastWritten;
     }
     /** The warnings that sum up the file, once its last line is in. */
     end() {
@@ -2196,7 +2190,7 @@ async function* inputCustomIds(inputPath, warnings) {
 /* harmony import */ var _input_ids_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5237);
 /* harmony import */ var _indexing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8070);
 /* harmony import */ var _joined_lines_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9193);
-/* harmony import */ var _output_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9816);
+/* harmony import */ var _output_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5231);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5187);
 // The join: results.jsonl from the input file and the batch's output and error files.
 //
@@ -2226,9 +2220,7 @@ async function indexResults(index, options, warnings) {
 }
 /** The custom_ids to write a line for: the input file's in its order, else every result's by id. */
 function orderedIds(index, inputPath, warnings) {
-    return inputPath === undefined
-        ? [...index.ids.keys()].sort()
-        : (0,_input_ids_js__WEBPACK_IMPORTED_MODULE_4__/* .inputCustomIds */ .K)(inputPath, warnings);
+    return inputPath === undefined ? index.sortedIds() : (0,_input_ids_js__WEBPACK_IMPORTED_MODULE_4__/* .inputCustomIds */ .K)(inputPath, warnings);
 }
 /** Opens the output and error files for the positioned reads, at their SOURCE_* places. */
 function openResultFiles(options) {
@@ -2326,8 +2318,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/results/classify.ts
 var classify = __webpack_require__(438);
-// EXTERNAL MODULE: ./src/results/output-index.ts
-var output_index = __webpack_require__(9816);
+// EXTERNAL MODULE: ./src/results/output-index.ts + 1 modules
+var output_index = __webpack_require__(5231);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/results/reader.ts
@@ -2374,7 +2366,7 @@ class BatchReader {
                 order.push(i);
         }
         const sourceOf = (i) => index.sources[slots[i] ?? 0] ?? 0;
-        const offsetOf = (i) => index.offsets[slots[i] ?? 0] ?? 0;
+        const offsetOf = (i) => index.offsetAt(slots[i] ?? 0);
         const lengthOf = (i) => index.lengths[slots[i] ?? 0] ?? 0;
         order.sort((a, b) => sourceOf(a) - sourceOf(b) || offsetOf(a) - offsetOf(b));
         // First pass: the merged ranges and the room they need.
@@ -2467,10 +2459,10 @@ class JoinedLines {
     }
     /** Adds a request to the batch; true when the batch is full and should be written. */
     add(customId) {
-        const slot = this.index.ids.get(customId);
-        this.slots[this.ids.length] = slot ?? -1;
+        const slot = this.index.slotOf(customId);
+        this.slots[this.ids.length] = slot;
         this.ids.push(customId);
-        if (slot !== undefined)
+        if (slot >= 0)
             this.bytes += this.index.lengths[slot] ?? 0;
         return this.ids.length === BATCH_LINES || this.bytes >= BATCH_BYTES;
     }
@@ -2553,90 +2545,368 @@ class JoinedLines {
 
 /***/ }),
 
-/***/ 9816:
+/***/ 5231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $m: () => (/* binding */ REPARSE),
-/* harmony export */   Ai: () => (/* binding */ KIND_OK),
-/* harmony export */   DH: () => (/* binding */ SOURCE_ERROR),
-/* harmony export */   Gr: () => (/* binding */ KIND_ERROR),
-/* harmony export */   _8: () => (/* binding */ SOURCE_OUTPUT),
-/* harmony export */   wx: () => (/* binding */ ResultIndex)
-/* harmony export */ });
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Gr: () => (/* binding */ KIND_ERROR),
+  Ai: () => (/* binding */ KIND_OK),
+  $m: () => (/* binding */ REPARSE),
+  wx: () => (/* binding */ ResultIndex),
+  DH: () => (/* binding */ SOURCE_ERROR),
+  _8: () => (/* binding */ SOURCE_OUTPUT)
+});
+
+// UNUSED EXPORTS: fitsCount
+
+;// CONCATENATED MODULE: ./src/results/id-table.ts
+// The custom_ids of the output index: their bytes in one growable arena, found through an
+// open-addressing hash table in a typed array. Millions of ids cost no JS object each: the id's
+// UTF-8 bytes plus 10 to 12.5 (its start, its place in the table; see README, Performance), where a
+// Map of strings took about 93 bytes of heap for an id of 16 characters.
+//
+// Ids are numbered (their slots) in the order they were added; the slot's bytes are
+// arena[starts[slot], starts[slot + 1]).
+/** FNV-1a, 32 bits, over bytes[start, end). */
+function fnv1a(bytes, start, end) {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++)
+        hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    return hash >>> 0;
+}
+/** A capacity grown by half (at least to `needed`): doubling would leave up to half of it unused. */
+function grownCapacity(current, needed) {
+    return Math.max(needed, current + Math.ceil(current / 2));
+}
+/**
+ * The contents of `buffer` in a buffer of `byteLength` bytes (zeros after them), `buffer` detached:
+ * its memory goes at once, where a copy would leave it until a major GC, after the next growth.
+ * (ArrayBuffer.prototype.transfer, ES2024, in Node since 22.)
+ */
+function resized(buffer, byteLength) {
+    return buffer.transfer(byteLength);
+}
+/**
+ * Marks a key that is not UTF-8: an id with a lone surrogate (JSON allows "\ud800") is kept as
+ * its UTF-16 code units after this byte, which never appears in UTF-8, so it cannot collide with
+ * another id and comes back exactly.
+ */
+const UTF16_MARK = 0xff;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const encoder = new TextEncoder();
+/**
+ * Writes the key of `id` into `target` at `at`; returns its length in bytes, or -1 when it does
+ * not fit (`target` must then have room for 3 bytes per UTF-16 unit and one more).
+ */
+function encodeKey(id, target, at) {
+    const room = target.subarray(at);
+    const { read, written } = encoder.encodeInto(id, room);
+    if (read < id.length)
+        return -1;
+    // One byte per unit: ASCII, which has no surrogate to lose.
+    if (written === id.length || !LONE_SURROGATE.test(id))
+        return written;
+    if (room.length < 1 + 2 * id.length)
+        return -1;
+    room[0] = UTF16_MARK;
+    return 1 + room.write(id, 1, 'utf16le');
+}
+/** The id whose key is bytes[start, end). */
+function decodeKey(bytes, start, end) {
+    return bytes[start] === UTF16_MARK
+        ? bytes.toString('utf16le', start + 1, end)
+        : bytes.toString('utf8', start, end);
+}
+/** The table is grown once it is more than this full: linear probing slows down past it. */
+const MAX_LOAD = 0.7;
+/** starts[] holds 32-bit positions. */
+const MAX_ARENA = 0xffffffff;
+class IdTable {
+    /** Ids added. */
+    size = 0;
+    arena;
+    used = 0;
+    starts;
+    /** slot + 1 at each place of the table; 0 is an empty place. */
+    table;
+    /** Where the last find that missed ended, and the length of its key (at arena[used]). */
+    missedAt = -1;
+    missedLength = 0;
+    constructor(capacity = 1024, tableSize = Math.ceil(capacity / MAX_LOAD)) {
+        this.arena = Buffer.alloc(Math.max(64, capacity * 16));
+        this.starts = new Uint32Array(capacity + 1);
+        this.table = new Int32Array(Math.max(2, tableSize));
+    }
+    /** The slot of `id`, or -1; a miss is remembered for add(). */
+    find(id) {
+        let length = encodeKey(id, this.arena, this.used);
+        if (length < 0) {
+            this.reserve(3 * id.length + 1);
+            length = encodeKey(id, this.arena, this.used);
+        }
+        return this.probe(this.arena, this.used, this.used + length, true);
+    }
+    /** The slot of the id whose UTF-8 bytes are bytes[start, end) (valid UTF-8 only), or -1. */
+    findBytes(bytes, start, end) {
+        return this.probe(bytes, start, end, false);
+    }
+    /** Adds the id the last find() missed; returns its slot. */
+    add() {
+        if (this.missedAt < 0)
+            throw new Error('internal error: add() without a find() that missed');
+        const slot = this.size;
+        if (slot + 1 >= this.starts.length) {
+            const capacity = grownCapacity(this.starts.length, slot + 2);
+            this.starts = new Uint32Array(resized(this.starts.buffer, capacity * 4));
+        }
+        this.table[this.missedAt] = slot + 1;
+        this.used += this.missedLength;
+        this.starts[slot + 1] = this.used;
+        this.size = slot + 1;
+        this.missedAt = -1;
+        if (this.size > this.table.length * MAX_LOAD)
+            this.rehash(grownCapacity(this.table.length, 2));
+        return slot;
+    }
+    /** The id in `slot`. */
+    idAt(slot) {
+        return decodeKey(this.arena, this.starts[slot] ?? 0, this.starts[slot + 1] ?? 0);
+    }
+    /** Drops the ids of slots `size` and after. */
+    truncate(size) {
+        if (size >= this.size)
+            return;
+        this.size = size;
+        this.used = this.starts[size] ?? 0;
+        this.missedAt = -1;
+        this.rehash(this.table.length);
+    }
+    /** Bytes held by the arena, the positions and the table (for the README's figures). */
+    get bytes() {
+        return this.arena.length + this.starts.byteLength + this.table.byteLength;
+    }
+    probe(key, start, end, remember) {
+        const table = this.table;
+        const length = end - start;
+        let at = fnv1a(key, start, end) % table.length;
+        for (;;) {
+            const entry = table[at];
+            if (entry === 0)
+                break;
+            if (this.keyIs(entry - 1, key, start, length))
+                return entry - 1;
+            at = at + 1 === table.length ? 0 : at + 1;
+        }
+        if (remember) {
+            this.missedAt = at;
+            this.missedLength = length;
+        }
+        return -1;
+    }
+    keyIs(slot, key, start, length) {
+        const from = this.starts[slot];
+        if (this.starts[slot + 1] - from !== length)
+            return false;
+        const arena = this.arena;
+        for (let i = 0; i < length; i++)
+            if (arena[from + i] !== key[start + i])
+                return false;
+        return true;
+    }
+    /** Room for `bytes` more bytes after the ids (a key is encoded there before it is added). */
+    reserve(bytes) {
+        const needed = this.used + bytes;
+        if (needed <= this.arena.length)
+            return;
+        if (needed > MAX_ARENA)
+            throw new Error('the custom_ids of the results add up to over 4 GiB');
+        const length = Math.min(MAX_ARENA, grownCapacity(this.arena.length, needed));
+        this.arena = Buffer.from(resized(this.arena.buffer, length));
+    }
+    /** Places every id again in a table of `tableSize` places. */
+    rehash(tableSize) {
+        const old = this.table;
+        const table = tableSize === old.length ? old.fill(0) : new Int32Array(tableSize);
+        for (let slot = 0; slot < this.size; slot++) {
+            const from = this.starts[slot];
+            let at = fnv1a(this.arena, from, this.starts[slot + 1]) % tableSize;
+            while (table[at] !== 0)
+                at = at + 1 === tableSize ? 0 : at + 1;
+            table[at] = slot + 1;
+        }
+        if (table !== old)
+            resized(old.buffer, 0);
+        this.table = table;
+        this.missedAt = -1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/results/output-index.ts
+// The output index: what the join keeps of every line of the output and error files, by custom_id.
+
 const SOURCE_OUTPUT = 0;
 const SOURCE_ERROR = 1;
 const KIND_OK = 0;
 const KIND_ERROR = 1;
 /** bodyLengths value of an entry whose line is parsed again to write it (errors, unusual bodies). */
 const REPARSE = 0xffffffff;
+const TWO_32 = 2 ** 32;
+/** Offsets are kept as 32 low bits and 8 high ones: exact up to 1 TiB. */
+const MAX_OFFSET = 2 ** 40 - 1;
+/** A token count stored as this is in `largeCounts`: one over 2^32 - 2, negative or fractional. */
+const LARGE_COUNT = 0xffffffff;
+const COUNT_FIELDS = 3;
+/** Whether a token count fits the 32-bit arrays (anything else is kept exactly on the side). */
+function fitsCount(count) {
+    return Number.isInteger(count) && count >= 0 && count < LARGE_COUNT;
+}
+function grown(old, capacity) {
+    const View = old.constructor;
+    return new View(resized(old.buffer, capacity * old.BYTES_PER_ELEMENT));
+}
 /**
  * custom_id -> (file, byte offset, byte length, ok/error, where the body is in the line, token usage),
- * in typed arrays to stay small with millions of lines.
+ * in typed arrays by slot to stay small with millions of lines: the ids in an IdTable, token
+ * counts as 32-bit integers (the rare one that does not fit in a Map), capacities grown by half.
  */
 class ResultIndex {
-    ids = new Map();
-    offsets = new Float64Array(1024);
-    lengths = new Uint32Array(1024);
-    bodyStarts = new Uint32Array(1024);
-    bodyLengths = new Uint32Array(1024);
-    prompt = new Float64Array(1024);
-    completion = new Float64Array(1024);
-    totalTokens = new Float64Array(1024);
-    sources = new Uint8Array(1024);
-    kinds = new Uint8Array(1024);
-    used = new Uint8Array(1024);
-    size = 0;
-    grow() {
-        const capacity = this.offsets.length * 2;
-        const grow = (old, make) => {
-            const next = make(capacity);
-            next.set(old);
-            return next;
-        };
-        this.offsets = grow(this.offsets, (n) => new Float64Array(n));
-        this.lengths = grow(this.lengths, (n) => new Uint32Array(n));
-        this.bodyStarts = grow(this.bodyStarts, (n) => new Uint32Array(n));
-        this.bodyLengths = grow(this.bodyLengths, (n) => new Uint32Array(n));
-        this.prompt = grow(this.prompt, (n) => new Float64Array(n));
-        this.completion = grow(this.completion, (n) => new Float64Array(n));
-        this.totalTokens = grow(this.totalTokens, (n) => new Float64Array(n));
-        this.sources = grow(this.sources, (n) => new Uint8Array(n));
-        this.kinds = grow(this.kinds, (n) => new Uint8Array(n));
-        this.used = grow(this.used, (n) => new Uint8Array(n));
+    ids;
+    capacity;
+    offsetsLow;
+    offsetsHigh;
+    lengths;
+    bodyStarts;
+    bodyLengths;
+    counts;
+    largeCounts = new Map();
+    sources;
+    kinds;
+    /** 1 once the entry's line was written to results.jsonl. */
+    used;
+    /** The slot the last set() wrote, or -1 when it kept the line that was there. */
+    lastWritten = -1;
+    constructor(capacity = 1024, tableSize) {
+        this.ids = new IdTable(capacity, tableSize);
+        this.capacity = capacity;
+        this.offsetsLow = new Uint32Array(capacity);
+        this.offsetsHigh = new Uint8Array(capacity);
+        this.lengths = new Uint32Array(capacity);
+        this.bodyStarts = new Uint32Array(capacity);
+        this.bodyLengths = new Uint32Array(capacity);
+        this.counts = new Uint32Array(capacity * COUNT_FIELDS);
+        this.sources = new Uint8Array(capacity);
+        this.kinds = new Uint8Array(capacity);
+        this.used = new Uint8Array(capacity);
+    }
+    /** Entries in the index, in slots 0 to size - 1. */
+    get size() {
+        return this.ids.size;
+    }
+    /** The slot of `id`, or -1. */
+    slotOf(id) {
+        return this.ids.find(id);
+    }
+    /** The slot of the id whose UTF-8 bytes are bytes[start, end) (valid UTF-8), or -1. */
+    slotOfBytes(bytes, start, end) {
+        return this.ids.findBytes(bytes, start, end);
+    }
+    /** The custom_id of the entry in `slot`. */
+    idAt(slot) {
+        return this.ids.idAt(slot);
+    }
+    /** Every custom_id, sorted as [...ids].sort() sorts them. */
+    sortedIds() {
+        return Array.from({ length: this.size }, (_, slot) => this.idAt(slot)).sort();
     }
     /** Adds or replaces an entry; returns false when the id was already there. */
     set(id, line) {
-        const existing = this.ids.get(id);
-        let slot = existing;
-        if (slot === undefined) {
-            if (this.size === this.offsets.length)
-                this.grow();
-            slot = this.size++;
-            this.ids.set(id, slot);
+        let slot = this.ids.find(id);
+        const added = slot < 0;
+        if (added) {
+            slot = this.ids.add();
+            if (slot >= this.capacity)
+                this.grow(slot + 1);
+            this.used[slot] = 0;
         }
         else if (!(this.kinds[slot] === KIND_ERROR && line.kind === KIND_OK)) {
             // Keep the first line for an id, unless a success comes after a failure.
+            this.lastWritten = -1;
             return false;
         }
-        this.offsets[slot] = line.offset;
+        this.setOffset(slot, line.offset);
         this.lengths[slot] = line.length;
         this.sources[slot] = line.source;
         this.kinds[slot] = line.kind;
         this.bodyStarts[slot] = line.bodyStart;
         this.bodyLengths[slot] = line.bodyLength;
-        this.prompt[slot] = line.usage?.prompt ?? 0;
-        this.completion[slot] = line.usage?.completion ?? 0;
-        this.totalTokens[slot] = line.usage?.total ?? 0;
-        return existing === undefined;
+        this.setCount(slot, 0, line.usage?.prompt ?? 0);
+        this.setCount(slot, 1, line.usage?.completion ?? 0);
+        this.setCount(slot, 2, line.usage?.total ?? 0);
+        this.lastWritten = slot;
+        return added;
+    }
+    /** The byte offset of the entry's line in its file. */
+    offsetAt(slot) {
+        return (this.offsetsHigh[slot] ?? 0) * TWO_32 + (this.offsetsLow[slot] ?? 0);
     }
     /** The token usage of the entry in `slot` (zeros for a failure). */
     usageAt(slot) {
         return {
-            prompt: this.prompt[slot] ?? 0,
-            completion: this.completion[slot] ?? 0,
-            total: this.totalTokens[slot] ?? 0
+            prompt: this.count(slot, 0),
+            completion: this.count(slot, 1),
+            total: this.count(slot, 2)
         };
+    }
+    /** Drops the entries of slots `size` and after (a download that starts again). */
+    truncate(size) {
+        this.ids.truncate(size);
+        for (const key of this.largeCounts.keys())
+            if (key >= size * COUNT_FIELDS)
+                this.largeCounts.delete(key);
+    }
+    /** Bytes of the typed arrays (for the README's figures). */
+    get bytes() {
+        const columns = [this.offsetsLow, this.offsetsHigh, this.lengths, this.bodyStarts];
+        columns.push(this.bodyLengths, this.counts, this.sources, this.kinds, this.used);
+        return this.ids.bytes + columns.reduce((sum, column) => sum + column.byteLength, 0);
+    }
+    setOffset(slot, offset) {
+        if (!(offset >= 0 && offset <= MAX_OFFSET))
+            throw new Error(`a result line at offset ${offset} is past what the index can hold (1 TiB)`);
+        this.offsetsLow[slot] = offset >>> 0;
+        this.offsetsHigh[slot] = Math.floor(offset / TWO_32);
+    }
+    setCount(slot, field, count) {
+        const at = slot * COUNT_FIELDS + field;
+        if (fitsCount(count)) {
+            if (this.counts[at] === LARGE_COUNT)
+                this.largeCounts.delete(at);
+            this.counts[at] = count;
+        }
+        else {
+            this.counts[at] = LARGE_COUNT;
+            this.largeCounts.set(at, count);
+        }
+    }
+    count(slot, field) {
+        const at = slot * COUNT_FIELDS + field;
+        const count = this.counts[at] ?? 0;
+        return count === LARGE_COUNT ? (this.largeCounts.get(at) ?? 0) : count;
+    }
+    grow(needed) {
+        const capacity = grownCapacity(this.capacity, needed);
+        this.capacity = capacity;
+        this.offsetsLow = grown(this.offsetsLow, capacity);
+        this.offsetsHigh = grown(this.offsetsHigh, capacity);
+        this.lengths = grown(this.lengths, capacity);
+        this.bodyStarts = grown(this.bodyStarts, capacity);
+        this.bodyLengths = grown(this.bodyLengths, capacity);
+        this.counts = grown(this.counts, capacity * COUNT_FIELDS);
+        this.sources = grown(this.sources, capacity);
+        this.kinds = grown(this.kinds, capacity);
+        this.used = grown(this.used, capacity);
     }
 }
 

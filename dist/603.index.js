@@ -74,8 +74,11 @@ function providerFor(baseUrl) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  n: () => (/* binding */ validateFile),
-  validateOnly: () => (/* binding */ validateOnly)
+  LO: () => (/* binding */ acceptReport),
+  xm: () => (/* binding */ inputFile),
+  nJ: () => (/* binding */ validateFile),
+  validateOnly: () => (/* binding */ validateOnly),
+  uu: () => (/* binding */ validationOptions)
 });
 
 // UNUSED EXPORTS: MAX_ANNOTATIONS
@@ -91,8 +94,8 @@ var names = __webpack_require__(2814);
 var providers = __webpack_require__(6906);
 // EXTERNAL MODULE: ./src/lib/format.ts
 var format = __webpack_require__(432);
-// EXTERNAL MODULE: ./src/validate/file.ts + 3 modules
-var file = __webpack_require__(6759);
+// EXTERNAL MODULE: ./src/validate/file.ts + 5 modules
+var file = __webpack_require__(2609);
 // EXTERNAL MODULE: ./src/validate/messages.ts
 var messages = __webpack_require__(2688);
 ;// CONCATENATED MODULE: ./src/validate/summary.ts
@@ -152,9 +155,9 @@ var failure = __webpack_require__(9776);
 
 /** GitHub shows at most 10 error annotations per step; the rest go to the log and the summary. */
 const MAX_ANNOTATIONS = 10;
-/** Pre-flight: every problem in the file, annotated on its line, before anything is sent. */
-async function validateFile(env) {
-    const { inputs, log, outputs } = env;
+/** The file input, inside the workspace and readable, or a StepFailure that says why not. */
+async function inputFile(env) {
+    const { inputs } = env;
     const filePath = await (0,collect/* insideWorkspace */.CT)(env, inputs.file, 'file');
     try {
         await (0,promises_.access)(filePath, promises_.constants.R_OK);
@@ -162,15 +165,34 @@ async function validateFile(env) {
     catch {
         throw new failure/* StepFailure */.p(`file: ${inputs.file} was not found or is not readable (looked at ${filePath}); check the path, relative to the workspace`);
     }
-    const display = external_node_path_default().relative(env.context.workspace, filePath) || inputs.file;
-    const provider = (0,providers/* providerFor */.z)(inputs.baseUrl);
-    const report = await log.group(`Validate ${display}`, () => (0,abort/* untilAborted */.Eu)((0,file/* validateRequestsFile */.PW)(filePath, {
+    return { path: filePath, display: external_node_path_default().relative(env.context.workspace, filePath) || inputs.file };
+}
+/** What validation takes, from the inputs. */
+function validationOptions(env) {
+    const { inputs } = env;
+    return {
         endpoint: inputs.endpoint,
-        provider,
+        provider: (0,providers/* providerFor */.z)(inputs.baseUrl),
         maxRequests: inputs.maxRequests,
         maxFileBytes: inputs.maxFileBytes,
         signal: env.signal
-    }), env.signal));
+    };
+}
+/** Pre-flight: every problem in the file, annotated on its line, before anything is sent. */
+async function validateFile(env, given) {
+    const input = given ?? (await inputFile(env));
+    const report = await env.log.group(`Validate ${input.display}`, () => (0,abort/* untilAborted */.Eu)((0,file/* validateRequestsFile */.PW)(input.path, validationOptions(env)), env.signal));
+    return acceptReport(env, input, report);
+}
+/**
+ * The one way a validation report is told, whichever pass made it (validate first, or validate
+ * while uploading): outputs, the summary's findings, and with problems the annotations and the
+ * StepFailure that fails the step; else the file as validated.
+ */
+function acceptReport(env, input, report) {
+    const { inputs, log, outputs } = env;
+    const { display } = input;
+    const provider = (0,providers/* providerFor */.z)(inputs.baseUrl);
     for (const note of report.notes)
         log.debug(note);
     outputs.set(names/* Outputs */.tY.Total, report.requests);
@@ -198,7 +220,7 @@ async function validateFile(env) {
     }
     log.info(`${display}: ${report.requests} requests, ${(0,format/* formatBytes */.z3)(report.bytes)}, model ${report.model}, endpoint ${inputs.endpoint}` +
         (provider.name !== 'unknown' ? ` (${provider.name})` : ''));
-    return { path: filePath, sha256: report.sha256, bytes: report.bytes, requests: report.requests };
+    return { path: input.path, sha256: report.sha256, bytes: report.bytes, requests: report.requests };
 }
 /**
  * The first `annotated` problems as annotations on their lines; the rest, counted, in the log

@@ -6367,19 +6367,19 @@ function callsApi(inputs) {
 async function openApi(inputs, log, options) {
     if (!callsApi(inputs) || !inputs.apiKey)
         return undefined;
-    const { createBatchApi } = await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(759), __nccwpck_require__.e(388)]).then(__nccwpck_require__.bind(__nccwpck_require__, 588));
+    const { createBatchApi } = await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(609), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6424));
     return createBatchApi(inputs, log, options);
 }
 /** Runs the command the inputs ask for. */
 async function runCommand(env) {
     const { inputs } = env;
     if (inputs.validateOnly) {
-        const { validateOnly } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(759), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3603));
+        const { validateOnly } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(609), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3603));
         return { ending: await validateOnly(env) };
     }
     switch (inputs.command) {
         case 'run': {
-            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(759), __nccwpck_require__.e(672), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7136));
+            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(345), __nccwpck_require__.e(609), __nccwpck_require__.e(672), __nccwpck_require__.e(862)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4862));
             return { ending: await runBatch(env) };
         }
         case 'status': {

@@ -4853,7 +4853,7 @@ async function run(deps = {}) {
         log,
         readInputs: deps.readInputs ?? (() => getInputs(undefined, process.env, 'post')),
         makeApi: deps.makeApi ??
-            (async (inputs) => (await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 778))).createBatchApi(inputs, log)),
+            (async (inputs) => (await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 485))).createBatchApi(inputs, log)),
         mask: deps.mask ?? maskSecret,
         fail: deps.fail ?? failStep
     });

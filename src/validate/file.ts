@@ -1,15 +1,17 @@
-// Pre-flight validation of a batch requests file (JSONL), before anything is uploaded.
+// Validation of a batch requests file (JSONL): before anything is uploaded (validateRequestsFile),
+// or on the chunks an upload sends (validatingChunks, whose last chunk waits for the verdict).
 //
 // One pass over the file with the shared line reader (../jsonl/lines.ts): each chunk's complete
 // lines decoded as strict UTF-8 at once when they are valid UTF-8, else line by line with a fatal
 // TextDecoder to name the bad line; lines spanning chunks, and line 1 (byte order marks), go
 // through the byte path. Each line is parsed and checked by the hand-written fast path
-// (fast-shape.ts); zod's schema (envelope and endpoint body) runs only on a line the fast path does
-// not vouch for, to give the messages. The SHA-256 and the byte count are computed on the way. Memory stays flat
-// whatever the file size: the custom_ids seen (16 bytes each, see IdTable) are the only thing
-// that grows. Measured on Node 24 with typical chat requests (bench/validate.mjs), before the
-// fast path: about 200 MB/s (it took a third off the CPU time); peak RSS about 100 MB for 200 MB and 120 MB for 1 GB, of which 65 MB is Node with
-// zod loaded. The rules for each line are in validator.ts.
+// (fast-shape.ts); zod's schema (envelope and endpoint body) runs only on a line the fast path
+// does not vouch for, to give the messages. The SHA-256 and the byte count are computed on the
+// way. Memory stays flat whatever the file size: the custom_ids seen (16 bytes each, see IdTable)
+// are the only thing that grows. Measured on Node 24 with typical chat requests
+// (bench/validate.mjs): about 200 MB/s before the fast path, which took a third off the CPU time;
+// peak RSS about 100 MB for 200 MB and 120 MB for 1 GB, of which 65 MB is Node with zod loaded.
+// The rules for each line are in validator.ts.
 import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
