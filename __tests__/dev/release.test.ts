@@ -29,12 +29,11 @@ async function prepare(options: {
     ? "node -e \"require('fs').appendFileSync('dist/index.js', '// changed\\n')\""
     : 'node -e ""'
   await writeFile(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`)
+  // A CHANGELOG of its own: the repository's has releases of its own, which would answer for it.
   const v = options.changelogVersion ?? options.version
-  const changelogPath = path.join(clone, 'CHANGELOG.md')
-  const changelog = await readFile(changelogPath, 'utf8')
   await writeFile(
-    changelogPath,
-    changelog.replace('## [Unreleased]', `## [Unreleased]\n\n## [${v}] - 2026-12-01`) +
+    path.join(clone, 'CHANGELOG.md'),
+    `# Changelog\n\n## [Unreleased]\n\n## [${v}] - 2026-12-01\n\n- A release.\n\n` +
       `[${v}]: https://github.com/your-org/batch-inference-action/releases/tag/v${v}\n`
   )
   git('commit', '-qam', `Release ${options.version}`)
@@ -61,7 +60,8 @@ const tagAt = (tag: string) => {
 
 beforeEach(async () => {
   clone = await mkdtemp(path.join(os.tmpdir(), 'release-'))
-  execFileSync('git', ['clone', '-q', repoRoot, clone])
+  // Without the repository's own tags: each test starts from a project never released.
+  execFileSync('git', ['clone', '-q', '--no-tags', repoRoot, clone])
   git('config', 'user.email', 'release-test@example.invalid')
   git('config', 'user.name', 'release test')
 })
