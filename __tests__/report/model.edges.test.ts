@@ -328,3 +328,57 @@ describe('files and the upload hint', () => {
     expect('message' in batchReport(data({ message: '' }))).toBe(false)
   })
 })
+
+describe('fields a batch may lack', () => {
+  const fact = (report: ReturnType<typeof batchReport>, label: string) =>
+    report.facts.find((field) => field.label === label)
+
+  it('shows no tokens for usage of zero without a batch, and does not need one', () => {
+    const usage = { prompt: 0, completion: 0, total: 0 }
+    expect(detail(batchReport(data({ batch: undefined, usage })), 'Tokens')).toBeUndefined()
+  })
+
+  it('leaves out metadata the batch holds as other than text', () => {
+    const batch = completedBatch({ metadata: { suite: 'nightly', shard: 3 } })
+    expect(fact(batchReport(data({ batch })), 'Metadata')?.value).toBe('suite=nightly')
+    const none = completedBatch({ metadata: { shard: 3 } })
+    expect(fact(batchReport(data({ batch: none })), 'Metadata')).toBeUndefined()
+  })
+
+  it('shows the metadata, the model, the endpoint and the batch id as code', () => {
+    const report = batchReport(data({ metadata: { suite: 'nightly' } }))
+    for (const label of ['Metadata', 'Model', 'Endpoint', 'Batch'])
+      expect(fact(report, label)?.code).toBe(true)
+  })
+
+  it('leaves out a model the batch gives as null', () => {
+    const batch = completedBatch({ model: null })
+    expect(fact(batchReport(data({ batch })), 'Model')).toBeUndefined()
+  })
+
+  it('takes a running batch without request counts', () => {
+    const batch = completedBatch({ status: 'in_progress', request_counts: undefined })
+    const report = batchReport(data({ batch, outcome: 'left running' }))
+    expect(detail(report, 'Requests')).toBeUndefined()
+    expect(report.tone).toBe('running')
+  })
+
+  it('heads the samples by how many succeeded, when more did than are shown', () => {
+    const sample = { custom_id: 'r1', text: 'hi' }
+    const results = {
+      total: 3,
+      ok: 3,
+      error: 0,
+      missing: 0,
+      failureCodes: [],
+      samples: [sample]
+    }
+    expect(batchReport(data({ batch: undefined, results })).samples?.heading).toBe(
+      'Sample results (first 1 of 3)'
+    )
+    const one = { ...results, total: 1, ok: 1 }
+    expect(batchReport(data({ batch: undefined, results: one })).samples?.heading).toBe(
+      'Sample results (first 1)'
+    )
+  })
+})

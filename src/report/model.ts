@@ -168,7 +168,7 @@ function metadataText(data: BatchSummaryData): string | undefined {
       : Object.entries(data.batch?.metadata ?? {})
           .filter(([key, value]) => !ACTION_KEYS.has(key) && typeof value === 'string')
           .map(([key, value]) => [key, String(value)] as const)
-  if (pairs.length === 0) return undefined
+  // No pairs give '', which the facts leave out as they do an absent value.
   return pairs.map(([key, value]) => `${key}=${value}`).join(', ')
 }
 
@@ -279,8 +279,8 @@ function failuresOf(
 ): NonNullable<BatchReport['failures']> {
   const shown = lines.length
   const heading =
-    typeof failed === 'number' && failed > shown
-      ? `First failed requests (${shown} of ${formatNumber(failed)})`
+    (failed ?? 0) > shown
+      ? `First failed requests (${shown} of ${formatNumber(failed ?? 0)})`
       : 'Failed requests'
   return { heading, lines }
 }
@@ -291,7 +291,6 @@ function samplesOf(
 ): BatchReport['samples'] {
   const lines = results?.samples ?? []
   if (lines.length === 0) return undefined
-  const of =
-    succeeded !== undefined && succeeded > lines.length ? ` of ${formatNumber(succeeded)}` : ''
+  const of = (succeeded ?? 0) > lines.length ? ` of ${formatNumber(succeeded ?? 0)}` : ''
   return { heading: `Sample results (first ${lines.length}${of})`, lines }
 }
