@@ -6998,8 +6998,7 @@ function metadataText(data) {
         : Object.entries(data.batch?.metadata ?? {})
             .filter(([key, value]) => !ACTION_KEYS.has(key) && typeof value === 'string')
             .map(([key, value]) => [key, String(value)]);
-    if (pairs.length === 0)
-        return undefined;
+    // No pairs give '', which the facts leave out as they do an absent value.
     return pairs.map(([key, value]) => `${key}=${value}`).join(', ');
 }
 function durationFields(batch) {
@@ -7101,8 +7100,8 @@ function failureCodesOf(data) {
 }
 function failuresOf(failed, lines) {
     const shown = lines.length;
-    const heading = typeof failed === 'number' && failed > shown
-        ? `First failed requests (${shown} of ${(0,format/* formatNumber */.ZV)(failed)})`
+    const heading = (failed ?? 0) > shown
+        ? `First failed requests (${shown} of ${(0,format/* formatNumber */.ZV)(failed ?? 0)})`
         : 'Failed requests';
     return { heading, lines };
 }
@@ -7110,7 +7109,7 @@ function samplesOf(results, succeeded) {
     const lines = results?.samples ?? [];
     if (lines.length === 0)
         return undefined;
-    const of = succeeded !== undefined && succeeded > lines.length ? ` of ${(0,format/* formatNumber */.ZV)(succeeded)}` : '';
+    const of = (succeeded ?? 0) > lines.length ? ` of ${(0,format/* formatNumber */.ZV)(succeeded ?? 0)}` : '';
     return { heading: `Sample results (first ${lines.length}${of})`, lines };
 }
 
