@@ -8,6 +8,7 @@ import {
   belongingOf,
   decideReuse,
   findOwnBatches,
+  lookupEarlierAttempt,
   settleWindowMs,
   type StepMark
 } from '../../src/batch/reconcile.js'
@@ -128,6 +129,49 @@ describe('listSince', () => {
     expect(recent).toEqual([])
     expect(server.log.filter((entry) => entry.op === 'list').length - before).toBe(1)
   })
+})
+
+describe('findOwnBatches and lookupEarlierAttempt', () => {
+  it('returns this step’s batches oldest first, and warns only of one with its key but another input', async () => {
+    const mark = freshMark()
+    const older = await api.createOnce(paramsFor(mark))
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    const newer = await api.createOnce(paramsFor(mark))
+    await api.createOnce(paramsFor(freshMark()))
+    const mismatch = await api.createOnce({
+      ...paramsFor(mark),
+      metadata: { batch_action_key: mark.key, input_sha256: 'another-file' }
+    })
+    const from = messages.length
+    const found = await findOwnBatches(api, mark, sinceNow(), log)
+    expect(found.map((b) => b.id)).toEqual([older.id, newer.id])
+    expect(messages.slice(from)).toEqual([
+      `warning: Batch ${mismatch.id} carries this step's key but not its input (input_sha256 or input_file_id differs); it is not this step's and is left alone`
+    ])
+  })
+
+  it('adopts the running batch an earlier attempt left', async () => {
+    const mark = freshMark()
+    const earlier = await api.createOnce(paramsFor(mark))
+    const found = await lookupEarlierAttempt(api, mark, sinceNow(), log)
+    expect(found).toMatchObject({ kind: 'adopt', batch: { id: earlier.id } })
+    expect(await lookupEarlierAttempt(api, freshMark(), sinceNow(), log)).toEqual({
+      kind: 'create',
+      ended: undefined
+    })
+  })
+
+  it('lists again after a failed list, and says what it was doing', async () => {
+    server.addFault({ op: 'list', fault: 'status', status: 503, times: 1 })
+    const mark = freshMark()
+    const earlier = await api.createOnce(paramsFor(mark))
+    const from = messages.length
+    const found = await lookupEarlierAttempt(api, mark, sinceNow(), log)
+    expect(found).toMatchObject({ kind: 'adopt', batch: { id: earlier.id } })
+    expect(messages.slice(from)).toEqual([
+      expect.stringMatching(/^info: Looking for this step's batch failed \(attempt 1 of 3: /)
+    ])
+  }, 30_000)
 })
 
 describe('createExactlyOnce', () => {
