@@ -345,9 +345,15 @@ describe('fields a batch may lack', () => {
     expect(fact(batchReport(data({ batch: none })), 'Metadata')).toBeUndefined()
   })
 
-  it('shows the metadata, the model, the endpoint and the batch id as code', () => {
-    const report = batchReport(data({ metadata: { suite: 'nightly' } }))
-    for (const label of ['Metadata', 'Model', 'Endpoint', 'Batch'])
+  it('shows the file, the metadata, the model, the endpoint and the batch id as code', () => {
+    const report = batchReport(
+      data({
+        metadata: { suite: 'nightly' },
+        file: '/work/evals/requests.jsonl',
+        workspace: '/work'
+      })
+    )
+    for (const label of ['File', 'Metadata', 'Model', 'Endpoint', 'Batch'])
       expect(fact(report, label)?.code).toBe(true)
   })
 
