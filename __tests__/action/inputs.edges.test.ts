@@ -2,7 +2,7 @@
 // step may leave out, where the key comes from, and how the error reads with one problem or many.
 import { describe, expect, it } from '@jest/globals'
 import { getInputs, InputError } from '../../src/action/inputs.js'
-import { parseBatchIds, parseCodeList } from '../../src/action/input-parsers.js'
+import { parseBatchIds, parseCodeList, parseMatch } from '../../src/action/input-parsers.js'
 import { GITHUB_TOKEN_DEFAULT, integerIn, optional } from '../../src/action/input-fields.js'
 
 const KEY = { NEBIUS_API_KEY: 'env-nebius-key' }
@@ -267,5 +267,54 @@ describe('parseBatchIds and parseCodeList', () => {
     ])
     expect(parseCodeList(' , \n ')).toBeUndefined()
     expect(() => parseCodeList('ok, bad/code')).toThrow('"bad/code" is not an error code')
+  })
+})
+
+describe('what the parsers and the cross-checks say', () => {
+  it('reads no batch id from an empty or blank text, and no code list from separators only', () => {
+    expect(parseBatchIds('')).toEqual([])
+    expect(parseBatchIds(' \n\t\n ')).toEqual([])
+    expect(parseCodeList(' ,\n, ')).toBeUndefined()
+    expect(parseCodeList(' 429 ,,\n\tserver_error ')).toEqual(['429', 'server_error'])
+  })
+
+  it('names match, not metadata, in what is wrong with match', () => {
+    let thrown: unknown
+    try {
+      parseMatch('{not json')
+    } catch (error) {
+      thrown = error
+    }
+    expect((thrown as Error).message).toMatch(/^match is not valid JSON/)
+    expect((thrown as Error).cause).toBeInstanceOf(Error)
+    expect(() => parseMatch('suite')).toThrow(/^match line 1 \("suite"\) is not key=value/)
+  })
+
+  it('takes an input of spaces only as not given: its default', () => {
+    expect(inputs({ command: 'list', 'poll-interval': '   ' }).pollIntervalMs).toBe(
+      inputs({ command: 'list' }).pollIntervalMs
+    )
+  })
+
+  it('refuses retry-failed without download, and says what to set', () => {
+    expect(
+      problemsOf({ file: 'requests.jsonl', 'retry-failed': '2', download: 'false' })
+    ).toContainEqual(
+      'retry-failed: needs download: true, since the requests to send again are found in the downloaded results; set download: true or retry-failed: 0'
+    )
+    expect(inputs({ file: 'requests.jsonl', 'retry-failed': '2' }).retryFailed).toBe(2)
+  })
+
+  it('reads the runner’s INPUT_ variables when no reader is given', () => {
+    const saved = { ...process.env }
+    try {
+      process.env['INPUT_COMMAND'] = 'list'
+      process.env['INPUT_LIST-LIMIT'] = '7'
+      expect(getInputs(undefined, KEY).listLimit).toBe(7)
+    } finally {
+      for (const name of ['INPUT_COMMAND', 'INPUT_LIST-LIMIT'])
+        if (saved[name] === undefined) delete process.env[name]
+        else process.env[name] = saved[name]
+    }
   })
 })

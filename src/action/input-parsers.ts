@@ -9,7 +9,6 @@ const BATCH_ID = /^[A-Za-z0-9._:-]+$/
  */
 export function parseBatchIds(text: string): string[] {
   const trimmed = text.trim()
-  if (trimmed === '') return []
   let ids: unknown[]
   if (trimmed.startsWith('[')) {
     try {
@@ -35,10 +34,8 @@ export function parseBatchIds(text: string): string[] {
 
 /** Error codes as comma- or newline-separated words; empty: undefined (the default list). */
 export function parseCodeList(text: string): string[] | undefined {
-  const codes = text
-    .split(/[\s,]+/)
-    .map((code) => code.trim())
-    .filter((code) => code !== '')
+  // Split on every separator, so the words need no trim; runs of them leave empty words.
+  const codes = text.split(/[\s,]/).filter((code) => code !== '')
   for (const code of codes) {
     if (!/^[A-Za-z0-9_.-]+$/.test(code))
       throw new Error(
