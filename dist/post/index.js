@@ -4123,8 +4123,6 @@ const BATCH_ID = /^[A-Za-z0-9._:-]+$/;
  */
 function parseBatchIds(text) {
     const trimmed = text.trim();
-    if (trimmed === '')
-        return [];
     let ids;
     if (trimmed.startsWith('[')) {
         try {
@@ -4147,10 +4145,8 @@ function parseBatchIds(text) {
 }
 /** Error codes as comma- or newline-separated words; empty: undefined (the default list). */
 function parseCodeList(text) {
-    const codes = text
-        .split(/[\s,]+/)
-        .map((code) => code.trim())
-        .filter((code) => code !== '');
+    // Split on every separator, so the words need no trim; runs of them leave empty words.
+    const codes = text.split(/[\s,]/).filter((code) => code !== '');
     for (const code of codes) {
         if (!/^[A-Za-z0-9_.-]+$/.test(code))
             throw new Error(`"${code}" is not an error code; list codes such as rate_limit_exceeded, 429, batch_expired, separated by commas or lines`);
