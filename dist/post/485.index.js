@@ -1260,22 +1260,13 @@ class FileChangedError extends Error {
     }
 }
 /**
- * Validate while uploading (one pass over the input), for the single-batch path: the file as an
- * upload that checks every line on the way, as validateRequestsFile does, and holds back its last
- * chunk until the whole file checked out. A bad line anywhere makes the upload fail with a
- * ValidationFailedError (from ../validate/file.ts) carrying the report, before the multipart body
- * is complete, so the provider never stores the file; `onReport` hears the report either way.
- */
-function validatingUpload(file, options, onReport) {
-    return toStreamingFile(validatingChunks(file, options, onReport), path.basename(file), {
-        type: 'application/jsonl'
-    });
-}
-/**
- * validatingUpload for the one pass of `run`: besides every line, the bytes read must be the ones
- * `hashed` for the idempotency key (the look-up that came before the upload trusted them); when
- * the file changed since, a FileChangedError stops the body before its last chunk. Each call reads
- * and checks the file afresh, so a retried upload is validated again.
+ * Validate while uploading, for the one pass of `run`: the file as an upload that checks every line
+ * on the way, as validateRequestsFile does, and holds back its last chunk until the whole file
+ * checked out and its bytes are the ones `hashed` for the idempotency key (the look-up that came
+ * before the upload trusted them). A bad line stops the body with a ValidationFailedError (from
+ * ../validate/file.ts), a file changed since with a FileChangedError, before the multipart body
+ * is complete, so the provider never stores the file; `onReport` hears the report either way. Each
+ * call reads and checks the file afresh, so a retried upload is validated again.
  */
 function checkedUpload(file, options, hashed, onReport) {
     let stopped;
