@@ -321,6 +321,34 @@ describe('re-runs and cancellation of a job', () => {
       Array.from({ length: 25 }, (_, i) => `req-${i + 1}`)
     )
   }, 120_000)
+
+  it('wait: false with more parts than max-concurrent-batches waits for a part to end before it submits the next, and leaves the last running', async () => {
+    const { env, runId } = actionsEnv()
+    const workspace = await makeWorkspace({ 'requests.jsonl': chatRequests(30) })
+    const logStart = api.log.length
+    const run = await runAction({
+      workspace,
+      inputs: inputs({
+        'max-batch-requests': '10',
+        'max-concurrent-batches': '2',
+        wait: 'false',
+        metadata: 'mock_in_progress_ms=1500'
+      }),
+      env
+    })
+    expect(run.code).toBe(0)
+    const ids = JSON.parse(run.outputs['batch-ids']!) as string[]
+    expect(ids).toHaveLength(3)
+    expect(api.batches({ metadata: { github_run_id: runId } })).toHaveLength(3)
+    // The third part was created only after one of the first two had run its 1.5 s.
+    const creates = api.log.slice(logStart).filter((entry) => entry.op === 'create')
+    expect(creates).toHaveLength(3)
+    expect(creates[2]!.at - creates[0]!.at).toBeGreaterThanOrEqual(1500)
+    expect(run.stdout).toMatch(/Wait for batches/)
+    // The step returned without waiting for the last part.
+    expect(api.batch(ids[2]!)?.status).not.toBe('completed')
+    expect(run.state['settled']).toBe('true')
+  }, 120_000)
 })
 
 describe('faults per part', () => {
