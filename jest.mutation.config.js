@@ -10,6 +10,10 @@
 // is otherwise tried against every test that reaches it. Its score is then a lower bound.
 import base from './jest.config.js'
 
+// The tests that generate thousands of cases run a tenth of them here (__fixtures__/mutation-run.ts).
+// Stryker runs jest in its own worker process, so the tests see this.
+process.env.MUTATION_RUN = '1'
+
 const processTests = [
   'action',
   'bad-inputs',

@@ -8,10 +8,11 @@ import { join } from 'node:path'
 import { providerFor } from '../../src/batch/providers.js'
 import { AbortedError } from '../../src/net/abort.js'
 import { validateRequestsFile } from '../../src/validate/file.js'
+import { cases } from '../../__fixtures__/mutation-run.js'
 
 let dir: string
 let file: string
-const LINES = 150_000
+const LINES = cases(150_000)
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'validate-abort-'))

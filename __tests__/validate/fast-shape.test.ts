@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import { cases } from '../../__fixtures__/mutation-run.js'
 import { fastShapeFor } from '../../src/validate/fast-shape.js'
 import { CHECKED_ENDPOINTS, hasStoredPrompt, schemasFor } from '../../src/validate/schemas.js'
 
@@ -310,7 +311,7 @@ describe('generated near-valid lines', () => {
       fc.property(nearValidArb, ({ endpoint, line }) => {
         if (fastShapeFor(endpoint)(line)) expect(zodAccepts(endpoint, line)).toBe(true)
       }),
-      { numRuns: 10_000 }
+      { numRuns: cases(10_000) }
     )
   })
 
@@ -319,7 +320,7 @@ describe('generated near-valid lines', () => {
       fc.property(nearValidArb, ({ endpoint, line }) => {
         if (zodAccepts(endpoint, line)) expect(fastShapeFor(endpoint)(line)).toBe(true)
       }),
-      { numRuns: 10_000 }
+      { numRuns: cases(10_000) }
     )
   })
 
@@ -329,7 +330,7 @@ describe('generated near-valid lines', () => {
       fc.property(nearValidArb, ({ endpoint, line }) => {
         seen.add(`${endpoint} ${zodAccepts(endpoint, line)}`)
       }),
-      { numRuns: 2_000 }
+      { numRuns: cases(2_000) }
     )
     for (const endpoint of [...CHECKED_ENDPOINTS, UNCHECKED_ENDPOINT]) {
       expect(seen).toContain(`${endpoint} true`)

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { providerFor } from '../../src/batch/providers.js'
 import { validateRequestsFile } from '../../src/validate/file.js'
+import { cases } from '../../__fixtures__/mutation-run.js'
 
 const ENDPOINT = '/v1/chat/completions'
 const MODEL = 'qwen/Qwen3-32B'
@@ -116,7 +117,7 @@ describe('generated valid files', () => {
         expect(report.bytes).toBe(content.length)
         expect(report.sha256).toBe(createHash('sha256').update(content).digest('hex'))
       }),
-      { numRuns: 150 }
+      { numRuns: cases(150) }
     )
   })
 })
@@ -289,7 +290,7 @@ describe('one injected defect', () => {
           if (expected.message) expect(report.problems[0]!.message).toMatch(expected.message)
         }
       ),
-      { numRuns: 400 }
+      { numRuns: cases(400, 60) }
     )
   })
 
