@@ -1,5 +1,6 @@
 // The join stops soon after the step's abort signal fires, and leaves no results.jsonl behind.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { cases } from '../../__fixtures__/mutation-run.js'
 import { createWriteStream } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -66,7 +67,7 @@ describe('joinResults and the abort signal', () => {
   })
 
   it('stops within a fraction of its run when aborted midway, writing nothing', async () => {
-    const { input, output } = await writeLarge(100_000)
+    const { input, output } = await writeLarge(cases(100_000, 10_000))
     const destPath = join(dir, 'results.jsonl')
     const started = Date.now()
     await joinResults({ inputPath: input, outputPath: output, destPath: join(dir, 'full.jsonl') })

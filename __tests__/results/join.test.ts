@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { cases } from '../../__fixtures__/mutation-run.js'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -482,7 +483,7 @@ describe.each(JOINS)('joinResults %s', (_name, joinResults) => {
   })
 
   it('joins a large file: 20,000 requests, shuffled, with failures and missing ones', async () => {
-    const n = 20_000
+    const n = cases(20_000, 2_000)
     const input = join(dir, 'input.jsonl')
     const output = join(dir, 'output.jsonl')
     const errors = join(dir, 'errors.jsonl')

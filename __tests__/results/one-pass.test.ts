@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { cases } from '../../__fixtures__/mutation-run.js'
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -103,7 +104,7 @@ describe('OutputPass', () => {
     ['shuffled, with a budget of a few lines', 4096],
     ['shuffled, nothing held', 0]
   ])('writes the same bytes and counts as joinResults: %s', async (name, heldBytes) => {
-    const count = 3000
+    const count = cases(3000, 600)
     const order = name.startsWith('in input order')
       ? Array.from({ length: count }, (_, i) => i)
       : shuffled(count)
