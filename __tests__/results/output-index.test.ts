@@ -4,9 +4,9 @@ import {
   encodeKey,
   fnv1a,
   grownCapacity,
-  IdTable,
+  IdArena,
   UTF16_MARK
-} from '../../src/results/id-table.js'
+} from '../../src/results/id-arena.js'
 import {
   fitsCount,
   KIND_ERROR,
@@ -95,9 +95,9 @@ describe('encodeKey and decodeKey', () => {
   })
 })
 
-describe('IdTable', () => {
+describe('IdArena', () => {
   it('finds every id after forced collisions in a tiny table and its growth', () => {
-    const table = new IdTable(1, 2)
+    const table = new IdArena(1, 2)
     const ids = Array.from({ length: 500 }, (_, i) => `req-${i}`)
     for (const [i, id] of ids.entries()) {
       expect(table.find(id)).toBe(-1)
@@ -115,7 +115,7 @@ describe('IdTable', () => {
     const ka = Buffer.from(a)
     const kb = Buffer.from(b)
     expect(fnv1a(ka, 0, ka.length)).toBe(fnv1a(kb, 0, kb.length))
-    const table = new IdTable(4)
+    const table = new IdArena(4)
     expect(table.find(a)).toBe(-1)
     table.add()
     expect(table.find(b)).toBe(-1)
@@ -125,7 +125,7 @@ describe('IdTable', () => {
   })
 
   it('finds ids by their bytes, multi-byte UTF-8 included', () => {
-    const table = new IdTable(2, 2)
+    const table = new IdArena(2, 2)
     const ids = ['ascii', 'é-accent', 'ключ', '表😀', 'x\ud800']
     for (const id of ids) {
       table.find(id)
@@ -141,7 +141,7 @@ describe('IdTable', () => {
   })
 
   it('takes long ids, growing the arena', () => {
-    const table = new IdTable(1)
+    const table = new IdArena(1)
     const ids = Array.from({ length: 20 }, (_, i) => `${'é'.repeat(200 * i)}#${i}`)
     for (const id of ids) {
       table.find(id)
@@ -151,7 +151,7 @@ describe('IdTable', () => {
   })
 
   it('drops the ids after a size, and takes them again', () => {
-    const table = new IdTable(2, 2)
+    const table = new IdArena(2, 2)
     for (const id of ['a', 'b', 'c', 'd']) {
       table.find(id)
       table.add()
@@ -163,7 +163,7 @@ describe('IdTable', () => {
   })
 
   it('refuses add() without a find() that missed', () => {
-    const table = new IdTable()
+    const table = new IdArena()
     expect(() => table.add()).toThrow(/internal error/)
     table.find('a')
     table.add()

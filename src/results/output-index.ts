@@ -1,5 +1,5 @@
 // The output index: what the join keeps of every line of the output and error files, by custom_id.
-import { grownCapacity, IdTable, resized } from './id-table.js'
+import { grownCapacity, IdArena, resized } from './id-arena.js'
 import type { TokenUsage } from './types.js'
 
 export const SOURCE_OUTPUT = 0
@@ -42,11 +42,11 @@ function grown<T extends Column>(old: T, capacity: number): T {
 
 /**
  * custom_id -> (file, byte offset, byte length, ok/error, where the body is in the line, token usage),
- * in typed arrays by slot to stay small with millions of lines: the ids in an IdTable, token
+ * in typed arrays by slot to stay small with millions of lines: the ids in an IdArena, token
  * counts as 32-bit integers (the rare one that does not fit in a Map), capacities grown by half.
  */
 export class ResultIndex {
-  private readonly ids: IdTable
+  private readonly ids: IdArena
   private capacity: number
   private offsetsLow: Uint32Array
   private offsetsHigh: Uint8Array
@@ -63,7 +63,7 @@ export class ResultIndex {
   lastWritten = -1
 
   constructor(capacity = 1024, tableSize?: number) {
-    this.ids = new IdTable(capacity, tableSize)
+    this.ids = new IdArena(capacity, tableSize)
     this.capacity = capacity
     this.offsetsLow = new Uint32Array(capacity)
     this.offsetsHigh = new Uint8Array(capacity)

@@ -64,7 +64,7 @@ const MAX_LOAD = 0.7
 /** starts[] holds 32-bit positions. */
 const MAX_ARENA = 0xffffffff
 
-export class IdTable {
+export class IdArena {
   /** Ids added. */
   size = 0
   private arena: Buffer
