@@ -11,13 +11,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 // tsconfig.json maps `undici` here. @actions/core imports @actions/http-client for OIDC tokens,
 // and it imports undici (a third of the bundle) only to build a ProxyAgent for its own requests,
-// which the action never makes: every API call goes through the openai SDK and node:http.
-// Measured with ncc 0.45: given the mapping, ncc bundles neither undici nor this file, and leaves
-// http-client's one `new ProxyAgent(...)` unresolved, so that path, if it ever ran (a proxy set
-// for http-client's own requests), fails at once rather than silently. Tools that follow the
-// mapping themselves (tsc, tsx under local-action) get this class, which fails the same way.
+// which the action never makes: every API call goes through the openai SDK and node:http, and the
+// pull-request comment through Octokit with the action's own fetch (net/http-fetch.ts).
+// Measured with ncc 0.45: given the mapping, ncc leaves undici out of the bundle.
+//
+// @actions/github builds a ProxyAgent when it is loaded, whenever a proxy is set for the GitHub
+// API (a self-hosted runner behind a company proxy), for a default fetch the action replaces. So
+// making one must not fail, or the comment could never be written there; using one fails at once.
 class ProxyAgent {
-    constructor() {
+    dispatch() {
         throw new Error('undici is not bundled with this action (only @actions/http-client uses it)');
     }
 }

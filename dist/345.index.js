@@ -284,7 +284,7 @@ class LineSplitter {
 // EXTERNAL MODULE: ./src/results/indexing.ts + 1 modules
 var indexing = __webpack_require__(8070);
 // EXTERNAL MODULE: ./src/results/output-index.ts + 1 modules
-var output_index = __webpack_require__(5231);
+var output_index = __webpack_require__(4205);
 ;// CONCATENATED MODULE: ./src/results/held-lines.ts
 const SLAB_BYTES = 1 << 20;
 class HeldLineStore {
@@ -1949,7 +1949,7 @@ function countKeys(value) {
 // EXTERNAL MODULE: ./src/results/classify.ts
 var classify = __webpack_require__(438);
 // EXTERNAL MODULE: ./src/results/output-index.ts + 1 modules
-var output_index = __webpack_require__(5231);
+var output_index = __webpack_require__(4205);
 // EXTERNAL MODULE: ./src/results/schemas.ts
 var schemas = __webpack_require__(6678);
 // EXTERNAL MODULE: ./src/results/usage.ts
@@ -2190,7 +2190,7 @@ async function* inputCustomIds(inputPath, warnings) {
 /* harmony import */ var _input_ids_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5237);
 /* harmony import */ var _indexing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8070);
 /* harmony import */ var _joined_lines_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9193);
-/* harmony import */ var _output_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5231);
+/* harmony import */ var _output_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4205);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5187);
 // The join: results.jsonl from the input file and the batch's output and error files.
 //
@@ -2319,7 +2319,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/results/classify.ts
 var classify = __webpack_require__(438);
 // EXTERNAL MODULE: ./src/results/output-index.ts + 1 modules
-var output_index = __webpack_require__(5231);
+var output_index = __webpack_require__(4205);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/results/reader.ts
@@ -2545,7 +2545,7 @@ class JoinedLines {
 
 /***/ }),
 
-/***/ 5231:
+/***/ 4205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2561,7 +2561,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: fitsCount
 
-;// CONCATENATED MODULE: ./src/results/id-table.ts
+;// CONCATENATED MODULE: ./src/results/id-arena.ts
 // The custom_ids of the output index: their bytes in one growable arena, found through an
 // open-addressing hash table in a typed array. Millions of ids cost no JS object each: the id's
 // UTF-8 bytes plus 10 to 12.5 (its start, its place in the table; see README, Performance), where a
@@ -2623,7 +2623,7 @@ function decodeKey(bytes, start, end) {
 const MAX_LOAD = 0.7;
 /** starts[] holds 32-bit positions. */
 const MAX_ARENA = 0xffffffff;
-class IdTable {
+class IdArena {
     /** Ids added. */
     size = 0;
     arena;
@@ -2768,7 +2768,7 @@ function grown(old, capacity) {
 }
 /**
  * custom_id -> (file, byte offset, byte length, ok/error, where the body is in the line, token usage),
- * in typed arrays by slot to stay small with millions of lines: the ids in an IdTable, token
+ * in typed arrays by slot to stay small with millions of lines: the ids in an IdArena, token
  * counts as 32-bit integers (the rare one that does not fit in a Map), capacities grown by half.
  */
 class ResultIndex {
@@ -2788,7 +2788,7 @@ class ResultIndex {
     /** The slot the last set() wrote, or -1 when it kept the line that was there. */
     lastWritten = -1;
     constructor(capacity = 1024, tableSize) {
-        this.ids = new IdTable(capacity, tableSize);
+        this.ids = new IdArena(capacity, tableSize);
         this.capacity = capacity;
         this.offsetsLow = new Uint32Array(capacity);
         this.offsetsHigh = new Uint8Array(capacity);

@@ -1379,8 +1379,10 @@ function isMarkedComment(body, marker) {
 /* harmony export */ });
 /* unused harmony exports shouldComment, markerPartsOf, isRetryableCommentError, describeCommentFailure */
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9556);
-/* harmony import */ var _comment_model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7594);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5566);
+/* harmony import */ var _comment_model_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7594);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5566);
+/* harmony import */ var _net_http_fetch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5488);
+
 
 
 
@@ -1426,7 +1428,7 @@ function targetFromContext(context, token, issueNumber, variant) {
         owner: context.owner,
         repo: context.repo,
         issueNumber,
-        marker: (0,_comment_model_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Q)(markerPartsOf(context, variant))
+        marker: (0,_comment_model_js__WEBPACK_IMPORTED_MODULE_2__/* .commentMarker */ .Q)(markerPartsOf(context, variant))
     };
 }
 /**
@@ -1454,7 +1456,7 @@ function place(target) {
 /** The sentence a notice or warning gives, by what GitHub answered. */
 function describeCommentFailure(failure, target) {
     // An error page (a proxy's HTML, say) must not flood the log.
-    const message = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(failure.message, 300);
+    const message = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(failure.message, 300);
     const answer = failure.status === undefined
         ? `GitHub could not be reached (${message})`
         : `GitHub answered ${failure.status} (${message})`;
@@ -1494,7 +1496,7 @@ async function findMarkedComment(octokit, target, signal) {
             page,
             request: { signal }
         });
-        const found = response.data.find((comment) => (0,_comment_model_js__WEBPACK_IMPORTED_MODULE_1__/* .isMarkedComment */ .q)(comment.body, target.marker));
+        const found = response.data.find((comment) => (0,_comment_model_js__WEBPACK_IMPORTED_MODULE_2__/* .isMarkedComment */ .q)(comment.body, target.marker));
         if (found)
             return { id: found.id, body: found.body ?? '', html_url: found.html_url };
         if (!/rel="next"/.test(response.headers.link ?? ''))
@@ -1538,7 +1540,7 @@ const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function upsertComment(target, body, options = {}) {
     const redact = options.redact ?? ((text) => text);
-    if (!(0,_comment_model_js__WEBPACK_IMPORTED_MODULE_1__/* .isMarkedComment */ .q)(body, target.marker)) {
+    if (!(0,_comment_model_js__WEBPACK_IMPORTED_MODULE_2__/* .isMarkedComment */ .q)(body, target.marker)) {
         // A body without the marker could never be found again: the next update would add a second one.
         return { ok: false, warning: 'The comment body does not begin with its marker; not written.' };
     }
@@ -1557,9 +1559,10 @@ async function upsertComment(target, body, options = {}) {
         const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(213)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
         octokit = getOctokit(target.token, {
             baseUrl: target.apiUrl.replace(/\/+$/, ''),
-            // Node's own fetch: @actions/github's default goes through undici, which the bundle leaves
-            // out (src/stubs/undici.ts), so in dist/ it is no function at all.
-            request: { fetch: globalThis.fetch }
+            // The action's own fetch on node:http, which goes through the runner's proxy (net/proxy.ts):
+            // @actions/github's default goes through undici, which the bundle leaves out
+            // (src/stubs/undici.ts), so in dist/ it is no function at all.
+            request: { fetch: (0,_net_http_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .createNodeFetch */ .l)({ idleTimeoutMs: timeoutMs }) }
         });
     }
     catch (error) {
@@ -2057,6 +2060,21 @@ function formatPercent(part, whole) {
         return '<0.1%';
     const rounded = percent >= 10 ? Math.round(percent) : Math.round(percent * 10) / 10;
     return `${rounded}%`;
+}
+
+
+/***/ }),
+
+/***/ 7452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost)
+/* harmony export */ });
+const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/** A host on the runner itself (a URL's `hostname`: IPv6 in brackets). */
+function isLoopbackHost(hostname) {
+    return LOOPBACK_HOSTS.test(hostname);
 }
 
 
@@ -5251,8 +5269,11 @@ var comment = __nccwpck_require__(7318);
 var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/lib/parse-duration.ts
 var parse_duration = __nccwpck_require__(6225);
+// EXTERNAL MODULE: ./src/lib/hosts.ts
+var hosts = __nccwpck_require__(7452);
 ;// CONCATENATED MODULE: ./src/action/input-fields.ts
 // The kinds of value the inputs take, as zod schemas from the text the runner passes.
+
 
 
 const booleanText = schemas/* string */.YjP()
@@ -5313,10 +5334,7 @@ const optional = (schema) => schemas/* string */.YjP().transform((text, ctx) => 
         ctx.addIssue({ code: 'custom', message: issue.message });
     return core/* NEVER */.tm;
 });
-const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-function isLoopbackHost(hostname) {
-    return LOOPBACK_HOSTS.test(hostname);
-}
+
 const baseUrl = schemas/* string */.YjP().transform((text, ctx) => {
     let url;
     try {
@@ -5546,7 +5564,7 @@ purpose = 'main') {
     const p = parsed;
     if (problems.length === 0) {
         const url = new URL(p[names/* Inputs */.G0.BaseUrl]);
-        if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !p[names/* Inputs */.G0.AllowInsecureHttp]) {
+        if (url.protocol === 'http:' && !(0,hosts/* isLoopbackHost */.c)(url.hostname) && !p[names/* Inputs */.G0.AllowInsecureHttp]) {
             problems.push(`base-url: ${url.origin} is plain http and not a loopback host, so the API key would travel in clear text; ` +
                 'use https://, or set allow-insecure-http: true if you accept that');
         }
@@ -6363,7 +6381,7 @@ function callsApi(inputs) {
 async function openApi(inputs, log, options) {
     if (!callsApi(inputs) || !inputs.apiKey)
         return undefined;
-    const { createBatchApi } = await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(609), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6424));
+    const { createBatchApi } = await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(609), __nccwpck_require__.e(985)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6373));
     return createBatchApi(inputs, log, options);
 }
 /** Runs the command the inputs ask for. */
@@ -6600,6 +6618,187 @@ function untilAborted(work, signal) {
         signal.addEventListener('abort', onAbort, { once: true });
         work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
+}
+
+
+/***/ }),
+
+/***/ 5488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ createNodeFetch)
+});
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./src/lib/hosts.ts
+var hosts = __nccwpck_require__(7452);
+;// CONCATENATED MODULE: ./src/net/proxy.ts
+// The runner's proxy. A self-hosted runner behind a company proxy sets HTTP_PROXY, HTTPS_PROXY and
+// NO_PROXY (or their lower-case forms) for every step; the API calls and the pull-request comment go
+// through it. Node's agents read those variables themselves (`proxyEnv`, Node 24.5 and later):
+// https goes through a CONNECT tunnel, so the proxy sees the host and never the key. A loopback
+// host never goes through the proxy, as with @actions/http-client: a server on the runner itself
+// is not behind it.
+
+
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** Whether the environment names a proxy at all. */
+function namesProxy(env) {
+    return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
+}
+/** Keep-alive agents for http and https, direct and (when the environment names one) through the proxy. */
+function agentPool(env = process.env) {
+    const direct = {
+        'http:': new (external_node_http_default()).Agent({ keepAlive: true }),
+        'https:': new (external_node_https_default()).Agent({ keepAlive: true })
+    };
+    // Copied: a later change to process.env changes nothing for agents already made.
+    const proxyEnv = { ...env };
+    const proxied = namesProxy(env)
+        ? {
+            'http:': new (external_node_http_default()).Agent({ keepAlive: true, proxyEnv }),
+            'https:': new (external_node_https_default()).Agent({ keepAlive: true, proxyEnv })
+        }
+        : direct;
+    return {
+        for(url) {
+            const protocol = url.protocol === 'https:' ? 'https:' : 'http:';
+            return ((0,hosts/* isLoopbackHost */.c)(url.hostname) ? direct : proxied)[protocol];
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/net/http-fetch.ts
+
+
+
+
+/**
+ * A `fetch` on node:http for the SDK. The global fetch holds a streamed multipart upload in memory
+ * as it sends it; this one writes the SDK's body stream to the socket with backpressure, so memory
+ * stays flat whatever the file size, and it drops connections that go silent. It goes through the
+ * runner's proxy, if one is set (net/proxy.ts).
+ */
+function createNodeFetch(options) {
+    const agents = agentPool(options.env);
+    return (input, init) => new Promise((resolve, reject) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const protocol = url.protocol;
+        if (protocol !== 'http:' && protocol !== 'https:') {
+            reject(new TypeError(`Unsupported protocol ${url.protocol}`));
+            return;
+        }
+        const signal = init?.signal ?? undefined;
+        if (signal?.aborted) {
+            reject(abortError(signal));
+            return;
+        }
+        const headers = {};
+        new Headers(init?.headers).forEach((value, key) => {
+            headers[key] = value;
+        });
+        const body = init?.body;
+        if (typeof body === 'string' || body instanceof Uint8Array) {
+            headers['content-length'] = String(Buffer.byteLength(body));
+        }
+        const request = (protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, {
+            method: init?.method ?? 'GET',
+            headers,
+            agent: agents.for(url)
+        });
+        let settled = false;
+        const onAbort = () => request.destroy(abortError(signal));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const cleanup = () => signal?.removeEventListener('abort', onAbort);
+        request.setTimeout(options.idleTimeoutMs, () => {
+            request.destroy(new Error(`No data for ${Math.round(options.idleTimeoutMs / 1000)}s from ${url.host}`));
+        });
+        request.on('error', (error) => {
+            cleanup();
+            if (!settled) {
+                settled = true;
+                reject(error);
+            }
+        });
+        request.on('response', (response) => {
+            settled = true;
+            response.on('close', cleanup);
+            const status = response.statusCode ?? 0;
+            const responseHeaders = new Headers();
+            for (const [key, value] of Object.entries(response.headers)) {
+                if (Array.isArray(value))
+                    for (const item of value)
+                        responseHeaders.append(key, item);
+                else if (value !== undefined)
+                    responseHeaders.set(key, value);
+            }
+            // A body cut off before its end must reach the reader as an error, never as a short success.
+            response.on('aborted', () => response.destroy(new Error(`Connection to ${url.host} closed mid-response`)));
+            const hasBody = !(status === 204 || status === 304 || init?.method === 'HEAD');
+            if (!hasBody)
+                response.resume();
+            resolve(new Response(hasBody ? external_node_stream_.Readable.toWeb(response) : null, {
+                status,
+                statusText: response.statusMessage ?? '',
+                headers: responseHeaders
+            }));
+        });
+        if (body == null) {
+            request.end();
+        }
+        else if (typeof body === 'string' || body instanceof Uint8Array) {
+            request.end(body);
+        }
+        else if (body instanceof ReadableStream) {
+            sendStream(request, body);
+        }
+        else {
+            reject(new TypeError('Unsupported request body'));
+            request.destroy();
+        }
+    });
+}
+/**
+ * Writes a streamed body one chunk at a time, taking the next chunk only once the previous one
+ * has been handed to the socket. Memory stays bounded by a chunk or two, and a source may reuse
+ * its buffers (see fileChunks in upload.ts).
+ */
+async function sendStream(request, body) {
+    const reader = body.getReader();
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            if (request.destroyed)
+                return;
+            await new Promise((resolve, reject) => request.write(value, (error) => (error ? reject(error) : resolve())));
+        }
+        request.end();
+    }
+    catch (error) {
+        request.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
+    finally {
+        // Stops the source (and closes its file) when the request ended early.
+        reader.cancel().catch(() => undefined);
+    }
+}
+function abortError(signal) {
+    const error = new Error(signal.reason instanceof Error ? signal.reason.message : 'The request was aborted');
+    error.name = 'AbortError';
+    return error;
 }
 
 
@@ -7179,20 +7378,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 

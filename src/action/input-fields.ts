@@ -1,6 +1,7 @@
 // The kinds of value the inputs take, as zod schemas from the text the runner passes.
 import { z } from 'zod'
 import { formatDurationInput, parseDuration } from '../lib/parse-duration.js'
+import { isLoopbackHost } from '../lib/hosts.js'
 
 export const booleanText = z
   .string()
@@ -83,11 +84,7 @@ export const optional = <T extends z.ZodType>(schema: T) =>
     return z.NEVER
   })
 
-const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.test(hostname)
-}
+export { isLoopbackHost }
 
 export const baseUrl = z.string().transform((text, ctx) => {
   let url: URL

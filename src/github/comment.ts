@@ -9,6 +9,7 @@ import type { GitHubContext } from './context.js'
 import { PULL_REQUEST_EVENTS } from './context.js'
 import { commentMarker, isMarkedComment, type MarkerParts } from './comment-model.js'
 import { oneLine } from './markdown.js'
+import { createNodeFetch } from '../net/http-fetch.js'
 
 export type CommentMode = 'auto' | 'always' | 'never'
 
@@ -261,9 +262,10 @@ export async function upsertComment(
     const { getOctokit } = await import('@actions/github')
     octokit = getOctokit(target.token, {
       baseUrl: target.apiUrl.replace(/\/+$/, ''),
-      // Node's own fetch: @actions/github's default goes through undici, which the bundle leaves
-      // out (src/stubs/undici.ts), so in dist/ it is no function at all.
-      request: { fetch: globalThis.fetch }
+      // The action's own fetch on node:http, which goes through the runner's proxy (net/proxy.ts):
+      // @actions/github's default goes through undici, which the bundle leaves out
+      // (src/stubs/undici.ts), so in dist/ it is no function at all.
+      request: { fetch: createNodeFetch({ idleTimeoutMs: timeoutMs }) }
     })
   } catch (error) {
     return {

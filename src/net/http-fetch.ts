@@ -1,22 +1,23 @@
 import http from 'node:http'
 import https from 'node:https'
 import { Readable } from 'node:stream'
+import { agentPool } from './proxy.js'
 
 export interface NodeFetchOptions {
   /** The longest a connection may stay silent, in either direction, before it is dropped. */
   idleTimeoutMs: number
+  /** Where HTTP_PROXY, HTTPS_PROXY and NO_PROXY are read (net/proxy.ts); process.env by default. */
+  env?: NodeJS.ProcessEnv
 }
 
 /**
  * A `fetch` on node:http for the SDK. The global fetch holds a streamed multipart upload in memory
  * as it sends it; this one writes the SDK's body stream to the socket with backpressure, so memory
- * stays flat whatever the file size, and it drops connections that go silent.
+ * stays flat whatever the file size, and it drops connections that go silent. It goes through the
+ * runner's proxy, if one is set (net/proxy.ts).
  */
 export function createNodeFetch(options: NodeFetchOptions): typeof fetch {
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true })
-  }
+  const agents = agentPool(options.env)
 
   return (input, init) =>
     new Promise<Response>((resolve, reject) => {
@@ -43,7 +44,7 @@ export function createNodeFetch(options: NodeFetchOptions): typeof fetch {
       const request = (protocol === 'https:' ? https : http).request(url, {
         method: init?.method ?? 'GET',
         headers,
-        agent: agents[protocol]
+        agent: agents.for(url)
       })
       let settled = false
       const onAbort = () => request.destroy(abortError(signal!))
