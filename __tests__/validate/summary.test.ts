@@ -107,4 +107,28 @@ describe('endpointHint', () => {
     expect(endpointHint({ ...base, problems: other, problemCount: 3 }, endpoint)).toBeUndefined()
     expect(endpointHint(base, endpoint)).toBeUndefined()
   })
+  it('leaves file-level problems (line 0) out of "every line"', () => {
+    const problems = [
+      { line: 0, message: 'the file is over max-file-size' },
+      mismatch(1),
+      mismatch(2)
+    ]
+    expect(
+      endpointHint({ ...base, requests: 2, problems, problemCount: 3 }, '/v1/chat/completions')
+    ).toMatch(/^Every line has url "\/v1\/embeddings"/)
+  })
+
+  it('says nothing when fewer problems than requests were found: some lines are right', () => {
+    const problems = [mismatch(1), mismatch(2)]
+    expect(
+      endpointHint({ ...base, requests: 3, problems, problemCount: 2 }, '/v1/chat/completions')
+    ).toBeUndefined()
+  })
+
+  it('takes off only the quotes around the url, not one inside it', () => {
+    const problems = [mismatch(1, '/v1/a"b'), mismatch(2, '/v1/a"b')]
+    expect(
+      endpointHint({ ...base, requests: 2, problems, problemCount: 2 }, '/v1/chat/completions')
+    ).toMatch(/set endpoint: \/v1\/a\\"b$/)
+  })
 })

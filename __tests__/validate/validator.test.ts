@@ -97,6 +97,13 @@ describe('Validator', () => {
       { endpoint: responses }
     )
     expect(problems.map((p) => p.line)).toEqual([3, 4])
+    const odd = problemsOf(['null', line('e', null as unknown as Record<string, unknown>)], {
+      endpoint: responses
+    }).problems
+    expect(odd.map((p) => p.message)).toEqual([
+      'each line must be a JSON object with custom_id, method, url and body; found null',
+      'body must be an object, found null'
+    ])
     expect(problems[0]!.message).toMatch(/^body\.input is missing/)
     expect(problems[1]!.message).toMatch(/^body\.input /)
   })
