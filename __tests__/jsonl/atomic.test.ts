@@ -43,6 +43,21 @@ describe('writeAtomically', () => {
   })
 })
 
+describe('writeAtomically when the temporary file cannot be made', () => {
+  it('passes on the error of the open, and writes nothing', async () => {
+    // A name that fits the file system, but not with the temporary suffix after it.
+    const dest = join(dir, 'r'.repeat(250))
+    let called = false
+    await expect(
+      writeAtomically(dest, async () => {
+        called = true
+      })
+    ).rejects.toMatchObject({ code: 'ENAMETOOLONG' })
+    expect(called).toBe(false)
+    expect(await readdir(dir)).toEqual([])
+  })
+})
+
 describe('writeBuffered', () => {
   it('writes text and byte ranges in order, across many buffers and a line larger than one', async () => {
     const dest = join(dir, 'out.bin')

@@ -176,6 +176,23 @@ describe('readLines', () => {
     }
   })
 
+  it('keeps line 1 whole when it does not start with the whole BOM', async () => {
+    for (const [content, first] of [
+      [Buffer.from('{"a":1}\nb'), '{"a":1}'],
+      [Buffer.from([0xef, 0xbb, 0x41, 0x0a, 0x62]), Buffer.from([0xef, 0xbb, 0x41]).toString()],
+      [Buffer.from([0xef, 0x41, 0x42, 0x0a, 0x62]), Buffer.from([0xef, 0x41, 0x42]).toString()],
+      [Buffer.from([0x41, 0xbb, 0xbf, 0x0a, 0x62]), Buffer.from([0x41, 0xbb, 0xbf]).toString()],
+      [Buffer.from([0xef, 0xbb, 0x0a, 0x62]), Buffer.from([0xef, 0xbb]).toString()],
+      [Buffer.from('a\rb\r\nc'), 'a\rb']
+    ] as const) {
+      for (const chunk of [1, 2, 64]) {
+        const [line1, line2] = await lines(content, chunk)
+        expect({ chunk, line1 }).toEqual({ chunk, line1: { number: 1, offset: 0, text: first } })
+        expect(line2?.number).toBe(2)
+      }
+    }
+  })
+
   it('keeps a long line whole (no limit)', async () => {
     const long = 'x'.repeat(3 << 20)
     expect(await lines(Buffer.from(`a\n${long}\nb`), 1 << 20)).toEqual([

@@ -73,3 +73,77 @@ describe('writeBuffered with secrets', () => {
     )
   })
 })
+
+/** Writes through an OutputBuffer with `fill`; the file, and what onWrite saw. */
+async function gathered(fill: Parameters<typeof writeBuffered>[1]) {
+  const path = join(dir, `out-${++count}.bin`)
+  const file = await open(path, 'w')
+  const seen: Buffer[] = []
+  try {
+    await writeBuffered(file, fill, { onWrite: (bytes) => seen.push(Buffer.from(bytes)) })
+  } finally {
+    await file.close()
+  }
+  return { file: await readFile(path), seen: Buffer.concat(seen) }
+}
+
+describe('writeBuffered', () => {
+  it('writes text of many-byte characters, ranges of bytes and huge pieces whole and in order', async () => {
+    const source = Buffer.from('0123456789abcdef')
+    const euros = '€'.repeat(600_000) // 1.8 MB as UTF-8: more than one buffer
+    const { file, seen } = await gathered(async (out) => {
+      out.text('start ')
+      out.bytes(source, 5, 10)
+      if (out.full) await out.flush()
+      out.text(euros)
+      if (out.full) await out.flush()
+      out.bytes(source, 10, 16)
+      out.text(' 😀 end')
+    })
+    const expected = Buffer.concat([
+      Buffer.from('start '),
+      source.subarray(5, 10),
+      Buffer.from(euros),
+      source.subarray(10, 16),
+      Buffer.from(' 😀 end')
+    ])
+    expect(file.equals(expected)).toBe(true)
+    expect(seen.equals(expected)).toBe(true)
+  })
+
+  it('reports full once a buffer of 1 MiB is gathered, and not before', async () => {
+    const states: boolean[] = []
+    await gathered(async (out) => {
+      out.text('x'.repeat(MiB - 1))
+      states.push(out.full)
+      out.text('x')
+      states.push(out.full)
+      await out.flush()
+      states.push(out.full)
+    })
+    expect(states).toEqual([false, true, false])
+  })
+
+  it('passes on an error of the fill, and one of the write', async () => {
+    const failure = new Error('the fill failed')
+    await expect(
+      gathered(async (out) => {
+        out.text('some text')
+        await out.flush()
+        throw failure
+      })
+    ).rejects.toBe(failure)
+    const path = join(dir, `read-only-${++count}.bin`)
+    await open(path, 'w').then((handle) => handle.close())
+    const readOnly = await open(path, 'r')
+    try {
+      await expect(
+        writeBuffered(readOnly, async (out) => {
+          out.text('text')
+        })
+      ).rejects.toMatchObject({ code: 'EBADF' })
+    } finally {
+      await readOnly.close()
+    }
+  })
+})
