@@ -67,4 +67,28 @@ describe('job.json', () => {
     await writeFile(path.join(dir, 'job.json'), '{"job": "job1"}')
     expect(await readManifest(dir)).toBeUndefined()
   })
+
+  it('reads as none a manifest that lacks any field it needs, or has one of another type', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'manifest-'))
+    const [job] = groupJobs([batch('completed', 'file-out')])
+    const whole = manifestOf(job!, joined) as unknown as Record<string, unknown>
+    const damaged: unknown[] = [
+      null,
+      'job1',
+      [],
+      { ...whole, job: 1 },
+      { ...whole, batches: {} },
+      { ...whole, results: null },
+      { ...whole, counts: null },
+      { ...whole, counts: { total: '5' } },
+      { ...whole, tokens: undefined },
+      { ...whole, tokens: { total: null } }
+    ]
+    for (const value of damaged) {
+      await writeFile(path.join(dir, 'job.json'), JSON.stringify(value) ?? 'null')
+      expect({ value, read: await readManifest(dir) }).toEqual({ value, read: undefined })
+    }
+    await writeFile(path.join(dir, 'job.json'), JSON.stringify(whole))
+    expect(await readManifest(dir)).toEqual(whole)
+  })
 })
