@@ -19,7 +19,10 @@ describe('classify, on the edges', () => {
         failed({ message: `HTTP ${code}`, status_code: code })
       )
     // No status code: a success, its missing body null.
-    expect(classify(line({ response: {} }), false)).toStrictEqual({ status: 'ok', body: null })
+    expect(classify(line({ response: {} as ResultLine['response'] }), false)).toStrictEqual({
+      status: 'ok',
+      body: null
+    })
   })
 
   it('reads an error body given as text, trimmed and cut at 2,000 characters', () => {
