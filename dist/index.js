@@ -5263,17 +5263,16 @@ function parseByteSize(text) {
 
 // EXTERNAL MODULE: ./src/lib/failure-limit.ts
 var failure_limit = __nccwpck_require__(4163);
+// EXTERNAL MODULE: ./src/lib/hosts.ts
+var hosts = __nccwpck_require__(7452);
 // EXTERNAL MODULE: ./src/github/comment.ts
 var comment = __nccwpck_require__(7318);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/lib/parse-duration.ts
 var parse_duration = __nccwpck_require__(6225);
-// EXTERNAL MODULE: ./src/lib/hosts.ts
-var hosts = __nccwpck_require__(7452);
 ;// CONCATENATED MODULE: ./src/action/input-fields.ts
 // The kinds of value the inputs take, as zod schemas from the text the runner passes.
-
 
 
 const booleanText = schemas/* string */.YjP()
@@ -5334,7 +5333,6 @@ const optional = (schema) => schemas/* string */.YjP().transform((text, ctx) => 
         ctx.addIssue({ code: 'custom', message: issue.message });
     return core/* NEVER */.tm;
 });
-
 const baseUrl = schemas/* string */.YjP().transform((text, ctx) => {
     let url;
     try {
@@ -5417,6 +5415,7 @@ function parseMatch(text) {
 // EXTERNAL MODULE: ./src/action/names.ts
 var names = __nccwpck_require__(2814);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 

@@ -3676,6 +3676,8 @@ function exceedsFailureLimit(limit, failed, total) {
     }
 }
 
+// EXTERNAL MODULE: ./src/lib/hosts.ts
+var hosts = __nccwpck_require__(452);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
 ;// CONCATENATED MODULE: ./src/lib/run-context.ts
@@ -4022,11 +4024,8 @@ function formatDurationInput(ms) {
     return rest > 0 ? `${text}${rest}ms` : text;
 }
 
-// EXTERNAL MODULE: ./src/lib/hosts.ts
-var hosts = __nccwpck_require__(452);
 ;// CONCATENATED MODULE: ./src/action/input-fields.ts
 // The kinds of value the inputs take, as zod schemas from the text the runner passes.
-
 
 
 const booleanText = schemas/* string */.YjP()
@@ -4087,7 +4086,6 @@ const optional = (schema) => schemas/* string */.YjP().transform((text, ctx) => 
         ctx.addIssue({ code: 'custom', message: issue.message });
     return core_core/* NEVER */.tm;
 });
-
 const input_fields_baseUrl = schemas/* string */.YjP().transform((text, ctx) => {
     let url;
     try {
@@ -4170,6 +4168,7 @@ function parseMatch(text) {
 // EXTERNAL MODULE: ./src/action/names.ts
 var names = __nccwpck_require__(814);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 

@@ -1,7 +1,6 @@
 // The kinds of value the inputs take, as zod schemas from the text the runner passes.
 import { z } from 'zod'
 import { formatDurationInput, parseDuration } from '../lib/parse-duration.js'
-import { isLoopbackHost } from '../lib/hosts.js'
 
 export const booleanText = z
   .string()
@@ -83,8 +82,6 @@ export const optional = <T extends z.ZodType>(schema: T) =>
       ctx.addIssue({ code: 'custom', message: issue.message })
     return z.NEVER
   })
-
-export { isLoopbackHost }
 
 export const baseUrl = z.string().transform((text, ctx) => {
   let url: URL

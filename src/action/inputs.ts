@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { checkMetadataLimits, parseMetadata } from '../batch/metadata.js'
 import { parseByteSize } from '../lib/parse-size.js'
 import { parseFailureLimit } from '../lib/failure-limit.js'
+import { isLoopbackHost } from '../lib/hosts.js'
 import { parseCommentMode, type CommentMode } from '../github/comment.js'
 import {
   baseUrl,
@@ -11,7 +12,6 @@ import {
   duration,
   fromParser,
   integerIn,
-  isLoopbackHost,
   optional,
   githubToken,
   GITHUB_TOKEN_DEFAULT,
