@@ -20,7 +20,9 @@ const CUSTOM_ID_KEY = Buffer.from('"custom_id"')
 /**
  * The custom_id of an input line that starts with `{"custom_id":"...",` (spaces allowed), where the
  * id has no escapes and the key does not appear again: the value JSON.parse would give, without
- * parsing the ~4 kB request. Undefined for any other line, which is then parsed in full.
+ * parsing the ~4 kB request. Undefined for any other line, which is then parsed in full. The rest
+ * of the line is not checked: an input was validated before it was uploaded, and a line that is
+ * not JSON but starts so (`{"custom_id":"a","body":{}`) is joined by its id all the same.
  */
 export function quickCustomId(bytes: Buffer): string | undefined {
   let at = skipSpaces(bytes, 0)
