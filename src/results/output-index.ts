@@ -86,11 +86,6 @@ export class ResultIndex {
     return this.ids.find(id)
   }
 
-  /** The slot of the id whose UTF-8 bytes are bytes[start, end) (valid UTF-8), or -1. */
-  slotOfBytes(bytes: Uint8Array, start: number, end: number): number {
-    return this.ids.findBytes(bytes, start, end)
-  }
-
   /** The custom_id of the entry in `slot`. */
   idAt(slot: number): string {
     return this.ids.idAt(slot)
