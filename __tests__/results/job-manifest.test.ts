@@ -53,6 +53,8 @@ describe('job.json', () => {
       { ...batch('completed', 'f'), id: 'batch_b' }
     ])
     expect(manifestMatches(manifest, resubmitted!)).toBe(false)
+    // The same batches written for another job (a manifest copied between directories).
+    expect(manifestMatches({ ...manifest, job: 'job2' }, job!)).toBe(false)
   })
 
   it('is written atomically and read back; a missing or damaged one reads as none', async () => {
