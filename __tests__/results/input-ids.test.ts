@@ -21,6 +21,8 @@ describe('quickCustomId', () => {
       '', // nothing
       '[{"custom_id":"a"}]', // not an object
       '{"method":"POST","custom_id":"a"}', // the id is not first
+      '{"custom_xd":"a"}', // another key of the same length
+      '{"kustom_id":"a","custom_id":"b"}',
       '{"custom_id":1}', // not a string
       '{"custom_id""a"}', // no colon
       '{"custom_id":"a\\"b"}', // an escape
@@ -89,10 +91,12 @@ describe('inputCustomIds', () => {
         '   ',
         '{"body":{},"custom_id":"b"}',
         '{"custom_id":"c\\u0064"}',
-        '{"custom_id":"e"}'
+        '{"custom_id":"e"}',
+        // Not JSON, but read by the quick path, which does not check past the id (see input-ids.ts).
+        '{"custom_id":"q","body":{}'
       ].join('\n')
     )
-    expect(result).toEqual({ ids: ['a', 'b', 'cd', 'e'], warnings: [] })
+    expect(result).toEqual({ ids: ['a', 'b', 'cd', 'e', 'q'], warnings: [] })
   })
 
   it(`warns about the first ${MAX_LINE_WARNINGS} unreadable lines by number, then counts the rest`, async () => {

@@ -131,6 +131,14 @@ describe.each(JOINS)('joinResults %s', (_name, run) => {
     )
   })
 
+  it('writes a line of the error file as a failure, even with a 200 response', async () => {
+    const errors =
+      '{"custom_id":"a","response":{"status_code":200,"request_id":"r","body":{}},"error":null}\n'
+    const { lines, result } = await joined(run, ['a'], '', errors)
+    expect(JSON.parse(lines[0]!)).toMatchObject({ custom_id: 'a', status: 'error' })
+    expect(result).toMatchObject({ ok: 0, error: 1 })
+  })
+
   it('cuts the reason for a skipped line to 300 characters', async () => {
     // Every field of the wrong type: zod's issues joined make a long reason.
     const bad = JSON.stringify({
