@@ -33,6 +33,18 @@ describe('HeldLineStore', () => {
     expect(store.held).toBe(MiB)
   })
 
+  it('lets the line a slot held go when it is replaced', () => {
+    // Slab A is filled by the second copy of slot 0, which replaced the first: A then holds one line.
+    const store = new HeldLineStore(2 * MiB)
+    const half = Buffer.alloc(MiB / 2, 0x65)
+    store.hold(0, half)
+    store.hold(0, half)
+    store.hold(1, line('in slab B'))
+    expect(store.held).toBe(2 * MiB)
+    store.release(0)
+    expect(store.held).toBe(MiB)
+  })
+
   it('holds nothing when the budget is under one slab', () => {
     for (const budget of [0, 1000, MiB - 1]) {
       const store = new HeldLineStore(budget)
