@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { readdirSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,6 +28,16 @@ describe('writeAtomically', () => {
     })
     expect(await readFile(dest, 'utf8')).toBe('second\n')
     expect(await readdir(join(dir, 'a', 'b'))).toEqual(['out.jsonl'])
+  })
+
+  it('leaves no file open, the directory opened to sync the rename included', async () => {
+    const openFds = (): number => readdirSync('/proc/self/fd').length
+    const before = openFds()
+    await writeAtomically(join(dir, 'sub', 'done.txt'), (file) => file.writeFile('done'))
+    await expect(
+      writeAtomically(join(dir, 'failed.txt'), () => Promise.reject(new Error('failed')))
+    ).rejects.toThrow('failed')
+    expect(openFds()).toBe(before)
   })
 
   it('leaves the old file and no temporary file when writing fails', async () => {

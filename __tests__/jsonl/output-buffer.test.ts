@@ -146,4 +146,36 @@ describe('writeBuffered', () => {
       await readOnly.close()
     }
   })
+
+  it('writes the end of the output whole, though it could begin a key', async () => {
+    // Held back at every flush but the last: a masked key may still come. At the end nothing does.
+    for (const end of ['sk-', 'sk-writer', `${KEY.slice(0, -1)}`]) {
+      expect(await written([`line one\n${end}`], [KEY])).toBe(`line one\n${end}`)
+      expect(await written(['x'.repeat(MiB - 2), `${end}`], [KEY])).toBe('x'.repeat(MiB - 2) + end)
+    }
+  })
+
+  it('shows onWrite every byte written once, in order, masked, with the bytes held back too', async () => {
+    const path = join(dir, `observed-${++count}.jsonl`)
+    const file = await open(path, 'w')
+    const seen: Buffer[] = []
+    try {
+      await writeBuffered(
+        file,
+        async (out) => {
+          // A key split across the first flush: its start is held back, then masked whole.
+          out.text('a'.repeat(MiB - 5) + KEY.slice(0, 8))
+          await out.flush()
+          out.text(KEY.slice(8) + ' and more sk-')
+          await out.flush()
+        },
+        { secrets: [KEY], onWrite: (bytes) => seen.push(Buffer.from(bytes)) }
+      )
+    } finally {
+      await file.close()
+    }
+    const text = await readFile(path, 'utf8')
+    expect(text).toBe('a'.repeat(MiB - 5) + '*** and more sk-')
+    expect(Buffer.concat(seen).toString('utf8')).toBe(text)
+  })
 })
