@@ -154,6 +154,19 @@ describe('IdArena', () => {
     expect([table.find(id), table.idAt(0)]).toEqual([0, id])
   })
 
+  it('tells an id from a longer one that starts with it, in the same chain of the table', () => {
+    // A table of 2 places: 'p' and the longer id probe the same place when their hashes agree mod 2.
+    const key = (id: string): number => fnv1a(Buffer.from(id), 0, Buffer.byteLength(id)) % 2
+    let longer = 'pa'
+    for (let c = 0x61; key(longer) !== key('p'); c++) longer = `p${String.fromCharCode(c)}`
+    const table = new IdArena(1, 2)
+    table.find(longer)
+    table.add()
+    expect(table.find('p')).toBe(-1)
+    expect(table.add()).toBe(1)
+    expect([table.find(longer), table.find('p')]).toEqual([0, 1])
+  })
+
   it('refuses an add() that no missed find() came before, also after a growth', () => {
     const table = new IdArena(1, 2)
     expect(() => table.add()).toThrow('internal error: add() without a find() that missed')
