@@ -4852,7 +4852,7 @@ async function run(deps = {}) {
         log,
         readInputs: deps.readInputs ?? (() => getInputs(undefined, process.env, 'post')),
         makeApi: deps.makeApi ??
-            (async (inputs) => (await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 411))).createBatchApi(inputs, log)),
+            (async (inputs) => (await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(982)]).then(__nccwpck_require__.bind(__nccwpck_require__, 982))).createBatchApi(inputs, log)),
         mask: deps.mask ?? maskSecret,
         fail: deps.fail ?? failStep
     });
