@@ -1,13 +1,11 @@
 // results.jsonl holds no key even when the result files spell it in a way a search of their bytes
 // cannot see: JSON escapes (`\u0073k-...`) that parsing turns back into the key, in an error message
-// and in a response body the join writes again; through the join of downloaded files and the one pass.
+// and in a response body the join writes again; through every join (see JOINS).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { joinResults as joinFiles } from '../../src/results/join.js'
-import type { JoinOptions, JoinResult } from '../../src/results/types.js'
-import { onePassJoin } from './one-pass-join.js'
+import { JOINS } from './one-pass-join.js'
 
 const KEY = 'sk-join-key-5e8c1b'
 let dir: string
@@ -57,12 +55,6 @@ async function setUp(count: number) {
   )
   return { input, output, errors, dest: join(dir, 'results.jsonl') }
 }
-
-// The join of downloaded files, and the one pass that joins while they download.
-const JOINS: [string, (options: JoinOptions) => Promise<JoinResult>][] = [
-  ['of downloaded files', joinFiles],
-  ['while downloading', (options) => onePassJoin(options)]
-]
 
 describe.each(JOINS)('joinResults %s, with secrets', (_name, joinResults) => {
   it('masks the key in results.jsonl and in the listed failures', async () => {

@@ -6,11 +6,11 @@ import { fstatSync, openSync, readdirSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { closeFiles, joinResults, openResultFiles } from '../../src/results/join.js'
+import { closeFiles, openResultFiles } from '../../src/results/join.js'
 import { OutputPass } from '../../src/results/one-pass.js'
 import { SOURCE_OUTPUT } from '../../src/results/output-index.js'
 import type { JoinOptions, JoinResult } from '../../src/results/types.js'
-import { feed, onePassJoin } from './one-pass-join.js'
+import { feed, JOINS } from './one-pass-join.js'
 
 let dir: string
 
@@ -21,12 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
-
-const JOINS: [string, (options: JoinOptions) => Promise<JoinResult>][] = [
-  ['of downloaded files', joinResults],
-  ['while downloading', (options) => onePassJoin(options)],
-  ['while downloading, nothing held in memory', (options) => onePassJoin(options, 0)]
-]
 
 const inputOf = (ids: string[]): string =>
   ids

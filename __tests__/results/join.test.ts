@@ -3,9 +3,7 @@ import { cases } from '../../__fixtures__/mutation-run.js'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { joinResults as joinFiles } from '../../src/results/join.js'
-import type { JoinOptions, JoinResult } from '../../src/results/types.js'
-import { onePassJoin } from './one-pass-join.js'
+import { JOINS } from './one-pass-join.js'
 
 let dir: string
 
@@ -57,14 +55,6 @@ async function readJsonl(path: string): Promise<Json[]> {
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as Json)
 }
-
-// Every case runs through the join of downloaded files, and through the one-pass join fed as a
-// download feeds it (with the default memory budget, and with none: every line read back).
-const JOINS: [string, (options: JoinOptions) => Promise<JoinResult>][] = [
-  ['of downloaded files', joinFiles],
-  ['while downloading', (options) => onePassJoin(options)],
-  ['while downloading, nothing held in memory', (options) => onePassJoin(options, 0)]
-]
 
 describe.each(JOINS)('joinResults %s', (_name, joinResults) => {
   it('joins output and error files in input order', async () => {

@@ -2,6 +2,7 @@
 // pushed through the observers in pieces of every size, then finish(). The join tests run each case
 // through it as well as through joinResults, with the same assertions.
 import { readFile } from 'node:fs/promises'
+import { joinResults } from '../../src/results/join.js'
 import { OutputPass } from '../../src/results/one-pass.js'
 import { SOURCE_ERROR, SOURCE_OUTPUT } from '../../src/results/output-index.js'
 import type { JoinOptions, JoinResult } from '../../src/results/types.js'
@@ -49,3 +50,14 @@ export async function onePassJoin(options: JoinOptions, heldBytes?: number): Pro
   }
   return pass.finish(options)
 }
+
+/**
+ * Every join of the results: of downloaded files, and the one pass fed as a download feeds it (with
+ * the default memory budget, and with none: every line read back). The join tests run each case
+ * through all three.
+ */
+export const JOINS: [string, (options: JoinOptions) => Promise<JoinResult>][] = [
+  ['of downloaded files', joinResults],
+  ['while downloading', (options) => onePassJoin(options)],
+  ['while downloading, nothing held in memory', (options) => onePassJoin(options, 0)]
+]

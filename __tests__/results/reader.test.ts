@@ -43,7 +43,7 @@ async function resultFile(
   return { fd, offsets }
 }
 
-/** An index with each line of `files` (in the order given) under its own id. */
+/** An index with each entry's line (in the order given) under its id. */
 function indexOf(
   entries: { id: string; source: number; offset: number; line: string }[]
 ): ResultIndex {
@@ -60,6 +60,21 @@ function indexOf(
     })
   }
   return index
+}
+
+/** The index entries of `lines` of one file at `offsets`, under the ids `${prefix}0`, `${prefix}1`, ... */
+function entriesOf(
+  lines: string[],
+  offsets: number[],
+  source = SOURCE_OUTPUT,
+  prefix = 'o'
+): { id: string; source: number; offset: number; line: string }[] {
+  return lines.map((line, i) => ({
+    id: `${prefix}${i}`,
+    source,
+    offset: offsets[i] as number,
+    line
+  }))
 }
 
 /** What the reader holds for each batch entry: the line's bytes at start(i). */
@@ -79,18 +94,8 @@ describe('BatchReader', () => {
     const err = await resultFile('errors.jsonl', errLines)
     fds = [out.fd, err.fd]
     const index = indexOf([
-      ...outLines.map((line, i) => ({
-        id: `o${i}`,
-        source: SOURCE_OUTPUT,
-        offset: out.offsets[i] as number,
-        line
-      })),
-      ...errLines.map((line, i) => ({
-        id: `e${i}`,
-        source: SOURCE_ERROR,
-        offset: err.offsets[i] as number,
-        line
-      }))
+      ...entriesOf(outLines, out.offsets),
+      ...entriesOf(errLines, err.offsets, SOURCE_ERROR, 'e')
     ])
     const reader = new BatchReader(fds)
     // Slots 4, 0, -1 (a missing request), 2, 3, 1: error lines first, gaps, one line twice.
@@ -111,14 +116,7 @@ describe('BatchReader', () => {
     const lines = ['{"custom_id":"a"}', '{"custom_id":"b"}']
     const out = await resultFile('output.jsonl', lines)
     fds = [out.fd]
-    const index = indexOf(
-      lines.map((line, i) => ({
-        id: `o${i}`,
-        source: SOURCE_OUTPUT,
-        offset: out.offsets[i] as number,
-        line
-      }))
-    )
+    const index = indexOf(entriesOf(lines, out.offsets))
     const reader = new BatchReader(fds)
     reader.read(index, Int32Array.from([1, 0]), 1)
     expect(linesRead(reader, index, Int32Array.from([1]))).toEqual([lines[1]])
@@ -129,14 +127,7 @@ describe('BatchReader', () => {
     for (const gap of [1, 16 << 10, (16 << 10) + 2, 64 << 10]) {
       const lines = Array.from({ length: 6 }, (_, i) => `{"custom_id":"r${i}","n":${i}}`)
       const out = await resultFile(`output-${gap}.jsonl`, lines, gap)
-      const index = indexOf(
-        lines.map((line, i) => ({
-          id: `r${i}`,
-          source: SOURCE_OUTPUT,
-          offset: out.offsets[i] as number,
-          line
-        }))
-      )
+      const index = indexOf(entriesOf(lines, out.offsets, SOURCE_OUTPUT, 'r'))
       const reader = new BatchReader([out.fd])
       const slots = Int32Array.from([5, 1, 3, 0, 2, 4])
       reader.read(index, slots, slots.length)
@@ -149,14 +140,7 @@ describe('BatchReader', () => {
     const lines = ['{"custom_id":"a"}', '{"custom_id":"b"}', '{"custom_id":"c"}']
     const out = await resultFile('output.jsonl', lines)
     fds = [out.fd]
-    const index = indexOf(
-      lines.map((line, i) => ({
-        id: `o${i}`,
-        source: SOURCE_OUTPUT,
-        offset: out.offsets[i] as number,
-        line
-      }))
-    )
+    const index = indexOf(entriesOf(lines, out.offsets))
     // The held copy of slot 1 differs from the file: the reader must take the copy.
     const held = new Map<number, Buffer>([[1, Buffer.from('{"custom_id":"B"}')]])
     const released: number[] = []
@@ -223,14 +207,7 @@ describe('BatchReader', () => {
     const lines = ['{"custom_id":"a"}', '{"custom_id":"b"}']
     const out = await resultFile('output.jsonl', lines)
     fds = [out.fd]
-    const index = indexOf(
-      lines.map((line, i) => ({
-        id: `o${i}`,
-        source: SOURCE_OUTPUT,
-        offset: out.offsets[i] as number,
-        line
-      }))
-    )
+    const index = indexOf(entriesOf(lines, out.offsets))
     await truncate(join(dir, 'output.jsonl'), (out.offsets[1] as number) + 3)
     expect(() => new BatchReader(fds).read(index, Int32Array.from([1]), 1)).toThrow(
       'a result file changed while it was being joined'
