@@ -2652,7 +2652,7 @@ class IdArena {
             this.reserve(3 * id.length + 1);
             length = encodeKey(id, this.arena, this.used);
         }
-        return this.probe(this.arena, this.used, this.used + length);
+        return this.probe(this.used, this.used + length);
     }
     /** Adds the id the last find() missed; returns its slot. */
     add() {
@@ -2689,16 +2689,16 @@ class IdArena {
     get bytes() {
         return this.arena.length + this.starts.byteLength + this.table.byteLength;
     }
-    /** The slot of the key at arena[start, end), or -1, remembering where a new one would go. */
-    probe(key, start, end) {
+    /** The slot of the key encoded at arena[start, end), or -1, remembering where it would go. */
+    probe(start, end) {
         const table = this.table;
         const length = end - start;
-        let at = fnv1a(key, start, end) % table.length;
+        let at = fnv1a(this.arena, start, end) % table.length;
         for (;;) {
             const entry = table[at];
             if (entry === 0)
                 break;
-            if (this.keyIs(entry - 1, key, start, length))
+            if (this.keyIs(entry - 1, start, length))
                 return entry - 1;
             at = at + 1 === table.length ? 0 : at + 1;
         }
@@ -2706,13 +2706,14 @@ class IdArena {
         this.missedLength = length;
         return -1;
     }
-    keyIs(slot, key, start, length) {
+    /** Whether the id in `slot` has the key at arena[start, start + length). */
+    keyIs(slot, start, length) {
         const from = this.starts[slot];
         if (this.starts[slot + 1] - from !== length)
             return false;
         const arena = this.arena;
         for (let i = 0; i < length; i++)
-            if (arena[from + i] !== key[start + i])
+            if (arena[from + i] !== arena[start + i])
                 return false;
         return true;
     }

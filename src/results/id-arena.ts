@@ -94,7 +94,7 @@ export class IdArena {
       this.reserve(3 * id.length + 1)
       length = encodeKey(id, this.arena, this.used)
     }
-    return this.probe(this.arena, this.used, this.used + length)
+    return this.probe(this.used, this.used + length)
   }
 
   /** Adds the id the last find() missed; returns its slot. */
@@ -133,15 +133,15 @@ export class IdArena {
     return this.arena.length + this.starts.byteLength + this.table.byteLength
   }
 
-  /** The slot of the key at arena[start, end), or -1, remembering where a new one would go. */
-  private probe(key: Uint8Array, start: number, end: number): number {
+  /** The slot of the key encoded at arena[start, end), or -1, remembering where it would go. */
+  private probe(start: number, end: number): number {
     const table = this.table
     const length = end - start
-    let at = fnv1a(key, start, end) % table.length
+    let at = fnv1a(this.arena, start, end) % table.length
     for (;;) {
       const entry = table[at] as number
       if (entry === 0) break
-      if (this.keyIs(entry - 1, key, start, length)) return entry - 1
+      if (this.keyIs(entry - 1, start, length)) return entry - 1
       at = at + 1 === table.length ? 0 : at + 1
     }
     this.missedAt = at
@@ -149,11 +149,12 @@ export class IdArena {
     return -1
   }
 
-  private keyIs(slot: number, key: Uint8Array, start: number, length: number): boolean {
+  /** Whether the id in `slot` has the key at arena[start, start + length). */
+  private keyIs(slot: number, start: number, length: number): boolean {
     const from = this.starts[slot] as number
     if ((this.starts[slot + 1] as number) - from !== length) return false
     const arena = this.arena
-    for (let i = 0; i < length; i++) if (arena[from + i] !== key[start + i]) return false
+    for (let i = 0; i < length; i++) if (arena[from + i] !== arena[start + i]) return false
     return true
   }
 
