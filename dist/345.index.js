@@ -1196,7 +1196,8 @@ async function writeAtomically(destPath, write) {
     }
     catch (error) {
         await file?.close().catch(() => undefined);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true }).catch(() => undefined);
+        // A temporary file that is not there (its open failed) is an error ignored with the rest.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp).catch(() => undefined);
         throw error;
     }
 }
@@ -1479,14 +1480,16 @@ function createRedactingStream(secrets) {
 ;// CONCATENATED MODULE: ./src/jsonl/output-buffer.ts
 
 const WRITE_BUFFER = 1 << 20;
+/** A flush comes once a buffer holds 1 MiB; the rest of the line that crossed it usually fits too. */
+const FIRST_CAPACITY = WRITE_BUFFER + (64 << 10);
 /**
  * Output bytes gathered in a buffer and written about 1 MiB at a time, with one write running while
  * the next buffer fills. Secrets are masked a whole buffer at a time, as it is written: one search
  * per MiB, and no copy unless a secret is there.
  */
 class OutputBuffer {
-    buffer = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10));
-    spare = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10));
+    buffer = Buffer.allocUnsafe(FIRST_CAPACITY);
+    spare = Buffer.allocUnsafe(FIRST_CAPACITY);
     used = 0;
     writing;
     file;
@@ -1499,6 +1502,10 @@ class OutputBuffer {
     }
     get full() {
         return this.used >= WRITE_BUFFER;
+    }
+    /** The bytes its two buffers take: a buffer grown for a huge line is let go at the next flush. */
+    get capacity() {
+        return this.buffer.length + this.spare.length;
     }
     reserve(bytes) {
         if (this.used + bytes <= this.buffer.length)

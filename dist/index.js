@@ -589,8 +589,6 @@ const MetadataObject = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__W
 /** Parses the `metadata` input: a JSON object of strings, or `key=value` lines. */
 function parseMetadata(text) {
     const trimmed = text.trim();
-    if (trimmed === '')
-        return {};
     if (trimmed.startsWith('{')) {
         let parsed;
         try {
@@ -681,7 +679,7 @@ function buildBatchMetadata(user, trace, identity) {
         metadata[MetadataKeys.Part] = identity.part;
     else
         delete metadata[MetadataKeys.Part];
-    if (identity.round !== undefined && identity.round >= 1)
+    if ((identity.round ?? 0) >= 1)
         metadata[MetadataKeys.Round] = String(identity.round);
     else
         delete metadata[MetadataKeys.Round];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, open, readFile, rm, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeBuffered } from '../../src/jsonl/output-buffer.js'
@@ -177,5 +177,72 @@ describe('writeBuffered', () => {
     const text = await readFile(path, 'utf8')
     expect(text).toBe('a'.repeat(MiB - 5) + '*** and more sk-')
     expect(Buffer.concat(seen).toString('utf8')).toBe(text)
+  })
+
+  it('waits for a write still running before it passes on an error of the fill', async () => {
+    const path = join(dir, `slow-${++count}.bin`)
+    const file = await open(path, 'w')
+    const events: string[] = []
+    // The real file, with each write finishing a little later, as on a slow disk.
+    const slow = {
+      write: async (data: Buffer, offset: number, length: number) => {
+        await new Promise((resolve) => setTimeout(resolve, 30))
+        const result = await file.write(data, offset, length)
+        events.push('write done')
+        return result
+      }
+    } as unknown as FileHandle
+    const failure = new Error('the fill failed')
+    try {
+      await writeBuffered(slow, async (out) => {
+        out.text('some text')
+        await out.flush()
+        throw failure
+      }).catch((error: unknown) => events.push(error === failure ? 'failed' : String(error)))
+    } finally {
+      await file.close()
+    }
+    expect(events).toEqual(['write done', 'failed'])
+    // With no write running, the error of the fill is passed on as it is.
+    await expect(
+      gathered(async () => {
+        throw failure
+      })
+    ).rejects.toBe(failure)
+  })
+
+  it('writes everything to a file that takes a part of each write', async () => {
+    const path = join(dir, `partial-${++count}.bin`)
+    const file = await open(path, 'w')
+    // A pipe or a full disk may write fewer bytes than asked: 1,000 at most here.
+    const partial = {
+      write: (data: Buffer, offset: number, length: number) =>
+        file.write(data, offset, Math.min(length, 1000))
+    } as unknown as FileHandle
+    const text = Array.from({ length: 3000 }, (_, i) => `line ${i}\n`).join('')
+    try {
+      await writeBuffered(partial, async (out) => {
+        out.text(text)
+      })
+    } finally {
+      await file.close()
+    }
+    expect(await readFile(path, 'latin1')).toBe(text)
+  })
+
+  it('lets go of a buffer grown for a huge line at the next flush', async () => {
+    const capacities: number[] = []
+    await gathered(async (out) => {
+      capacities.push(out.capacity)
+      out.text('x'.repeat(8 * MiB))
+      await out.flush()
+      capacities.push(out.capacity)
+      out.text('small\n')
+      await out.flush()
+      capacities.push(out.capacity)
+    })
+    const [first = 0, grown = 0, after = Infinity] = capacities
+    expect(grown).toBeGreaterThan(8 * MiB)
+    expect(after).toBeLessThanOrEqual(first)
   })
 })

@@ -3390,8 +3390,6 @@ const MetadataObject = schemas/* record */.g1P(schemas/* string */.YjP(), schema
 /** Parses the `metadata` input: a JSON object of strings, or `key=value` lines. */
 function parseMetadata(text) {
     const trimmed = text.trim();
-    if (trimmed === '')
-        return {};
     if (trimmed.startsWith('{')) {
         let parsed;
         try {
@@ -3482,7 +3480,7 @@ function buildBatchMetadata(user, trace, identity) {
         metadata[MetadataKeys.Part] = identity.part;
     else
         delete metadata[MetadataKeys.Part];
-    if (identity.round !== undefined && identity.round >= 1)
+    if ((identity.round ?? 0) >= 1)
         metadata[MetadataKeys.Round] = String(identity.round);
     else
         delete metadata[MetadataKeys.Round];

@@ -30,7 +30,6 @@ const MetadataObject = z.record(z.string(), z.string())
 /** Parses the `metadata` input: a JSON object of strings, or `key=value` lines. */
 export function parseMetadata(text: string): Record<string, string> {
   const trimmed = text.trim()
-  if (trimmed === '') return {}
   if (trimmed.startsWith('{')) {
     let parsed: unknown
     try {
@@ -144,8 +143,7 @@ export function buildBatchMetadata(
   metadata[MetadataKeys.FileSha256] = identity.fileSha256
   if (identity.part !== undefined) metadata[MetadataKeys.Part] = identity.part
   else delete metadata[MetadataKeys.Part]
-  if (identity.round !== undefined && identity.round >= 1)
-    metadata[MetadataKeys.Round] = String(identity.round)
+  if ((identity.round ?? 0) >= 1) metadata[MetadataKeys.Round] = String(identity.round)
   else delete metadata[MetadataKeys.Round]
   checkMetadataLimits(metadata)
   return metadata

@@ -43,7 +43,8 @@ export async function writeAtomically<T>(
     return result
   } catch (error) {
     await file?.close().catch(() => undefined)
-    await rm(tmp, { force: true }).catch(() => undefined)
+    // A temporary file that is not there (its open failed) is an error ignored with the rest.
+    await rm(tmp).catch(() => undefined)
     throw error
   }
 }

@@ -3,6 +3,8 @@ import type { FileHandle } from 'node:fs/promises'
 import { partialSecretLength, redactBytes, secretBytes } from '../lib/redact-stream.js'
 
 const WRITE_BUFFER = 1 << 20
+/** A flush comes once a buffer holds 1 MiB; the rest of the line that crossed it usually fits too. */
+const FIRST_CAPACITY = WRITE_BUFFER + (64 << 10)
 
 export interface OutputOptions {
   /** Masked wherever they occur in what is written (see lib/redact-stream.ts). */
@@ -17,8 +19,8 @@ export interface OutputOptions {
  * per MiB, and no copy unless a secret is there.
  */
 export class OutputBuffer {
-  private buffer = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10))
-  private spare = Buffer.allocUnsafe(WRITE_BUFFER + (64 << 10))
+  private buffer = Buffer.allocUnsafe(FIRST_CAPACITY)
+  private spare = Buffer.allocUnsafe(FIRST_CAPACITY)
   private used = 0
   private writing: Promise<void> | undefined
   private readonly file: FileHandle
@@ -32,6 +34,11 @@ export class OutputBuffer {
 
   get full(): boolean {
     return this.used >= WRITE_BUFFER
+  }
+
+  /** The bytes its two buffers take: a buffer grown for a huge line is let go at the next flush. */
+  get capacity(): number {
+    return this.buffer.length + this.spare.length
   }
 
   private reserve(bytes: number): void {
