@@ -296,6 +296,10 @@ class HeldLineStore {
     constructor(budget) {
         this.budget = budget;
     }
+    /** How many lines are held. */
+    get count() {
+        return this.lines.size;
+    }
     get(slot) {
         return this.lines.get(slot)?.bytes;
     }
@@ -385,8 +389,8 @@ function check(spec) {
  * the writer again.
  */
 function ready(spec, customId) {
-    const slot = spec.index.slotOf(customId);
-    return slot >= 0 && spec.held.get(slot) !== undefined;
+    // An id not in the index has slot -1, where nothing is ever held.
+    return spec.held.get(spec.index.slotOf(customId)) !== undefined;
 }
 /** Waits until the downloads are complete. */
 async function untilComplete(spec) {
@@ -504,6 +508,10 @@ class OutputPass {
             };
         };
     }
+    /** How many result lines are held in memory now: none of an attempt dropped, none after the end. */
+    get heldLines() {
+        return this.held.count;
+    }
     /** Waits until the writer has written everything, and gives what joinResults would give. */
     async finish(paths) {
         const writing = this.writing;
@@ -514,10 +522,10 @@ class OutputPass {
         this.wake();
         try {
             const result = await writing.done;
-            result.malformed = (this.malformed[0] ?? 0) + (this.malformed[1] ?? 0);
+            result.malformed = this.malformed[0] + this.malformed[1];
             const warnings = [
-                ...(this.fileWarnings[0] ?? []),
-                ...(this.fileWarnings[1] ?? []),
+                ...this.fileWarnings[0],
+                ...this.fileWarnings[1],
                 ...writing.spec.inputWarnings
             ];
             if (this.options.inputPath !== undefined)

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { OutputPass } from '../../src/results/one-pass.js'
-import { SOURCE_OUTPUT } from '../../src/results/output-index.js'
+import { SOURCE_ERROR, SOURCE_OUTPUT } from '../../src/results/output-index.js'
 
 let dir: string
 
@@ -103,5 +103,77 @@ describe('OutputPass while the output downloads', () => {
     expect(written(pass)).toBe(0)
     await abandonSoon(pass)
     expect(await readdir(dir)).toEqual([])
+  })
+})
+
+describe('OutputPass, the lines it holds in memory', () => {
+  const errorLine = (i: number): string =>
+    JSON.stringify({ custom_id: id(i), response: null, error: { code: 'e', message: 'm' } }) + '\n'
+
+  it('drops the lines of an attempt of the output that is started again, the first one included', async () => {
+    const pass = new OutputPass({
+      inputPath: await inputOf(100),
+      destPath: join(dir, 'results.jsonl')
+    })
+    // Requests 50 to 99 arrive first: held, since the writer waits for request 0.
+    pass.observer(SOURCE_OUTPUT)().bytes(results(50, 100))
+    await settle()
+    expect([written(pass), pass.heldLines]).toEqual([0, 50])
+    const again = pass.observer(SOURCE_OUTPUT)()
+    expect(pass.heldLines).toBe(0)
+    again.bytes(results(0, 100))
+    again.end()
+    const result = await pass.finish({})
+    expect([result.total, result.ok]).toEqual([100, 100])
+  })
+
+  it("keeps the output's lines when the error file is downloaded again", async () => {
+    const pass = new OutputPass({
+      inputPath: await inputOf(30),
+      destPath: join(dir, 'results.jsonl')
+    })
+    const output = pass.observer(SOURCE_OUTPUT)()
+    output.bytes(results(10, 30))
+    output.end()
+    await settle()
+    expect(pass.heldLines).toBe(20)
+    // Requests 5 and 6 failed; the writer still waits for request 0, so they are held too.
+    pass
+      .observer(SOURCE_ERROR)()
+      .bytes(Buffer.from(errorLine(5) + errorLine(6)))
+    await settle()
+    expect([written(pass), pass.heldLines]).toEqual([0, 22])
+    // The new attempt drops the two lines of the one before, and nothing of the output.
+    const errors = pass.observer(SOURCE_ERROR)()
+    expect(pass.heldLines).toBe(20)
+    errors.bytes(Buffer.from(Array.from({ length: 10 }, (_, i) => errorLine(i)).join('')))
+    errors.end()
+    const result = await pass.finish({})
+    expect([result.total, result.ok, result.error, result.missing]).toEqual([30, 20, 10, 0])
+  })
+
+  it('holds nothing once finished, a line of no request included, or abandoned', async () => {
+    const finished = new OutputPass({
+      inputPath: await inputOf(5),
+      destPath: join(dir, 'results.jsonl')
+    })
+    const observer = finished.observer(SOURCE_OUTPUT)()
+    // req-0099 is no request of the input: its line is held, and never written.
+    observer.bytes(Buffer.concat([results(0, 5), Buffer.from(resultLine(99))]))
+    observer.end()
+    await settle()
+    expect(finished.heldLines).toBeGreaterThanOrEqual(1)
+    await finished.finish({})
+    expect(finished.heldLines).toBe(0)
+
+    const abandoned = new OutputPass({
+      inputPath: await inputOf(5),
+      destPath: join(dir, 'abandoned.jsonl')
+    })
+    abandoned.observer(SOURCE_OUTPUT)().bytes(results(1, 5))
+    await settle()
+    expect(abandoned.heldLines).toBe(4)
+    await abandonSoon(abandoned)
+    expect(abandoned.heldLines).toBe(0)
   })
 })

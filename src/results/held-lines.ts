@@ -22,6 +22,11 @@ export class HeldLineStore implements HeldLines {
     this.budget = budget
   }
 
+  /** How many lines are held. */
+  get count(): number {
+    return this.lines.size
+  }
+
   get(slot: number): Buffer | undefined {
     return this.lines.get(slot)?.bytes
   }

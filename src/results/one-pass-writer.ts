@@ -47,8 +47,8 @@ function check(spec: WriteSpec): void {
  * the writer again.
  */
 function ready(spec: WriteSpec, customId: string): boolean {
-  const slot = spec.index.slotOf(customId)
-  return slot >= 0 && spec.held.get(slot) !== undefined
+  // An id not in the index has slot -1, where nothing is ever held.
+  return spec.held.get(spec.index.slotOf(customId)) !== undefined
 }
 
 /** Waits until the downloads are complete. */

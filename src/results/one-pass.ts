@@ -37,8 +37,8 @@ export class OutputPass {
   readonly index = new ResultIndex()
   private readonly options: OutputPassOptions
   private readonly held: HeldLineStore
-  private readonly fileWarnings: string[][] = [[], []]
-  private readonly malformed = [0, 0]
+  private readonly fileWarnings: [string[], string[]] = [[], []]
+  private readonly malformed: [number, number] = [0, 0]
   /** Index size when each source's first line came: a new attempt of it starts again from there. */
   private readonly marks: (number | undefined)[] = [undefined, undefined]
   private readonly fds: (number | undefined)[] = [undefined, undefined]
@@ -90,6 +90,11 @@ export class OutputPass {
     }
   }
 
+  /** How many result lines are held in memory now: none of an attempt dropped, none after the end. */
+  get heldLines(): number {
+    return this.held.count
+  }
+
   /** Waits until the writer has written everything, and gives what joinResults would give. */
   async finish(paths: { outputPath?: string; errorPath?: string }): Promise<JoinResult> {
     const writing = this.writing as NonNullable<OutputPass['writing']>
@@ -100,10 +105,10 @@ export class OutputPass {
     this.wake()
     try {
       const result = await writing.done
-      result.malformed = (this.malformed[0] ?? 0) + (this.malformed[1] ?? 0)
+      result.malformed = this.malformed[0] + this.malformed[1]
       const warnings = [
-        ...(this.fileWarnings[0] ?? []),
-        ...(this.fileWarnings[1] ?? []),
+        ...this.fileWarnings[0],
+        ...this.fileWarnings[1],
         ...writing.spec.inputWarnings
       ]
       if (this.options.inputPath !== undefined) warnUnused(this.index, warnings)
@@ -164,7 +169,7 @@ export class OutputPass {
    * A new attempt at downloading `source`: its lines from the attempt before are dropped, and the
    * writer starts again (what it wrote may have come from them).
    */
-  private restart(source: number): void {
+  private restart(source: typeof SOURCE_OUTPUT | typeof SOURCE_ERROR): void {
     const mark = this.marks[source] ?? 0
     this.index.truncate(mark)
     for (const slot of this.held.slots()) if (slot >= mark) this.held.release(slot)
