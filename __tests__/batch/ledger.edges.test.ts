@@ -3,7 +3,13 @@
 // and the counts of a job still running.
 import { describe, expect, it } from '@jest/globals'
 import type { BatchInfo } from '../../src/batch/document.js'
-import { groupJobs, jobCounts, matchesJob, supersededBatches } from '../../src/batch/ledger.js'
+import {
+  groupJobs,
+  jobCounts,
+  jobTokens,
+  matchesJob,
+  supersededBatches
+} from '../../src/batch/ledger.js'
 import type { RunContext } from '../../src/lib/run-context.js'
 
 const batch = (
@@ -151,5 +157,48 @@ describe('matchesJob, with tags that are not strings', () => {
         match: {}
       })
     ).toBe(false)
+  })
+})
+
+describe('the ledger with batches that lack a tag', () => {
+  const pullRequestRun: RunContext = {
+    ...pushRun,
+    eventName: 'pull_request',
+    pullRequest: 7,
+    ref: undefined
+  }
+
+  it('finds the batches of an earlier run on the same pull request though the run has no ref', () => {
+    const earlier = batch('earlier', { ...step, github_run_id: '100', github_pr: '7' })
+    expect(ids(supersededBatches([earlier], pullRequestRun, 'auto'))).toEqual(['earlier'])
+  })
+
+  it('leaves a batch of the step without a run id', () => {
+    const noRun = batch('no-run', { ...step, github_pr: '7' })
+    expect(supersededBatches([noRun], pullRequestRun, 'auto')).toEqual([])
+  })
+
+  it("makes no job of batches without the action's key, and sums tokens only where a batch has them", () => {
+    const jobs = groupJobs([
+      batch(
+        'mine',
+        { batch_action_key: 'k' },
+        {
+          status: 'completed',
+          usage: { input_tokens: 3, output_tokens: 4, total_tokens: 7 }
+        }
+      ),
+      batch('again', { batch_action_key: 'k', batch_round: '1' }, { status: 'completed' }),
+      batch('other', { suite: 'x' })
+    ])
+    expect(jobs.map((job) => job.id)).toEqual(['k'])
+    expect(jobTokens(jobs[0]!)).toEqual({ prompt: 3, completion: 4, total: 7 })
+  })
+
+  it("takes a part's newest try as its latest, in either order of the list", () => {
+    const newer = () => batch('newer', { batch_action_key: 'k' }, { created_at: 200 })
+    const older = () => batch('older', { batch_action_key: 'k' }, { created_at: 100 })
+    expect(groupJobs([older(), newer()])[0]?.latest.map((b) => b.id)).toEqual(['newer'])
+    expect(groupJobs([newer(), older()])[0]?.latest.map((b) => b.id)).toEqual(['newer'])
   })
 })
