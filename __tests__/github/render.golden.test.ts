@@ -202,4 +202,36 @@ describe('the comment, whole', () => {
     ])
       expect(footer(runUrl)).toBe('<sub>updated by batch-inference-action</sub>')
   })
+
+  it('escapes pipes only inside tables, and writes no empty block when nothing is known yet', () => {
+    expect(render({ marker, phase: 'submitted', batchIds: [], model: 'a|b' })).toBe(
+      [
+        '<!-- batch-inference-action:nightly/eval/submit -->',
+        '',
+        '### Batch inference submitted · `nightly` / `eval`',
+        '',
+        'model `a|b`',
+        '',
+        '<sub>updated by batch-inference-action</sub>',
+        ''
+      ].join('\n')
+    )
+    expect(render({ marker, phase: 'running', batchIds: [] })).toBe(
+      [
+        '<!-- batch-inference-action:nightly/eval/submit -->',
+        '',
+        '### Batch inference running · `nightly` / `eval`',
+        '',
+        '<sub>updated by batch-inference-action</sub>',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('titles the failures by their own number when there are no counts', () => {
+    const failures = Array.from({ length: 11 }, (_, i) => ({ custom_id: `r${i}`, message: 'm' }))
+    expect(render({ marker, phase: 'finished', batchIds: ['b'], failures })).toContain(
+      '\n#### Failed requests (first 10 of 11)\n'
+    )
+  })
 })

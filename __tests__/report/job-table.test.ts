@@ -23,6 +23,9 @@ describe('jobBatchRows', () => {
     expect(jobBatchRows(undefined)).toBeUndefined()
     expect(jobBatchRows([])).toBeUndefined()
     expect(jobBatchRows([entry(1, 0, { status: 'completed' })])).toBeUndefined()
+    expect(
+      jobBatchRows([entry(1, 0, { status: 'completed' }), entry(2, 0, { status: 'completed' })])
+    ).toHaveLength(2)
   })
 
   it('writes a row per batch in round and part order, with its counts, time and replacement', () => {
