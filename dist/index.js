@@ -1900,10 +1900,9 @@ const PULL_REQUEST_EVENTS = new Set([
 ]);
 /** Events whose payload may name a pull request, and so is worth reading. */
 function namesPullRequest(eventName) {
+    // pull_request and pull_request_target among them.
     return (eventName !== undefined &&
-        (PULL_REQUEST_EVENTS.has(eventName) ||
-            eventName.startsWith('pull_request') ||
-            eventName === 'issue_comment'));
+        (eventName.startsWith('pull_request') || eventName === 'issue_comment'));
 }
 function positiveInteger(raw) {
     return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;

@@ -8,11 +8,10 @@ export const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([
 
 /** Events whose payload may name a pull request, and so is worth reading. */
 export function namesPullRequest(eventName: string | undefined): boolean {
+  // pull_request and pull_request_target among them.
   return (
     eventName !== undefined &&
-    (PULL_REQUEST_EVENTS.has(eventName) ||
-      eventName.startsWith('pull_request') ||
-      eventName === 'issue_comment')
+    (eventName.startsWith('pull_request') || eventName === 'issue_comment')
   )
 }
 
