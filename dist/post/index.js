@@ -4707,17 +4707,19 @@ function looksLikeWrongBase(error, context) {
     catch {
         return false;
     }
-    if (!/\/v\d+(beta|alpha)?\d*\/?/i.test(pathname))
+    // A version segment anywhere in the path: /v1, /openai/v1, /v1beta, /v10.
+    if (!/\/v\d/i.test(pathname))
         return true;
     const body = error.error;
     if (!body || typeof body.message !== 'string' || body.message === '')
         return true;
     return NO_SUCH_PATH.test(body.message);
 }
+/**
+ * The SDK's message without its status: "404 No such batch" is the body's message (or the body as
+ * JSON, or "status code (no body)") after the status, which the sentence around it names.
+ */
 function apiMessage(error) {
-    const body = error.error;
-    if (body && typeof body.message === 'string' && body.message)
-        return body.message;
     return error.message.replace(/^\d{3}\s*/, '') || 'no message';
 }
 function safeHost(baseUrl) {
