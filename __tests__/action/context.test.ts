@@ -74,4 +74,16 @@ describe('readRunContext', () => {
       temp: undefined
     })
   })
+
+  it('takes the server and API URLs of GitHub Enterprise without their trailing slashes', () => {
+    const context = readRunContext({
+      ...runner,
+      GITHUB_SERVER_URL: ' https://ghes.example.com// ',
+      GITHUB_API_URL: 'https://ghes.example.com/api/v3/'
+    })
+    expect([context.serverUrl, context.apiUrl]).toEqual([
+      'https://ghes.example.com',
+      'https://ghes.example.com/api/v3'
+    ])
+  })
 })
