@@ -589,9 +589,8 @@ class OutputPass {
         for (const slot of this.held.slots())
             if (slot >= mark)
                 this.held.release(slot);
-        if (source === output_index/* SOURCE_OUTPUT */._8)
-            this.fileWarnings[output_index/* SOURCE_ERROR */.DH] = [];
-        this.fileWarnings[source] = [];
+        // Its warnings start again with the attempt's indexer (observer()); the error file's, when the
+        // output starts again, are none yet: it is downloaded after the output.
         this.malformed[source] = 0;
         this.rewrite();
     }

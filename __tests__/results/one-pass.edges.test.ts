@@ -1,6 +1,7 @@
 // The one pass's writer between the download's reads: it goes on as bytes arrive, and stops when the
 // pass is abandoned wherever it is waiting.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { readdirSync } from 'node:fs'
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -175,5 +176,46 @@ describe('OutputPass, the lines it holds in memory', () => {
     expect(abandoned.heldLines).toBe(4)
     await abandonSoon(abandoned)
     expect(abandoned.heldLines).toBe(0)
+  })
+})
+
+describe('OutputPass, what it gives at the end', () => {
+  const errorLine = (i: number): string =>
+    JSON.stringify({ custom_id: id(i), response: null, error: { code: 'e', message: 'm' } }) + '\n'
+
+  it('warns of nothing when every line is fine and there is no error file', async () => {
+    const pass = new OutputPass({
+      inputPath: await inputOf(3),
+      destPath: join(dir, 'results.jsonl')
+    })
+    const output = pass.observer(SOURCE_OUTPUT)()
+    output.bytes(results(0, 3))
+    output.end()
+    const result = await pass.finish({})
+    expect([result.ok, result.malformed, result.warnings]).toEqual([3, 0, []])
+  })
+
+  it('counts the lines it could not read in both files, and closes both files', async () => {
+    const outputBytes = Buffer.concat([results(0, 2), Buffer.from('not json\n')])
+    const errorBytes = Buffer.from(errorLine(2) + '{"broken"\n')
+    const outputPath = join(dir, 'output.jsonl')
+    const errorPath = join(dir, 'errors.jsonl')
+    await writeFile(outputPath, outputBytes)
+    await writeFile(errorPath, errorBytes)
+    const openFds = (): number => readdirSync('/proc/self/fd').length
+    const before = openFds()
+    const pass = new OutputPass({
+      inputPath: await inputOf(3),
+      destPath: join(dir, 'results.jsonl')
+    })
+    const output = pass.observer(SOURCE_OUTPUT)()
+    output.bytes(outputBytes)
+    output.end()
+    const errors = pass.observer(SOURCE_ERROR)()
+    errors.bytes(errorBytes)
+    errors.end()
+    const result = await pass.finish({ outputPath, errorPath })
+    expect([result.ok, result.error, result.malformed]).toEqual([2, 1, 2])
+    expect(openFds()).toBe(before)
   })
 })

@@ -173,8 +173,8 @@ export class OutputPass {
     const mark = this.marks[source] ?? 0
     this.index.truncate(mark)
     for (const slot of this.held.slots()) if (slot >= mark) this.held.release(slot)
-    if (source === SOURCE_OUTPUT) this.fileWarnings[SOURCE_ERROR] = []
-    this.fileWarnings[source] = []
+    // Its warnings start again with the attempt's indexer (observer()); the error file's, when the
+    // output starts again, are none yet: it is downloaded after the output.
     this.malformed[source] = 0
     this.rewrite()
   }
