@@ -5038,10 +5038,9 @@ function describeBatchErrors(batch) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ isLoopbackHost)
 /* harmony export */ });
-const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 /** A host on the runner itself (a URL's `hostname`: IPv6 in brackets). */
 function isLoopbackHost(hostname) {
-    return LOOPBACK_HOSTS.test(hostname);
+    return /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(hostname);
 }
 
 
