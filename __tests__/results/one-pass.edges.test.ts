@@ -21,6 +21,8 @@ afterEach(async () => {
 const id = (i: number): string => `req-${String(i).padStart(4, '0')}`
 const resultLine = (i: number): string =>
   JSON.stringify({ custom_id: id(i), response: { status_code: 200, body: { n: i } } }) + '\n'
+const errorLine = (i: number): string =>
+  JSON.stringify({ custom_id: id(i), response: null, error: { code: 'e', message: 'm' } }) + '\n'
 const results = (from: number, to: number): Buffer =>
   Buffer.from(Array.from({ length: to - from }, (_, k) => resultLine(from + k)).join(''))
 
@@ -108,9 +110,6 @@ describe('OutputPass while the output downloads', () => {
 })
 
 describe('OutputPass, the lines it holds in memory', () => {
-  const errorLine = (i: number): string =>
-    JSON.stringify({ custom_id: id(i), response: null, error: { code: 'e', message: 'm' } }) + '\n'
-
   it('drops the lines of an attempt of the output that is started again, the first one included', async () => {
     const pass = new OutputPass({
       inputPath: await inputOf(100),
@@ -180,9 +179,6 @@ describe('OutputPass, the lines it holds in memory', () => {
 })
 
 describe('OutputPass, what it gives at the end', () => {
-  const errorLine = (i: number): string =>
-    JSON.stringify({ custom_id: id(i), response: null, error: { code: 'e', message: 'm' } }) + '\n'
-
   it('warns of nothing when every line is fine and there is no error file', async () => {
     const pass = new OutputPass({
       inputPath: await inputOf(3),
