@@ -11,21 +11,9 @@ import {
   partOf,
   traceabilityMetadata
 } from '../../src/batch/metadata.js'
-import type { RunContext } from '../../src/lib/run-context.js'
+import { pushRun } from '../../__fixtures__/run-context.js'
 
-const run: RunContext = {
-  inActions: true,
-  workspace: '/w',
-  repository: 'o/r',
-  runId: '42',
-  runAttempt: '2',
-  workflow: 'nightly',
-  job: 'eval',
-  action: 'submit',
-  sha: 'abc',
-  ref: 'refs/heads/main',
-  eventName: 'push'
-}
+const run = pushRun
 
 const pairs = (n: number): Record<string, string> =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']))

@@ -10,21 +10,9 @@ import {
   traceabilityMetadata,
   userMetadataOf
 } from '../../src/batch/metadata.js'
-import type { RunContext } from '../../src/lib/run-context.js'
+import { pushRun } from '../../__fixtures__/run-context.js'
 
-const run: RunContext = {
-  inActions: true,
-  workspace: '/w',
-  repository: 'o/r',
-  runId: '42',
-  runAttempt: '2',
-  workflow: 'nightly',
-  job: 'eval',
-  action: 'submit',
-  sha: 'abc',
-  ref: 'refs/heads/main',
-  eventName: 'push'
-}
+const run = pushRun
 
 describe('metadata', () => {
   it('parses JSON objects and key=value lines', () => {
