@@ -737,12 +737,13 @@ function tagOf(batch, key) {
     const value = batch.metadata?.[key];
     return typeof value === 'string' ? value : undefined;
 }
-/** The job a batch belongs to: its `batch_action_key` up to the first '.'; undefined without one. */
+/**
+ * The job a batch belongs to: its `batch_action_key` up to the first '.'; undefined without one,
+ * and for a key with nothing before the '.' (no key the action writes): such a batch is no job's.
+ */
 function jobIdOf(batch) {
-    const key = tagOf(batch, MetadataKeys.IdempotencyKey);
-    if (key === undefined || key === '')
-        return undefined;
-    return key.split('.')[0];
+    const id = tagOf(batch, MetadataKeys.IdempotencyKey)?.split('.')[0];
+    return id === undefined || id === '' ? undefined : id;
 }
 /** A batch's place in its job, from `batch_part` ("i/n") and `batch_round`: 1/1, round 0 without them. */
 function partOf(batch) {

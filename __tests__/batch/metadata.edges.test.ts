@@ -158,5 +158,7 @@ describe("a batch's place in its job, as a provider returns it", () => {
   it('has no job without a key that is a string', () => {
     expect(jobIdOf(batch({ batch_action_key: '' }))).toBeUndefined()
     expect(jobIdOf(batch({ batch_action_key: 42 }))).toBeUndefined()
+    // Nothing before the first '.': no job of the action's, not a job named ''.
+    expect(jobIdOf(batch({ batch_action_key: '.1.2.0123456789abcdef' }))).toBeUndefined()
   })
 })

@@ -87,9 +87,10 @@ export class OutputBuffer {
     this.writing = writing
     // While the write runs: `data` stays as it is until the next flush.
     this.onWrite?.(data.subarray(0, data.length - held))
-    // A buffer grown for a huge line is not kept.
+    // A buffer grown for a huge line is not kept: its replacement is the size a buffer starts at,
+    // so that the next 1 MiB and the line that crosses it fit without growing again.
     const next =
-      this.spare.length > 4 * WRITE_BUFFER ? Buffer.allocUnsafe(WRITE_BUFFER) : this.spare
+      this.spare.length > 4 * WRITE_BUFFER ? Buffer.allocUnsafe(FIRST_CAPACITY) : this.spare
     this.spare = this.buffer
     this.buffer = next
     // The write reads `data` up to data.length - held only: the held bytes can be copied now.
