@@ -1597,16 +1597,13 @@ async function upsertComment(target, body, options = {}) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Oe: () => (/* binding */ gitHubContextOf),
 /* harmony export */   Vp: () => (/* binding */ runUrl),
-/* harmony export */   m_: () => (/* reexport safe */ _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_2__.m_)
+/* harmony export */   m_: () => (/* reexport safe */ _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_1__.m_)
 /* harmony export */ });
-/* unused harmony exports parseGitHubContext, loadGitHubContext */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _lib_run_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8596);
-/* harmony import */ var _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3928);
-// What the pull-request comment needs to know about the workflow run, read once from the runner's
-// environment and the event payload. The parser is pure; loadGitHubContext() does the I/O.
-
+/* unused harmony export parseGitHubContext */
+/* harmony import */ var _lib_run_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8596);
+/* harmony import */ var _lib_event_payload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3928);
+// What the pull-request comment needs to know about the workflow run: a view of the one run context
+// (lib/run-context.ts), which action/context.ts reads from the environment and the event payload.
 
 
 /**
@@ -1620,8 +1617,8 @@ function gitHubContextOf(run) {
         ...(validRepository ? { owner, repo } : {}),
         eventName: run.eventName ?? '',
         pullRequestNumber: run.pullRequest,
-        serverUrl: run.serverUrl ?? _lib_run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_SERVER_URL */ .UM,
-        apiUrl: run.apiUrl ?? _lib_run_context_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_API_URL */ .rK,
+        serverUrl: run.serverUrl ?? _lib_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SERVER_URL */ .UM,
+        apiUrl: run.apiUrl ?? _lib_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_API_URL */ .rK,
         runId: run.runId,
         runAttempt: run.runAttempt ?? '1',
         workflow: run.workflow ?? '',
@@ -1632,20 +1629,6 @@ function gitHubContextOf(run) {
 /** Parses the context from an environment and the text of the event payload (GITHUB_EVENT_PATH). */
 function parseGitHubContext(env, eventJson) {
     return gitHubContextOf(runContextFrom(env, eventJson));
-}
-/** Reads the context of this process; a missing or unreadable event file only loses the PR number. */
-async function loadGitHubContext(env = process.env) {
-    const eventPath = env.GITHUB_EVENT_PATH?.trim();
-    let eventJson;
-    if (eventPath) {
-        try {
-            eventJson = await readFile(eventPath, 'utf8');
-        }
-        catch {
-            eventJson = undefined;
-        }
-    }
-    return parseGitHubContext(env, eventJson);
 }
 /** The link to this attempt of the run, or undefined when the run is not known. */
 function runUrl(context) {

@@ -1,13 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import {
-  loadGitHubContext,
-  parseGitHubContext,
-  pullRequestNumberOf,
-  runUrl
-} from '../../src/github/context.js'
+import { describe, expect, it } from '@jest/globals'
+import { parseGitHubContext, pullRequestNumberOf, runUrl } from '../../src/github/context.js'
 import {
   commentTarget,
   parseCommentMode,
@@ -47,7 +39,9 @@ describe('parseGitHubContext', () => {
       serverUrl: 'https://github.com',
       runAttempt: '1',
       eventName: '',
-      workflow: ''
+      workflow: '',
+      job: '',
+      step: ''
     })
     expect(context.owner).toBeUndefined()
     expect(context.pullRequestNumber).toBeUndefined()
@@ -80,31 +74,6 @@ describe('pullRequestNumberOf', () => {
   })
 })
 
-describe('loadGitHubContext', () => {
-  let dir: string
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'github-context-'))
-  })
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true })
-  })
-
-  it('reads the event file GITHUB_EVENT_PATH names', async () => {
-    const eventPath = join(dir, 'event.json')
-    await writeFile(eventPath, pullRequestEvent(123))
-    const context = await loadGitHubContext(runnerEnv({ GITHUB_EVENT_PATH: eventPath }))
-    expect(context.pullRequestNumber).toBe(123)
-  })
-
-  it('loses only the number when the event file is missing', async () => {
-    const context = await loadGitHubContext(
-      runnerEnv({ GITHUB_EVENT_PATH: join(dir, 'missing.json') })
-    )
-    expect(context.pullRequestNumber).toBeUndefined()
-    expect(context.workflow).toBe('Nightly eval')
-  })
-})
-
 describe('runUrl', () => {
   it('links the attempt of the run', () => {
     const context = parseGitHubContext(
@@ -118,6 +87,13 @@ describe('runUrl', () => {
 
   it('is undefined without a run id', () => {
     expect(runUrl(parseGitHubContext(runnerEnv({ GITHUB_RUN_ID: '' }), undefined))).toBeUndefined()
+  })
+
+  it('is undefined without a repository, or with one that is not owner/name', () => {
+    for (const repository of ['', 'evals', 'octo-org/', '/evals', 'octo-org/evals/extra'])
+      expect(
+        runUrl(parseGitHubContext(runnerEnv({ GITHUB_REPOSITORY: repository }), undefined))
+      ).toBeUndefined()
   })
 })
 

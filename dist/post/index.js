@@ -3676,8 +3676,6 @@ function exceedsFailureLimit(limit, failed, total) {
 
 // EXTERNAL MODULE: ./src/lib/hosts.ts
 var hosts = __nccwpck_require__(452);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(455);
 ;// CONCATENATED MODULE: ./src/lib/run-context.ts
 
 const run_context_DEFAULT_SERVER_URL = 'https://github.com';
@@ -3716,9 +3714,8 @@ function run_context_runContextFrom(env, eventJson, cwd = '.') {
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
-// What the pull-request comment needs to know about the workflow run, read once from the runner's
-// environment and the event payload. The parser is pure; loadGitHubContext() does the I/O.
-
+// What the pull-request comment needs to know about the workflow run: a view of the one run context
+// (lib/run-context.ts), which action/context.ts reads from the environment and the event payload.
 
 
 /**
@@ -3744,20 +3741,6 @@ function gitHubContextOf(run) {
 /** Parses the context from an environment and the text of the event payload (GITHUB_EVENT_PATH). */
 function parseGitHubContext(env, eventJson) {
     return gitHubContextOf(runContextFrom(env, eventJson));
-}
-/** Reads the context of this process; a missing or unreadable event file only loses the PR number. */
-async function loadGitHubContext(env = process.env) {
-    const eventPath = env.GITHUB_EVENT_PATH?.trim();
-    let eventJson;
-    if (eventPath) {
-        try {
-            eventJson = await readFile(eventPath, 'utf8');
-        }
-        catch {
-            eventJson = undefined;
-        }
-    }
-    return parseGitHubContext(env, eventJson);
 }
 /** The link to this attempt of the run, or undefined when the run is not known. */
 function runUrl(context) {

@@ -1,6 +1,5 @@
-// What the pull-request comment needs to know about the workflow run, read once from the runner's
-// environment and the event payload. The parser is pure; loadGitHubContext() does the I/O.
-import { readFile } from 'node:fs/promises'
+// What the pull-request comment needs to know about the workflow run: a view of the one run context
+// (lib/run-context.ts), which action/context.ts reads from the environment and the event payload.
 import {
   DEFAULT_API_URL,
   DEFAULT_SERVER_URL,
@@ -53,20 +52,6 @@ export function gitHubContextOf(run: RunContext): GitHubContext {
 /** Parses the context from an environment and the text of the event payload (GITHUB_EVENT_PATH). */
 export function parseGitHubContext(env: Env, eventJson: string | undefined): GitHubContext {
   return gitHubContextOf(runContextFrom(env, eventJson))
-}
-
-/** Reads the context of this process; a missing or unreadable event file only loses the PR number. */
-export async function loadGitHubContext(env: Env = process.env): Promise<GitHubContext> {
-  const eventPath = env.GITHUB_EVENT_PATH?.trim()
-  let eventJson: string | undefined
-  if (eventPath) {
-    try {
-      eventJson = await readFile(eventPath, 'utf8')
-    } catch {
-      eventJson = undefined
-    }
-  }
-  return parseGitHubContext(env, eventJson)
 }
 
 /** The link to this attempt of the run, or undefined when the run is not known. */
