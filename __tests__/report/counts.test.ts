@@ -84,3 +84,23 @@ describe('workspacePath', () => {
     expect(workspacePath('/ws/a', undefined)).toBe('/ws/a')
   })
 })
+
+describe('progressText, on the clock', () => {
+  const running = (created_at: number | undefined) =>
+    completedBatch({
+      status: 'in_progress',
+      created_at,
+      request_counts: { total: 10, completed: 5, failed: 0 }
+    })
+  const counted = '5 of 10 requests done (50%), 0 failed'
+
+  it('counts the time from the second the batch was created', () => {
+    expect(progressText(running(t0), t0 * 1000)).toBe(`${counted}; running for 0s`)
+    expect(progressText(running(t0), (t0 + 65) * 1000)).toBe(`${counted}; running for 1m 05s`)
+  })
+
+  it('gives no time without a creation time, or with a clock behind it', () => {
+    expect(progressText(running(undefined), (t0 + 65) * 1000)).toBe(counted)
+    expect(progressText(running(t0), (t0 - 1) * 1000)).toBe(counted)
+  })
+})

@@ -45,3 +45,48 @@ describe('validationView', () => {
     )
   })
 })
+
+describe('validationView, in its words', () => {
+  const view = (
+    problems: { line: number; message: string }[],
+    more: Partial<{ validateOnly: boolean; annotated: number }> = {}
+  ) =>
+    validationView({
+      file: 'r.jsonl',
+      endpoint: '/v1/chat/completions',
+      report: report(problems),
+      validateOnly: false,
+      annotated: 0,
+      ...more
+    })
+
+  it('shows the model and the endpoint as code', () => {
+    expect(view([]).facts).toEqual([
+      { label: 'Requests', value: '4' },
+      { label: 'Size', value: '1 kB' },
+      { label: 'Model', value: 'm', code: true },
+      { label: 'Endpoint', value: '/v1/chat/completions', code: true }
+    ])
+  })
+
+  it('says what a valid file was checked for', () => {
+    expect(view([]).note).toBe('The file was checked before upload.')
+    expect(view([], { validateOnly: true }).note).toBe(
+      'validate-only: the file was checked and nothing was uploaded.'
+    )
+  })
+
+  it('speaks of one problem not shown, and of problems annotated on their lines', () => {
+    const problems = Array.from({ length: MAX_PROBLEMS_SHOWN + 1 }, (_, i) => ({
+      line: i + 1,
+      message: 'blank line'
+    }))
+    const shown = view(problems, { annotated: 10 })
+    expect(shown.more).toBe(
+      '1 more problem is not listed here; fix these and run again to see them.'
+    )
+    expect(shown.note).toBe(
+      'Nothing was uploaded. The first 10 problems are annotated on their lines (GitHub shows at most 10 annotations per step); the log lists the rest.'
+    )
+  })
+})
