@@ -55,7 +55,9 @@ async function resolveInside(input, inputName, roots) {
 }
 function isWithin(child, parent) {
     const relative = external_node_path_default().relative(parent, child);
-    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+    // '..' as a whole first segment only: '..data.jsonl' is a file inside.
+    const up = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`);
+    return !up && !external_node_path_default().isAbsolute(relative);
 }
 /** realpath of the path, or of its nearest existing ancestor joined with the rest. */
 async function realpathOfNearest(absolute) {

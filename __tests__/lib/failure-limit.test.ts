@@ -15,6 +15,8 @@ describe('parseFailureLimit', () => {
     ['5%', { kind: 'percent', value: 5 }],
     ['0.5%', { kind: 'percent', value: 0.5 }],
     ['.5%', { kind: 'percent', value: 0.5 }],
+    ['0.25%', { kind: 'percent', value: 0.25 }],
+    ['.25%', { kind: 'percent', value: 0.25 }],
     ['5 %', { kind: 'percent', value: 5 }],
     ['100%', { kind: 'percent', value: 100 }],
     ['0%', { kind: 'percent', value: 0 }]
@@ -22,14 +24,24 @@ describe('parseFailureLimit', () => {
     expect(parseFailureLimit(text)).toEqual(expected)
   })
 
-  it.each(['x', '-1', '5.5', '1e3', '%', '5%%', '101%', '-5%', '5 requests', 'abc%'])(
-    'rejects %j',
-    (text) => {
-      expect(() => parseFailureLimit(text)).toThrow(
-        `max-failed-requests must be a number or a percentage such as 5%, got ${JSON.stringify(text)}`
-      )
-    }
-  )
+  // 20 digits: more than a number holds exactly, so not a count.
+  it.each([
+    'x',
+    '-1',
+    '5.5',
+    '1e3',
+    '%',
+    '5%%',
+    '101%',
+    '-5%',
+    '5 requests',
+    'abc%',
+    '99999999999999999999'
+  ])('rejects %j', (text) => {
+    expect(() => parseFailureLimit(text)).toThrow(
+      `max-failed-requests must be a number or a percentage such as 5%, got ${JSON.stringify(text)}`
+    )
+  })
 })
 
 describe('exceedsFailureLimit', () => {
@@ -39,6 +51,9 @@ describe('exceedsFailureLimit', () => {
     ['0', 1, 10, true],
     ['5', 5, 100, false],
     ['5', 6, 100, true],
+    // A count is requests, not a percentage: 6 of 1,000 is over 5 however many there are.
+    ['5', 6, 1000, true],
+    ['5', 5, 1000, false],
     ['5%', 5, 100, false],
     ['5%', 6, 100, true],
     ['0.5%', 5, 1000, false],
@@ -50,7 +65,9 @@ describe('exceedsFailureLimit', () => {
     ['0%', 0, 10, false],
     ['0%', 1, 10, true],
     ['100%', 10, 10, false],
-    ['5%', 0, 0, false]
+    ['5%', 0, 0, false],
+    // No requests counted: no rate to be over.
+    ['5%', 3, 0, false]
   ])('limit %j, %i of %i failed -> %s', (text, failed, total, expected) => {
     expect(exceedsFailureLimit(parseFailureLimit(text), failed, total)).toBe(expected)
   })

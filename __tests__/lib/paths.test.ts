@@ -42,6 +42,30 @@ describe('resolveInside', () => {
       /results-dir: .*outside the workspace/
     )
   })
+  it('accepts a name that only starts with two dots', async () => {
+    await expect(resolveInside('..data.jsonl', 'file', { workspace })).resolves.toBe(
+      path.join(workspace, '..data.jsonl')
+    )
+    await expect(resolveInside('sub/..', 'results-dir', { workspace })).resolves.toBe(workspace)
+    await expect(resolveInside('..', 'results-dir', { workspace })).rejects.toThrow(
+      /outside the workspace/
+    )
+  })
+
+  it('names where the path leads, through the symlink, and what to do instead', async () => {
+    await expect(resolveInside('escape/new/deeper', 'results-dir', { workspace })).rejects.toThrow(
+      `results-dir: "escape/new/deeper" leads to ${path.join(outside, 'new', 'deeper')}, ` +
+        `outside the workspace (${workspace}); use a path inside the workspace (or the runner temp dir)`
+    )
+  })
+
+  it('passes on an error other than a missing path', async () => {
+    // a.jsonl is a file: nothing can be under it.
+    await expect(resolveInside('a.jsonl/x', 'file', { workspace })).rejects.toMatchObject({
+      code: 'ENOTDIR'
+    })
+  })
+
   it('allows the runner temp dir', async () => {
     await expect(
       resolveInside(path.join(outside, 'secret.jsonl'), 'file', { workspace, temp: outside })

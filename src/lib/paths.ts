@@ -34,7 +34,9 @@ export async function resolveInside(
 
 function isWithin(child: string, parent: string): boolean {
   const relative = path.relative(parent, child)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  // '..' as a whole first segment only: '..data.jsonl' is a file inside.
+  const up = relative === '..' || relative.startsWith(`..${path.sep}`)
+  return !up && !path.isAbsolute(relative)
 }
 
 /** realpath of the path, or of its nearest existing ancestor joined with the rest. */
