@@ -29,7 +29,10 @@ describe('formatBytes', () => {
     [3_000_000_000_000, '3 TB'],
     [5_000_000_000_000_000, '5 PB'],
     [5e18, '5000 PB'],
-    [-2048, '-2 kB']
+    [-2048, '-2 kB'],
+    // An average can be a fraction of a byte: whole bytes under 1 kB.
+    [512.4, '512 B'],
+    [Infinity, 'Infinity B']
   ])('%d is %j', (n, text) => {
     expect(formatBytes(n)).toBe(text)
   })
@@ -92,6 +95,7 @@ describe('formatPercent', () => {
     expect(formatPercent(10, 10)).toBe('100%')
     expect(formatPercent(0, 10)).toBe('0%')
     expect(formatPercent(1, 1_000_000)).toBe('<0.1%')
+    expect(formatPercent(1, 1000)).toBe('0.1%')
     expect(formatPercent(1, 0)).toBe('-')
   })
 })

@@ -28,6 +28,8 @@ describe('parseByteSize', () => {
     ['  2 MB  ', 2_000_000],
     ['.5MB', 500_000],
     ['1,000,000', 1_000_000],
+    ['12,345', 12_345],
+    ['9007199254740991', Number.MAX_SAFE_INTEGER],
     ['1_000_000', 1_000_000],
     ['1.0005 kB', 1000] // a fraction of a byte from a larger unit rounds down
   ])('%j is %d bytes', (text, bytes) => {
@@ -43,6 +45,10 @@ describe('parseByteSize', () => {
     ['1.5B', /whole number/],
     ['1.5', /whole number/],
     ['1,5GB', /use "\." for a decimal point/],
+    // Commas only every three digits, from the first group of one to three on.
+    ['1234,567', /use "\." for a decimal point/],
+    ['1,5000', /use "\." for a decimal point/],
+    ['9007199254740992', /too large/],
     ['10 XB', /unknown unit "XB"/],
     ['10 Mbit', /unknown unit/],
     ['1e6', /not a number/],

@@ -82,6 +82,11 @@ describe('the jobs of collect', () => {
     ])
   })
 
+  it('joins the metadata pairs of a job with a comma', () => {
+    const [row] = jobRows([job({ metadata: { suite: 'nightly', model: 'small' } })])
+    expect(row?.metadata).toBe('suite=nightly, model=small')
+  })
+
   it('escapes what the metadata holds', () => {
     const html = rendered((s) => renderJobsSummary(s, [job({ metadata: { x: '<b>' } })]))
     expect(html).toContain('&lt;b&gt;')
@@ -126,6 +131,12 @@ describe('superseded batches in the summary of a run', () => {
     )
     expect(html).toContain('<h3>Cancelled a batch of earlier runs (superseded by this run)</h3>')
     expect(html).toContain('<li>batch_old of run 41, on pull request #7</li>')
+  })
+
+  it('says "this ref" when a superseded batch names neither a pull request nor a ref', () => {
+    expect(
+      batchReport({ ...data, superseded: [{ id: 'batch_old', runId: '41' }] }).superseded?.lines
+    ).toEqual(['batch_old of run 41, on this ref'])
   })
 
   it('has no such part when nothing was cancelled', () => {
