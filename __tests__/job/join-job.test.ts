@@ -234,6 +234,52 @@ describe('joinJob', () => {
     expect(plain.failures[0]?.message).toContain(KEY)
   })
 
+  it('masks every failure listed and every code group example, the first ten failures listed', async () => {
+    const KEY = 'sk-job-secret-9c1d'
+    // 11 failures of one code, then one of another: the 12th is its group's example only.
+    const requests = [...ids(`${KEY}-a-`, 11), 'b-0', 'ok-0']
+    const part = await joinedPart(dir, requests, (id) =>
+      id.startsWith(KEY)
+        ? { status: 400, code: 'code_a', message: `bad ${KEY}` }
+        : id === 'b-0'
+          ? { status: 500, code: 'code_b', message: `worse ${KEY}` }
+          : OK
+    )
+    const result = await joinJob([[part]], join(dir, 'job.jsonl'), {
+      withAttempts: false,
+      secrets: [KEY]
+    })
+    expect(result.failures).toHaveLength(10)
+    expect(result.failures[1]).toEqual({
+      custom_id: '***-a-1',
+      message: 'bad ***',
+      code: 'code_a',
+      status_code: 400
+    })
+    expect(result.failureCodes.map((group) => [group.code, group.count, group.example])).toEqual([
+      [
+        'code_a',
+        11,
+        { custom_id: '***-a-0', message: 'bad ***', code: 'code_a', status_code: 400 }
+      ],
+      ['code_b', 1, { custom_id: 'b-0', message: 'worse ***', code: 'code_b', status_code: 500 }]
+    ])
+    expect(JSON.stringify(result)).not.toContain(KEY)
+  })
+
+  it('lists a failure without a code or a status code without them', async () => {
+    const part = await joinedPart(dir, ['r-0'], () => ({ status: 500, code: null, message: 'm' }))
+    const dest = join(dir, 'job.jsonl')
+    const lines = (await readFile(part.resultsPath, 'utf8')).split('\n')
+    // The same line without its code and status code, as an error line may come.
+    const edited = lines.map((line) =>
+      line.replace(/,"status_code":\d+/, '').replace(/"code":"[a-z_]+",?/, '')
+    )
+    await writeFile(part.resultsPath, edited.join('\n'))
+    const result = await joinJob([[part]], dest, { withAttempts: false })
+    expect(result.failures).toStrictEqual([{ custom_id: 'r-0', message: 'm' }])
+  })
+
   describe('the abort signal', () => {
     it('does not start when it has fired', async () => {
       const part = await joinedPart(join(dir, 'p'), ids('r-', 10), () => OK)

@@ -18,8 +18,9 @@ describe('partLimitsFor', () => {
   })
 
   it('has no limit for an unknown provider unless an input sets one', () => {
-    expect(partLimitsFor(unknown, none)).toEqual({ warnings: [] })
-    expect(partLimitsFor(unknown, { ...none, maxBatchBytes: 1000 })).toEqual({
+    // Strict: an absent limit is no key at all, not a key holding undefined.
+    expect(partLimitsFor(unknown, none)).toStrictEqual({ warnings: [] })
+    expect(partLimitsFor(unknown, { ...none, maxBatchBytes: 1000 })).toStrictEqual({
       maxBytes: 1000,
       warnings: []
     })
@@ -32,7 +33,11 @@ describe('partLimitsFor', () => {
       maxBatchTokens: 90_000
     })
     expect(limits).toEqual({ maxRequests: 10, maxBytes: 5_000, maxTokens: 90_000, warnings: [] })
-    const exact = partLimitsFor(openai, { ...none, maxBatchRequests: 50_000 })
+    const exact = partLimitsFor(openai, {
+      ...none,
+      maxBatchRequests: 50_000,
+      maxBatchBytes: 200_000_000
+    })
     expect(exact.warnings).toEqual([])
   })
 

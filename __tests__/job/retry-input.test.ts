@@ -131,6 +131,24 @@ describe('writeRetryInput', () => {
     expect(retry?.sha256).toBe(createHash('sha256').update(written).digest('hex'))
   })
 
+  it('writes a request larger than its write buffer whole, between smaller ones', async () => {
+    const requests = ['r-0', 'r-1', 'r-2', 'r-3']
+    // r-1 fills the 1 MiB buffer after r-0 but for its own line break; r-2 is larger than it.
+    const small = requestLine('r-0', 's')
+    const base = requestLine('r-1', '')
+    const filler = requestLine('r-1', 'f'.repeat((1 << 20) - (small.length + 1) - base.length))
+    const huge = requestLine('r-2', 'h'.repeat(1_500_000))
+    const lines = [small, filler, huge, requestLine('r-3', 'last')]
+    const part = await joinedPart(dir, requests, () => ({ status: 503 }), { inputLines: lines })
+    const dest = join(dir, 'retry.jsonl')
+    const retry = await writeRetryInput([{ ...part, batchStatus: 'completed' }], undefined, dest)
+    const written = await readFile(dest)
+    expect(written.toString()).toBe(lines.map((line) => `${line}\n`).join(''))
+    expect(retry?.requests).toBe(4)
+    expect(retry?.bytes).toBe(written.length)
+    expect(retry?.sha256).toBe(createHash('sha256').update(written).digest('hex'))
+  })
+
   describe('fails, writing nothing, when a results file is not its input line for line', () => {
     async function expectRefused(resultsText: (results: string) => string, message: RegExp) {
       const part = await joinedPart(join(dir, 'p'), ids('a-', 5), outcomeOf)
