@@ -12,6 +12,7 @@ import {
 import { joinJob, type JobPart } from '../../src/job/join-job.js'
 import { writeRetryInput } from '../../src/job/retry-input.js'
 import { AbortedError } from '../../src/net/abort.js'
+import { openFds } from '../../__fixtures__/fds.js'
 
 let dir: string
 beforeEach(async () => {
@@ -187,10 +188,13 @@ describe('joinJob', () => {
       const round0 = await joinedPart(join(dir, 'r0'), ids('r-', 5), () => ({ status: 500 }))
       const round1 = await joinedPart(join(dir, 'r1'), laterIds, () => OK)
       const dest = join(dir, 'out', 'results.jsonl')
+      const before = openFds()
       await expect(joinJob([[round0], [round1]], dest, { withAttempts: true })).rejects.toThrow(
         message
       )
       expect(await readdir(join(dir, 'out')).catch(() => [])).toEqual([])
+      // Every results file it was reading is closed.
+      expect(openFds()).toBe(before)
     }
 
     it('a request round 0 does not have', () =>

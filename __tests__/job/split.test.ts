@@ -8,6 +8,7 @@ import type { PartLimits } from '../../src/job/limits.js'
 import { splitInput, SplitInputError, type InputPart } from '../../src/job/split.js'
 import { estimateTokens } from '../../src/job/tokens.js'
 import { AbortedError } from '../../src/net/abort.js'
+import { openFds } from '../../__fixtures__/fds.js'
 
 let dir: string
 let counter = 0
@@ -83,6 +84,18 @@ describe('splitInput', () => {
       'aaaaaaaaa\nbbbbbbbbb\n',
       'ccccccccccccccccccc\n',
       'dddd\neeee\n'
+    ])
+  })
+
+  it('measures each line of a chunk by its own bytes, wherever in the chunk it starts', async () => {
+    // One read holds the whole file: every line but the first starts inside the chunk.
+    const lines = ['a'.repeat(9), 'b'.repeat(9), 'c'.repeat(19), 'd'.repeat(4), 'e'.repeat(4)]
+    const { path, tempDir } = await input(lines.map((l) => `${l}\n`).join(''))
+    const parts = await splitInput(path, { maxBytes: 20 }, { tempDir })
+    expect(parts.map((part) => [part.requests, part.bytes, part.firstLine])).toEqual([
+      [2, 20, 1],
+      [1, 20, 3],
+      [2, 10, 4]
     ])
   })
 
@@ -208,9 +221,12 @@ describe('splitInput', () => {
   it('refuses a line larger than a part may be, naming the line and the limit, and removes the parts', async () => {
     const content = `${'a'.repeat(10)}\n${'b'.repeat(10)}\n${'c'.repeat(30)}\n${'d'.repeat(5)}\n`
     const { path, tempDir } = await input(content)
+    const before = openFds()
     const error = await splitInput(path, { maxBytes: 25 }, { tempDir, chunkBytes: 8 }).catch(
       (e: unknown) => e
     )
+    // The part being written and the input are closed.
+    expect(openFds()).toBe(before)
     expect(error).toBeInstanceOf(SplitInputError)
     expect((error as SplitInputError).line).toBe(3)
     expect((error as Error).message).toMatch(
@@ -246,6 +262,12 @@ describe('splitInput', () => {
     expect(await readdir(tempDir)).toEqual([])
     const { path: spaces, tempDir: spacesDir } = await input(`${request('a', 'x')}\n \r\n`)
     await expect(splitInput(spaces, {}, { tempDir: spacesDir })).rejects.toThrow(/^line 2: blank/)
+    // A tab is blank too; the error says it is the split's.
+    const { path: tabs, tempDir: tabsDir } = await input(`${request('a', 'x')}\n\t\n`)
+    const error = await splitInput(tabs, {}, { tempDir: tabsDir }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SplitInputError)
+    expect(error).toMatchObject({ name: 'SplitInputError', line: 2 })
+    expect((error as Error).message).toMatch(/^line 2: blank/)
     const { path: empty, tempDir: emptyDir } = await input('')
     await expect(splitInput(empty, {}, { tempDir: emptyDir })).rejects.toThrow(/no requests/)
   })

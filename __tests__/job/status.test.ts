@@ -56,6 +56,21 @@ describe("a job's status", () => {
     expect(batchBehindStatus(failed)?.batch.id).toBe('a')
   })
 
+  it('names the batch the status comes from: a deciding one first, else any with that status', () => {
+    // Both expired: the job's status is the retry's, and so is the batch named.
+    const expired = [entry('a', 'expired'), entry('b', 'expired', { round: 1, part: 1, parts: 1 })]
+    expect(jobStatus(expired)).toBe('expired')
+    expect(batchBehindStatus(expired)?.batch.id).toBe('b')
+    // Part 1 still runs in round 0 while the retry of part 2 validates: the running one is named.
+    const running = [
+      entry('a', 'in_progress'),
+      entry('b', 'expired', { part: 2 }),
+      entry('c', 'validating', { round: 1, part: 1, parts: 1 })
+    ]
+    expect(jobStatus(running)).toBe('in_progress')
+    expect(batchBehindStatus(running)?.batch.id).toBe('a')
+  })
+
   it('a batch refused for the token limit and sent again counts for nothing', () => {
     const batches = [
       entry('a', 'failed', { replaced: true }),

@@ -66,6 +66,14 @@ describe('estimateTokens', () => {
     expect(estimateTokens({ prompt: ['ab', 'cd'] })).toBe(1)
   })
 
+  it('skips what is not text, a token id or an item: nulls, and non-numbers among token ids', () => {
+    expect(estimateTokens({ input: [[1, 2, 'x', null]] })).toBe(2)
+    expect(estimateTokens({ input: [null, 'abcd', true] })).toBe(1)
+    expect(
+      estimateTokens({ messages: [null, 'abcdefgh', { role: 'user', content: 'abcd' }] })
+    ).toBe(1)
+  })
+
   it('counts UTF-16 code units', () => {
     expect(estimateTokens({ input: '😀😀' })).toBe(1) // 4 code units
     expect(estimateTokens({ input: 'é'.repeat(5) })).toBe(2)

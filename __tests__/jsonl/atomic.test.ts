@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { readdirSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeAtomically } from '../../src/jsonl/atomic.js'
 import { writeBuffered } from '../../src/jsonl/output-buffer.js'
+import { openFds } from '../../__fixtures__/fds.js'
 
 let dir: string
 
@@ -31,7 +31,6 @@ describe('writeAtomically', () => {
   })
 
   it('leaves no file open, the directory opened to sync the rename included', async () => {
-    const openFds = (): number => readdirSync('/proc/self/fd').length
     const before = openFds()
     await writeAtomically(join(dir, 'sub', 'done.txt'), (file) => file.writeFile('done'))
     await expect(

@@ -11,6 +11,7 @@ import { OutputPass } from '../../src/results/one-pass.js'
 import { SOURCE_OUTPUT } from '../../src/results/output-index.js'
 import type { JoinOptions, JoinResult } from '../../src/results/types.js'
 import { feed, JOINS } from './one-pass-join.js'
+import { openFds } from '../../__fixtures__/fds.js'
 
 let dir: string
 
@@ -58,7 +59,6 @@ const okText = (id: string, resultLine: string): string =>
     response: (JSON.parse(resultLine) as { response: { body: unknown } }).response.body
   })
 
-const openFds = (): number => readdirSync('/proc/self/fd').length
 
 describe.each(JOINS)('joinResults %s', (_name, run) => {
   it('writes each body as JSON.parse reads it, where copying its bytes would not', async () => {

@@ -1,12 +1,12 @@
 // The one pass's writer between the download's reads: it goes on as bytes arrive, and stops when the
 // pass is abandoned wherever it is waiting.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { readdirSync } from 'node:fs'
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { OutputPass } from '../../src/results/one-pass.js'
 import { SOURCE_ERROR, SOURCE_OUTPUT } from '../../src/results/output-index.js'
+import { openFds } from '../../__fixtures__/fds.js'
 
 let dir: string
 
@@ -198,7 +198,6 @@ describe('OutputPass, what it gives at the end', () => {
     const errorPath = join(dir, 'errors.jsonl')
     await writeFile(outputPath, outputBytes)
     await writeFile(errorPath, errorBytes)
-    const openFds = (): number => readdirSync('/proc/self/fd').length
     const before = openFds()
     const pass = new OutputPass({
       inputPath: await inputOf(3),
