@@ -59,7 +59,6 @@ const okText = (id: string, resultLine: string): string =>
     response: (JSON.parse(resultLine) as { response: { body: unknown } }).response.body
   })
 
-
 describe.each(JOINS)('joinResults %s', (_name, run) => {
   it('writes each body as JSON.parse reads it, where copying its bytes would not', async () => {
     const lines = [
