@@ -203,6 +203,22 @@ describe('joinJob', () => {
         /r1.results\.jsonl line 2 \(round 1\) is the result of custom_id "z-9", which is not a request of the job at that place in input order/
       ))
 
+    it('a custom_id of over 100 characters, cut to 100 in the message', () =>
+      expectRefused(
+        ['r-1', `x${'y'.repeat(149)}`],
+        new RegExp(`custom_id "x${'y'.repeat(99)}", which is not a request`)
+      ))
+
+    it('a line cut short that attempts cannot be added to', async () => {
+      // The head is whole, so it reads as ok; the closing brace the attempts go before is gone.
+      const part = await joinedPart(dir, ['a', 'b', 'c', 'd', 'e'], () => OK)
+      const text = await readFile(part.resultsPath, 'utf8')
+      await writeFile(part.resultsPath, `${text}{"custom_id":"f","status":"ok"\n`)
+      await expect(
+        joinJob([[part]], join(dir, 'job.jsonl'), { withAttempts: true })
+      ).rejects.toThrow(/results\.jsonl line 6: not a line of results\.jsonl/)
+    })
+
     it('requests out of input order', () =>
       expectRefused(['r-3', 'r-1'], /line 2 \(round 1\) is the result of custom_id "r-1"/))
 

@@ -186,6 +186,28 @@ describe('writeRetryInput', () => {
         /line 6 is a result beyond the 5 requests of/
       ))
 
+    it('a custom_id of over 100 characters, cut to 99 and an ellipsis in the message', () => {
+      const long = 'z'.repeat(150)
+      return expectRefused(
+        (text) => text.replace('"custom_id":"a-3"', `"custom_id":"${long}"`),
+        new RegExp(`custom_id "${'z'.repeat(99)}…", but line 4`)
+      )
+    })
+
+    it("a results line that is not JSON, with the parser's reason as its cause", async () => {
+      const part = await joinedPart(join(dir, 'p'), ids('a-', 2), outcomeOf)
+      await writeFile(part.resultsPath, 'nope\n{"custom_id":"a-1","status":"ok"}\n')
+      const error = await writeRetryInput(
+        [{ ...part, batchStatus: 'completed' }],
+        undefined,
+        join(dir, 'retry.jsonl')
+      ).catch((e: unknown) => e)
+      expect((error as Error).message).toMatch(
+        /results\.jsonl line 1: not a line of results\.jsonl/
+      )
+      expect(((error as Error).cause as Error).message).toMatch(/^not a line of results\.jsonl/)
+    })
+
     it('a line that is not a result', () =>
       expectRefused(
         (text) => text.replace('"status":"error"', '"state":"error"'),
