@@ -241,6 +241,18 @@ describe('splitInput', () => {
     )
   })
 
+  it('refuses a line that is not JSON when it must estimate its tokens', async () => {
+    const { path, tempDir } = await input(`${request('a', 'abcd', 10)}\n{"custom_id":\n`)
+    const error = await splitInput(path, { maxTokens: 50 }, { tempDir }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SplitInputError)
+    expect(error).toMatchObject({
+      line: 2,
+      message:
+        'line 2 is not a JSON request, so its tokens cannot be estimated; check the file with validate-only: true'
+    })
+    expect(await readdir(tempDir)).toEqual([])
+  })
+
   it('refuses a line estimated over max-batch-tokens', async () => {
     const content = `${request('a', 'abcd', 10)}\n${request('b', 'abcd', 100)}\n`
     const { path, tempDir } = await input(content)
