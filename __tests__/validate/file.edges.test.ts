@@ -8,7 +8,11 @@ import { join } from 'node:path'
 import { line } from '../../__fixtures__/jsonl-cases.js'
 import type { Provider } from '../../src/batch/providers.js'
 import { AbortedError } from '../../src/net/abort.js'
-import { validateRequestsFile } from '../../src/validate/file.js'
+import {
+  validateRequestsFile,
+  validatingChunks,
+  ValidationFailedError
+} from '../../src/validate/file.js'
 import { UTF16_FILE } from '../../src/validate/messages.js'
 
 const CHAT = '/v1/chat/completions'
@@ -110,5 +114,20 @@ describe('validateRequestsFile, on its edges', () => {
         signal: AbortSignal.abort(reason)
       })
     ).rejects.toBe(reason)
+  })
+})
+
+describe('validatingChunks, on a file that does not check out', () => {
+  it('throws a ValidationFailedError that says how many problems there are', async () => {
+    const path = await write(`${line('a')}\nnot json\n{\n`)
+    const chunks = validatingChunks(path, { endpoint: CHAT, provider: ANY }, () => undefined)
+    const error = await (async () => {
+      for await (const chunk of chunks) void chunk
+    })().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ValidationFailedError)
+    expect(error).toMatchObject({
+      name: 'ValidationFailedError',
+      message: 'the file did not pass validation: 2 problems'
+    })
   })
 })

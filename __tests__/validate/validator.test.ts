@@ -106,6 +106,12 @@ describe('Validator', () => {
     ])
     expect(problems[0]!.message).toMatch(/^body\.input is missing/)
     expect(problems[1]!.message).toMatch(/^body\.input /)
+
+    // A stored prompt with another problem: only that problem, not the input it does not need.
+    const prompted = problemsOf([line('f', { model: '', prompt: { id: 'pmpt_1' } })], {
+      endpoint: responses
+    }).problems
+    expect(prompted.map((p) => p.message)).toEqual(['body.model must not be empty'])
   })
 })
 
