@@ -68,6 +68,17 @@ describe('a job of several batches', () => {
     })
   })
 
+  it('speaks of one batch when the job has only one', () => {
+    expect(
+      decideOutcome(
+        { kind: 'timed out', batch: batch('in_progress'), then: 'cancel', batchIds: ['batch_1'] },
+        rules
+      ).message
+    ).toBe(
+      'The wait timed out (wait-timeout 90s) with batch batch_1 in_progress; it was cancelled (on-timeout: cancel)'
+    )
+  })
+
   it('tells one batch that timed out with on-timeout: fail how to collect it', () => {
     expect(
       decideOutcome({ kind: 'timed out', batch: batch('in_progress'), then: 'fail' }, rules)
