@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   statusOf: () => (/* binding */ statusOf)
 /* harmony export */ });
 /* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2543);
-/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6345);
+/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8293);
 /* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7134);
 
 

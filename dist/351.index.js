@@ -270,8 +270,8 @@ async function writeManifest(dir, manifest) {
     });
 }
 
-// EXTERNAL MODULE: ./src/commands/collect.ts + 6 modules
-var collect = __webpack_require__(6345);
+// EXTERNAL MODULE: ./src/commands/collect.ts + 5 modules
+var collect = __webpack_require__(8293);
 // EXTERNAL MODULE: ./src/commands/job-results.ts
 var job_results = __webpack_require__(5274);
 // EXTERNAL MODULE: ./src/batch/document.ts
@@ -544,7 +544,7 @@ async function collectJobs(env, now = Date.now) {
 /* harmony import */ var _job_status_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2881);
 /* harmony import */ var _job_transient_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5385);
 /* harmony import */ var _results_join_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(643);
-/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6345);
+/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8293);
 // The results of a job found by its batch ids (command: status with several ids, command: collect):
 // the step that submitted it is gone, and with it the parts' input files. Each round's output and
 // error files are read as one (concatenated in part order) and joined against the requests file when

@@ -138,8 +138,8 @@ function endpointHint(report, endpoint) {
 
 // EXTERNAL MODULE: ./src/net/abort.ts
 var abort = __webpack_require__(3961);
-// EXTERNAL MODULE: ./src/commands/collect.ts + 6 modules
-var collect = __webpack_require__(6345);
+// EXTERNAL MODULE: ./src/commands/collect.ts + 5 modules
+var collect = __webpack_require__(8293);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __webpack_require__(9776);
 ;// CONCATENATED MODULE: ./src/commands/validate.ts

@@ -25,7 +25,7 @@ export const modules = {
 /* harmony import */ var _job_status_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2881);
 /* harmony import */ var _job_transient_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5385);
 /* harmony import */ var _results_join_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(643);
-/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6345);
+/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8293);
 // The results of a job found by its batch ids (command: status with several ids, command: collect):
 // the step that submitted it is gone, and with it the parts' input files. Each round's output and
 // error files are read as one (concatenated in part order) and joined against the requests file when
@@ -371,7 +371,7 @@ async function waitForAny(env, view, inFlight, deadline, now) {
 /* harmony import */ var _job_results_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5274);
 /* harmony import */ var _job_view_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7655);
 /* harmony import */ var _job_wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3691);
-/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6345);
+/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8293);
 /* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7134);
 // `status` with several batch ids (the batch-ids output of a job): retrieves them all, waits for them
 // together when asked, and collects and joins their results into one results.jsonl.

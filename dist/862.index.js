@@ -684,8 +684,8 @@ var errors = __webpack_require__(7268);
 var format = __webpack_require__(432);
 // EXTERNAL MODULE: ./src/lib/parse-duration.ts
 var parse_duration = __webpack_require__(6225);
-// EXTERNAL MODULE: ./src/commands/collect.ts + 6 modules
-var collect = __webpack_require__(6345);
+// EXTERNAL MODULE: ./src/commands/collect.ts + 5 modules
+var collect = __webpack_require__(8293);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __webpack_require__(9776);
 // EXTERNAL MODULE: ./src/batch/ledger.ts
@@ -2164,8 +2164,8 @@ function endpointHint(report, endpoint) {
 
 // EXTERNAL MODULE: ./src/net/abort.ts
 var abort = __webpack_require__(3961);
-// EXTERNAL MODULE: ./src/commands/collect.ts + 6 modules
-var collect = __webpack_require__(6345);
+// EXTERNAL MODULE: ./src/commands/collect.ts + 5 modules
+var collect = __webpack_require__(8293);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __webpack_require__(9776);
 ;// CONCATENATED MODULE: ./src/commands/validate.ts

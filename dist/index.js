@@ -2114,6 +2114,70 @@ function formatDurationInput(ms) {
 
 /***/ }),
 
+/***/ 9927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ relativeInside),
+/* harmony export */   L: () => (/* binding */ resolveInside)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Resolves a path input against the workspace and refuses one that leads outside it (or the
+ * runner's temp dir), by `..` or through a symlink, so an input cannot read or write elsewhere.
+ */
+async function resolveInside(input, inputName, roots) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.workspace, input);
+    const real = await realpathOfNearest(absolute);
+    const allowed = await Promise.all([roots.workspace, roots.temp]
+        .filter((root) => !!root)
+        .map((root) => realpathOfNearest(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root))));
+    if (!allowed.some((root) => isWithin(real, root))) {
+        throw new Error(`${inputName}: "${input}" leads to ${real}, outside the workspace (${allowed[0]}); ` +
+            'use a path inside the workspace (or the runner temp dir)');
+    }
+    return absolute;
+}
+/**
+ * `child` relative to `parent` ('' for `parent` itself), or undefined when it lies outside it.
+ * Both are absolute. '..' counts as a whole first segment only: '..data.jsonl' is a file inside.
+ */
+function relativeInside(parent, child) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(parent, child);
+    const up = relative === '..' || relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`);
+    return up || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative) ? undefined : relative;
+}
+function isWithin(child, parent) {
+    return relativeInside(parent, child) !== undefined;
+}
+/** realpath of the path, or of its nearest existing ancestor joined with the rest. */
+async function realpathOfNearest(absolute) {
+    let current = absolute;
+    const rest = [];
+    for (;;) {
+        try {
+            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(current), ...rest.reverse());
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(current);
+            if (parent === current)
+                return absolute;
+            rest.push(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(current));
+            current = parent;
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6369,20 +6433,20 @@ async function openApi(inputs, log, options) {
 async function runCommand(env) {
     const { inputs } = env;
     if (inputs.validateOnly) {
-        const { validateOnly } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(609), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3603));
+        const { validateOnly } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(609), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3603));
         return { ending: await validateOnly(env) };
     }
     switch (inputs.command) {
         case 'run': {
-            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(345), __nccwpck_require__.e(609), __nccwpck_require__.e(672), __nccwpck_require__.e(862)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4862));
+            const { runBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(293), __nccwpck_require__.e(609), __nccwpck_require__.e(672), __nccwpck_require__.e(862)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4862));
             return { ending: await runBatch(env) };
         }
         case 'status': {
-            const { statusOf } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8190));
+            const { statusOf } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8190));
             return { ending: await statusOf(env) };
         }
         case 'cancel': {
-            const { cancelBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6090));
+            const { cancelBatch } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(90)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6090));
             return { ending: await cancelBatch(env) };
         }
         case 'list': {
@@ -6391,7 +6455,7 @@ async function runCommand(env) {
             return { ending, listed: batches };
         }
         case 'collect': {
-            const { collectJobs } = await Promise.all(/* import() */[__nccwpck_require__.e(345), __nccwpck_require__.e(672), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4351));
+            const { collectJobs } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(672), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4351));
             const { ending, jobs } = await collectJobs(env);
             return { ending, jobs };
         }
@@ -6976,10 +7040,12 @@ class DownloadFailedError extends Error {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _batch_document_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2543);
-/* harmony import */ var _lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4163);
-/* harmony import */ var _lib_format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(432);
+/* harmony import */ var _lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4163);
+/* harmony import */ var _lib_format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(432);
+/* harmony import */ var _lib_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9927);
 // The sentences of the summary about numbers: how many requests failed against the limit, how far
 // a running batch has come, and the workspace-relative form of a path. Pure: no I/O, no clock.
+
 
 
 
@@ -7000,21 +7066,21 @@ function tallyOf(batch, results) {
 }
 function limitText(limit) {
     return limit.kind === 'percent'
-        ? `the ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(limit.value)}% limit`
-        : `the limit of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(limit.kind === 'count' ? limit.value : 0)}`;
+        ? `the ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(limit.value)}% limit`
+        : `the limit of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(limit.kind === 'count' ? limit.value : 0)}`;
 }
 /** "40 of 10,000 failed, 0.4%, within the 5% limit"; "All 6 requests succeeded". */
 function failureRateText(tally, limit) {
     const { total, failed } = tally;
     if (total > 0 && failed === 0)
-        return total === 1 ? 'The request succeeded' : `All ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(total)} requests succeeded`;
-    let text = `${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(failed)} of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(total)} failed, ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPercent */ .l9)(failed, total)}`;
+        return total === 1 ? 'The request succeeded' : `All ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(total)} requests succeeded`;
+    let text = `${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(failed)} of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(total)} failed, ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPercent */ .l9)(failed, total)}`;
     if (limit && limit.kind !== 'none') {
-        const over = (0,_lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .exceedsFailureLimit */ .v)(limit, failed, total);
+        const over = (0,_lib_failure_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .exceedsFailureLimit */ .v)(limit, failed, total);
         text += `, ${over ? 'over' : 'within'} ${limitText(limit)}`;
     }
     if (tally.missing > 0)
-        text += ` (${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(tally.missing)} without any result)`;
+        text += ` (${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(tally.missing)} without any result)`;
     return text;
 }
 /** "4,000 of 10,000 requests done (40%), 12 failed; running for 12m 05s". */
@@ -7022,19 +7088,19 @@ function progressText(batch, nowMs) {
     const { total, completed, failed } = (0,_batch_document_js__WEBPACK_IMPORTED_MODULE_1__/* .requestCounts */ .q3)(batch);
     const done = completed + failed;
     let text = total > 0
-        ? `${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(done)} of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(total)} requests done (${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPercent */ .l9)(done, total)}), ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(failed)} failed`
+        ? `${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(done)} of ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(total)} requests done (${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPercent */ .l9)(done, total)}), ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(failed)} failed`
         : `No request has finished yet (status ${batch.status})`;
-    const started = (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .unixSeconds */ .Yb)(batch.created_at);
+    const started = (0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .unixSeconds */ .Yb)(batch.created_at);
     if (started !== undefined && nowMs !== undefined && nowMs / 1000 >= started)
-        text += `; running for ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(nowMs / 1000 - started)}`;
+        text += `; running for ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(nowMs / 1000 - started)}`;
     return text;
 }
 /** A path inside the workspace relative to it; any other path as it is. */
 function workspacePath(file, workspace) {
     if (!workspace || !node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(file))
         return file;
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(workspace, file);
-    return relative === '' || relative.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(relative) ? file : relative;
+    const relative = (0,_lib_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .relativeInside */ .J)(workspace, file);
+    return relative === undefined || relative === '' ? file : relative;
 }
 
 

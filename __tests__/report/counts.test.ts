@@ -81,6 +81,9 @@ describe('workspacePath', () => {
     expect(workspacePath('/tmp/runner/a.jsonl', '/ws')).toBe('/tmp/runner/a.jsonl')
     expect(workspacePath('rel/a.jsonl', '/ws')).toBe('rel/a.jsonl')
     expect(workspacePath('/ws', '/ws')).toBe('/ws')
+    // A name that only begins with two dots is inside, as the path inputs take it (lib/paths.ts).
+    expect(workspacePath('/ws/..eval.jsonl', '/ws')).toBe('..eval.jsonl')
+    expect(workspacePath('/ws/../x.jsonl', '/ws')).toBe('/ws/../x.jsonl')
     expect(workspacePath('/ws/a', undefined)).toBe('/ws/a')
   })
 })

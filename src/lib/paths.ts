@@ -32,11 +32,18 @@ export async function resolveInside(
   return absolute
 }
 
-function isWithin(child: string, parent: string): boolean {
+/**
+ * `child` relative to `parent` ('' for `parent` itself), or undefined when it lies outside it.
+ * Both are absolute. '..' counts as a whole first segment only: '..data.jsonl' is a file inside.
+ */
+export function relativeInside(parent: string, child: string): string | undefined {
   const relative = path.relative(parent, child)
-  // '..' as a whole first segment only: '..data.jsonl' is a file inside.
   const up = relative === '..' || relative.startsWith(`..${path.sep}`)
-  return !up && !path.isAbsolute(relative)
+  return up || path.isAbsolute(relative) ? undefined : relative
+}
+
+function isWithin(child: string, parent: string): boolean {
+  return relativeInside(parent, child) !== undefined
 }
 
 /** realpath of the path, or of its nearest existing ancestor joined with the rest. */

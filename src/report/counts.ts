@@ -4,6 +4,7 @@ import path from 'node:path'
 import { requestCounts, type BatchInfo } from '../batch/document.js'
 import { exceedsFailureLimit, type FailureLimit } from '../lib/failure-limit.js'
 import { formatDuration, formatNumber, formatPercent, unixSeconds } from '../lib/format.js'
+import { relativeInside } from '../lib/paths.js'
 
 /** Requests as counted for the outcome: by the joined results when there are some, else by the batch. */
 export interface RequestTally {
@@ -68,6 +69,6 @@ export function progressText(batch: BatchInfo, nowMs: number | undefined): strin
 /** A path inside the workspace relative to it; any other path as it is. */
 export function workspacePath(file: string, workspace: string | undefined): string {
   if (!workspace || !path.isAbsolute(file)) return file
-  const relative = path.relative(workspace, file)
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
+  const relative = relativeInside(workspace, file)
+  return relative === undefined || relative === '' ? file : relative
 }
