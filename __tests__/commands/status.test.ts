@@ -25,7 +25,10 @@ beforeEach(() => core.reset())
 describe('status', () => {
   it('waits for the batch and joins its results in the order of file', async () => {
     const id = await createBatch(harness, 3)
-    await putFile(harness, 'requests.jsonl', chatLines(3))
+    // The batch's own order is req-1, req-2, req-3, which is also the ids' sorted order: the file
+    // given lists them the other way round, and the results must follow it.
+    const reversed = chatLines(3).trimEnd().split('\n').reverse().join('\n') + '\n'
+    await putFile(harness, 'requests.jsonl', reversed)
     core.reset(harness.inputs({ command: 'status', 'batch-id': id, file: 'requests.jsonl' }))
     await run()
 
@@ -34,7 +37,11 @@ describe('status', () => {
     expect(core.outputs.get('status')).toBe('completed')
     expect(core.outputs.get('completed')).toBe('3')
     const joined = await readFile(core.outputs.get('results-path') ?? '', 'utf8')
-    expect(joined.trim().split('\n')).toHaveLength(3)
+    const order = joined
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { custom_id: string }).custom_id)
+    expect(order).toEqual(['req-3', 'req-2', 'req-1'])
     // Waiting made the step responsible for the batch until it ended.
     expect(core.state.get('batch-id')).toBe(id)
     expect(core.state.get('settled')).toBe('true')

@@ -74,10 +74,10 @@ describe('signals', () => {
     })
     expect(proxy.applied(hang)).toBeGreaterThan(0)
     expect(run.code).not.toBe(0)
-    // The budget was spent waiting on the cancel, and the process was gone soon after it: about
-    // 6.7 s after the signal on an idle machine, so well before the runner's SIGKILL at 10 s.
+    // The budget was spent waiting on the cancel, and the process was gone soon after it, before
+    // the runner's SIGTERM at 7.5 s (exactly-once.test.ts holds the same path to 6.5 s).
     expect(run.exitAfterSignalMs).toBeGreaterThan(5500)
-    expect(run.exitAfterSignalMs).toBeLessThan(8000)
+    expect(run.exitAfterSignalMs).toBeLessThan(7500)
     const id = run.outputs['batch-id']!
     expect(run.stdout).toMatch(
       new RegExp(`::error::The step was cancelled \\(SIGINT\\); cancelling batch ${id} failed`)

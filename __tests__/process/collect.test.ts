@@ -374,3 +374,33 @@ describe('command: collect of a job of several batches', () => {
     expect(downloadsSince(logStart)).toEqual([])
   }, 120_000)
 })
+
+describe('command: collect, where the provider echoes the key', () => {
+  it("masks the API key and the token in the pull request's comment it edits", async () => {
+    const pullRequest = PULL_REQUEST + 1
+    api.addFault({
+      op: 'create',
+      fault: 'fail-requests',
+      customIds: ['req-2'],
+      status: 401,
+      message: `key ${KEY} was refused (token ${TOKEN})`
+    })
+    const id = await submit({ workflow: 'evals', metadata: 'suite=echo', pullRequest })
+    await untilEnded([id])
+    const run = await collect(await makeWorkspace(), {
+      match: `github_pr=${pullRequest}`,
+      wait: 'false',
+      'max-failed-requests': '1'
+    })
+    expect(run.code).toBe(0)
+    expect(jobsOf(run.outputs.jobs)[0]).toMatchObject({ total: 3, failed: 1 })
+    const [comment, ...others] = github.comments(OWNER, REPO, pullRequest)
+    expect(others).toEqual([])
+    const body = comment?.body ?? ''
+    expect(body).toContain('### Batch inference finished: `completed`')
+    expect(body).toContain('key *** was refused (token ***)')
+    expect(body).not.toContain(KEY)
+    expect(body).not.toContain(TOKEN)
+    expect(run.summary).not.toContain(KEY)
+  })
+})

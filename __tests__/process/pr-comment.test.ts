@@ -113,6 +113,43 @@ describe('the pull-request comment of the bundled action', () => {
     expect(body).not.toContain(TOKEN)
   })
 
+  it('masks the API key and the token where the provider echoes them into what the comment shows', async () => {
+    api.addFault({
+      op: 'create',
+      fault: 'fail-requests',
+      customIds: ['req-3'],
+      status: 401,
+      message: `key ${KEY} was refused (token ${TOKEN})`
+    })
+    const { run, comments } = await runOnPullRequest({ inputs: { 'max-failed-requests': '1' } })
+    expect(run.code).toBe(0)
+    const body = comments()[0]?.body ?? ''
+    // The failed request's message is shown, masked: the comment would carry the key otherwise.
+    expect(body).toContain('`req-3`')
+    expect(body).toContain('key *** was refused (token ***)')
+    expect(body).not.toContain(KEY)
+    expect(body).not.toContain(TOKEN)
+  })
+
+  it('masks them too in the comment of command: status collecting a batch', async () => {
+    api.addFault({
+      op: 'create',
+      fault: 'fail-requests',
+      customIds: ['req-5'],
+      status: 401,
+      message: `key ${KEY} was refused`
+    })
+    const first = await runOnPullRequest({ inputs: { comment: 'never', wait: 'false' } })
+    const { run, comments } = await runOnPullRequest({
+      inputs: { command: 'status', 'batch-id': first.run.outputs['batch-id'] ?? '' }
+    })
+    expect(run.code).toBe(0)
+    const body = comments()[0]?.body ?? ''
+    expect(body).toContain('`req-5`')
+    expect(body).toContain('key *** was refused')
+    expect(body).not.toContain(KEY)
+  })
+
   it('leaves the comment at the progress of a batch still running when the wait times out', async () => {
     api.configure({ timings: { inProgressMs: 60_000 } })
     try {

@@ -29,6 +29,8 @@ describe('failureRateText', () => {
       'All 6 requests succeeded'
     )
     expect(failureRateText(tally(1, 0))).toBe('The request succeeded')
+    // No request at all is no success: a batch the provider has not counted yet.
+    expect(failureRateText(tally(0, 0))).toBe('0 of 0 failed, -')
     expect(failureRateText(tally(1_000_000, 5, 2))).toBe(
       '5 of 1,000,000 failed, <0.1% (2 without any result)'
     )

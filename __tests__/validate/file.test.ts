@@ -55,15 +55,6 @@ function chunkSizes(content: string | Buffer): Array<number | undefined> {
   return length < 100_000 ? [undefined, 1, 2, 3, 7, 64, 4096] : [undefined, 4093, 65_536]
 }
 
-describe('fixture tables', () => {
-  it('have enough cases', () => {
-    expect(malformedCases.length).toBeGreaterThanOrEqual(25)
-    expect(validCases.length).toBeGreaterThanOrEqual(10)
-    expect(new Set(malformedCases.map((c) => c.name)).size).toBe(malformedCases.length)
-    expect(new Set(validCases.map((c) => c.name)).size).toBe(validCases.length)
-  })
-})
-
 describe('malformed files', () => {
   it.each(malformedCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const path = await write(c.content)
