@@ -80,24 +80,37 @@ export function coverageText({ modules, scoredLines, srcLines }) {
 const COVERAGE = /\d+ modules, [\d,]+ of the [\d,]+ lines of `src\/` \(\d+%\)/
 
 /**
+ * The rows of the README's mutation table: for each, its index in `lines`, its cells (split on
+ * `|`, the first and last empty) and the module it names under src/.
+ */
+export function mutationTableRows(lines) {
+  const header = lines.findIndex((line) =>
+    /^\|\s*Module\s*\|\s*First run\s*\|\s*Now\s*\|/.test(line)
+  )
+  if (header === -1) throw new Error('README has no mutation table (| Module | First run | Now |)')
+  const rows = []
+  for (let i = header + 2; i < lines.length && lines[i].startsWith('|'); i++) {
+    const cells = lines[i].split('|')
+    const file = /`([^`]+\.ts)`/.exec(cells[1])?.[1]
+    if (!file) throw new Error(`a mutation table row names no module: ${lines[i]}`)
+    rows.push({ index: i, cells, file: `src/${file}` })
+  }
+  return rows
+}
+
+/**
  * The README with its mutation table's "Now" column and its coverage sentence set from `scores`;
  * `missing` lists the modules with a score and no row (a row needs a label, written by hand).
  */
 export function updateReadme(readme, scores) {
   const byFile = new Map(scores.modules.map((m) => [m.file, formatScore(m.score)]))
-  const seen = new Set()
   const lines = readme.split('\n')
-  const header = lines.findIndex((line) =>
-    /^\|\s*Module\s*\|\s*First run\s*\|\s*Now\s*\|/.test(line)
-  )
-  if (header === -1) throw new Error('README has no mutation table (| Module | First run | Now |)')
-  for (let i = header + 2; i < lines.length && lines[i].startsWith('|'); i++) {
-    const cells = lines[i].split('|')
-    const file = `src/${/`([^`]+\.ts)`/.exec(cells[1])?.[1]}`
-    seen.add(file)
+  const rows = mutationTableRows(lines)
+  for (const { index, cells, file } of rows) {
     cells[3] = ` ${byFile.get(file) ?? 'no score'} `
-    lines[i] = cells.join('|')
+    lines[index] = cells.join('|')
   }
+  const seen = new Set(rows.map((row) => row.file))
   const missing = scores.modules.map((m) => m.file).filter((file) => !seen.has(file))
   return { readme: lines.join('\n').replace(COVERAGE, coverageText(scores)), missing }
 }

@@ -9,29 +9,16 @@ import {
   formatScore,
   mutatedFiles,
   mutationScores,
+  mutationTableRows,
   updateReadme
 } from '../../scripts/mutation-scores.mjs'
 
-interface Row {
-  file: string
-  now: string
-}
-
-async function readmeTable(): Promise<{ rows: Row[]; text: string }> {
+async function readmeTable(): Promise<{ rows: { file: string; now: string }[]; text: string }> {
   const text = await readFile(path.join(repoRoot, 'README.md'), 'utf8')
-  const lines = text.split('\n')
-  const header = lines.findIndex((line) =>
-    /^\|\s*Module\s*\|\s*First run\s*\|\s*Now\s*\|/.test(line)
-  )
-  if (header === -1) throw new Error('README has no mutation table (| Module | First run | Now |)')
-  const rows: Row[] = []
-  for (const line of lines.slice(header + 2)) {
-    if (!line.startsWith('|')) break
-    const cells = line.split('|').map((cell) => cell.trim())
-    const file = /`([^`]+\.ts)`/.exec(cells[1] ?? '')?.[1]
-    if (!file) throw new Error(`a mutation table row names no module: ${line}`)
-    rows.push({ file: `src/${file}`, now: cells[3] ?? '' })
-  }
+  const rows = mutationTableRows(text.split('\n')).map((row) => ({
+    file: row.file,
+    now: (row.cells[3] ?? '').trim()
+  }))
   return { rows, text }
 }
 
