@@ -104,8 +104,8 @@ describe('values as the runner passes them', () => {
   })
 
   it('takes an optional value of only spaces as none', () => {
-    expect(optional(integerIn(1, 5)).parse('   ')).toBeUndefined()
-    expect(optional(integerIn(1, 5)).parse(' 3 ')).toBe(3)
+    expect(optional(integerIn(1, 5))('   ')).toBeUndefined()
+    expect(optional(integerIn(1, 5))(' 3 ')).toBe(3)
   })
 
   it('keeps the base URL as a normalized URL, spaces trimmed', () => {

@@ -88,4 +88,35 @@ describe('PollPlanner', () => {
     atCap.afterAnswer('in_progress', { total: 1000, completed: 0 }, 0)
     expect(atCap.afterAnswer('in_progress', { total: 1000, completed: 10 }, 10_000)).toBe(59_999)
   })
+
+  it('goes on with the backoff when an answer has no counts any more', () => {
+    const p = planner()
+    p.first()
+    p.afterAnswer('in_progress', { total: 1000, completed: 0 }, 0)
+    expect(p.afterAnswer('in_progress', { total: 1000, completed: 100 }, 10_000)).toBe(45_000)
+    expect(p.afterAnswer('in_progress', null, 20_000)).toBe(2)
+    expect(p.afterAnswer('in_progress', undefined, 30_000)).toBe(3)
+  })
+
+  it('jitters only the first delay of a run at the cap; the run ends with any other delay', () => {
+    const p = planner()
+    p.first()
+    p.afterAnswer('in_progress', { total: 100_000, completed: 0 }, 0)
+    // 10 requests in 10 s: hours to go, every delay at the cap.
+    expect(p.afterAnswer('in_progress', { total: 100_000, completed: 10 }, 10_000)).toBe(59_999)
+    expect(p.afterAnswer('in_progress', { total: 100_000, completed: 70 }, 70_000)).toBe(60_000)
+    expect(p.afterAnswer('in_progress', { total: 100_000, completed: 130 }, 130_000)).toBe(60_000)
+    // A stall (no rate since the counts went back) backs off: the next run at the cap is jittered.
+    expect(p.afterAnswer('in_progress', { total: 100_000, completed: 100 }, 190_000)).toBe(2)
+    expect(p.afterAnswer('in_progress', { total: 100_000, completed: 110 }, 200_000)).toBe(59_999)
+    expect(p.afterAnswer('in_progress', { total: 100_000, completed: 200 }, 260_000)).toBe(60_000)
+    // Close to the end: aimed exactly; then a long stall slows the rate, and the cap is a new run.
+    expect(p.afterAnswer('in_progress', { total: 100_000, completed: 99_000 }, 270_000)).toBe(1000)
+    expect(p.afterAnswer('in_progress', { total: 100_000, completed: 99_000 }, 30_000_000)).toBe(
+      59_999
+    )
+    expect(p.afterAnswer('in_progress', { total: 100_000, completed: 99_000 }, 30_060_000)).toBe(
+      60_000
+    )
+  })
 })

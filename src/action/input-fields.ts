@@ -1,115 +1,101 @@
-// The kinds of value the inputs take, as zod schemas from the text the runner passes.
-import { z } from 'zod'
+// The kinds of value the inputs take: each a function from the text the runner passes to the
+// value, throwing an Error whose message says what is wrong. Plain functions, not zod schemas:
+// every command reads its inputs first, and zod took about a fifth of the start-up of `list`
+// (bench/startup.mjs; see README, Performance).
 import { formatDurationInput, parseDuration } from '../lib/parse-duration.js'
 
-export const booleanText = z
-  .string()
-  .transform((text) => text.trim().toLowerCase())
-  .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }))
-  .transform((text) => text === 'true')
+/** Reads one input's text; throws an Error with the message to show after the input's name. */
+export type Field<T> = (text: string) => T
+
+/** The text, spaces around it removed. */
+export const trimmed: Field<string> = (text) => text.trim()
+
+/** One of `values`, as written (no trimming, no case folding), or `message`. */
+export function oneOf<const T extends string>(values: readonly T[], message: string): Field<T> {
+  return (text) => {
+    if (!(values as readonly string[]).includes(text)) throw new Error(message)
+    return text as T
+  }
+}
+
+export const booleanText: Field<boolean> = (text) =>
+  oneOf(['true', 'false'], 'must be true or false')(text.trim().toLowerCase()) === 'true'
+
+/** A number within [min, max], each bound with its own message. */
+function within(value: number, min: number, max: number, unit = ''): number {
+  if (value < min) throw new Error(`must be at least ${min}${unit}`)
+  if (value > max) throw new Error(`must be at most ${max}${unit}`)
+  return value
+}
 
 /** A bare number of seconds within [min, max]; `0.05` is fine, `0.0004` (under a millisecond) is not. */
-export const secondsIn = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds, such as 5 or 0.5')
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(min, `must be at least ${min} seconds`)
-        .max(max, `must be at most ${max} seconds`)
-    )
+export const secondsIn =
+  (min: number, max: number): Field<number> =>
+  (text) => {
+    const value = text.trim()
+    if (!/^\d+(\.\d+)?$/.test(value))
+      throw new Error('must be a number of seconds, such as 5 or 0.5')
+    return within(Number(value), min, max, ' seconds')
+  }
 
-export const integerIn = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+export const integerIn =
+  (min: number, max: number): Field<number> =>
+  (text) => {
+    const value = text.trim()
+    if (!/^\d+$/.test(value)) throw new Error('must be a whole number')
+    return within(Number(value), min, max)
+  }
 
 /** A duration with units (see parseDuration) within [minMs, maxMs], in milliseconds. */
-export const duration = (minMs: number, maxMs: number, why = '') =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return parseDuration(text)
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message })
-        return z.NEVER
-      }
-    })
-    .pipe(
-      z
-        .number()
-        .min(minMs, `must be at least ${formatDurationInput(minMs)}`)
-        .max(maxMs, `must be at most ${formatDurationInput(maxMs)}${why}`)
-    )
+export const duration =
+  (minMs: number, maxMs: number, why = ''): Field<number> =>
+  (text) => {
+    const ms = parseDuration(text)
+    if (ms < minMs) throw new Error(`must be at least ${formatDurationInput(minMs)}`)
+    if (ms > maxMs) throw new Error(`must be at most ${formatDurationInput(maxMs)}${why}`)
+    return ms
+  }
 
 /** A completion window as the Batch APIs write it: a whole number of hours or days (`24h`). */
-export const completionWindow = (minHours: number, maxHours: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+[hd]$/, 'must be a whole number of hours or days, such as 24h')
-    .refine(
-      (text) => {
-        const hours = Number(text.slice(0, -1)) * (text.endsWith('d') ? 24 : 1)
-        return hours >= minHours && hours <= maxHours
-      },
-      `must be between ${minHours}h and ${maxHours / 24}d (the APIs take 24h)`
-    )
+export const completionWindow =
+  (minHours: number, maxHours: number): Field<string> =>
+  (text) => {
+    const value = text.trim()
+    if (!/^\d+[hd]$/.test(value))
+      throw new Error('must be a whole number of hours or days, such as 24h')
+    const hours = Number(value.slice(0, -1)) * (value.endsWith('d') ? 24 : 1)
+    if (hours < minHours || hours > maxHours)
+      throw new Error(`must be between ${minHours}h and ${maxHours / 24}d (the APIs take 24h)`)
+    return value
+  }
 
-export const fromParser = <T>(parse: (text: string) => T) =>
-  z.string().transform((text, ctx) => {
-    try {
-      return parse(text)
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message })
-      return z.NEVER
-    }
-  })
+/** The field, or undefined for a text of only spaces. */
+export const optional =
+  <T>(field: Field<T>): Field<T | undefined> =>
+  (text) =>
+    text.trim() === '' ? undefined : field(text)
 
-export const optional = <T extends z.ZodType>(schema: T) =>
-  z.string().transform((text, ctx) => {
-    if (text.trim() === '') return undefined
-    const result = schema.safeParse(text)
-    if (result.success) return result.data as z.output<T>
-    for (const issue of result.error.issues)
-      ctx.addIssue({ code: 'custom', message: issue.message })
-    return z.NEVER
-  })
-
-export const baseUrl = z.string().transform((text, ctx) => {
+export const baseUrl: Field<string> = (text) => {
   let url: URL
   try {
     url = new URL(text.trim())
   } catch {
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${text}" is not a URL; use the API's base URL, such as https://api.studio.nebius.com/v1/`
-    })
-    return z.NEVER
+    throw new Error(
+      `"${text}" is not a URL; use the API's base URL, such as https://api.studio.nebius.com/v1/`
+    )
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    ctx.addIssue({ code: 'custom', message: `must be an https:// URL, got ${url.protocol}` })
-    return z.NEVER
-  }
-  if (url.username || url.password) {
-    ctx.addIssue({ code: 'custom', message: 'must not carry credentials; pass the key in api-key' })
-    return z.NEVER
-  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`must be an https:// URL, got ${url.protocol}`)
+  if (url.username || url.password)
+    throw new Error('must not carry credentials; pass the key in api-key')
   return url.href
-})
+}
 
 /** The default of github-token in action.yml; the runner expands it, nothing else does. */
 export const GITHUB_TOKEN_DEFAULT = '${{ github.token }}'
 
 /** A token; the unexpanded default (a run outside the runner) is no token. */
-export const githubToken = z
-  .string()
-  .trim()
-  .transform((text) => (text === GITHUB_TOKEN_DEFAULT ? '' : text))
+export const githubToken: Field<string> = (text) => {
+  const value = text.trim()
+  return value === GITHUB_TOKEN_DEFAULT ? '' : value
+}

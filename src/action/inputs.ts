@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import { z } from 'zod'
 import { checkMetadataLimits, parseMetadata } from '../batch/metadata.js'
 import { parseByteSize } from '../lib/parse-size.js'
 import { parseFailureLimit } from '../lib/failure-limit.js'
@@ -10,12 +9,14 @@ import {
   booleanText,
   completionWindow,
   duration,
-  fromParser,
   integerIn,
+  oneOf,
   optional,
   githubToken,
   GITHUB_TOKEN_DEFAULT,
-  secondsIn
+  secondsIn,
+  trimmed,
+  type Field
 } from './input-fields.js'
 import { parseBatchIds, parseCodeList, parseMatch } from './input-parsers.js'
 import { Inputs, KeyEnvironment } from './names.js'
@@ -118,24 +119,26 @@ export const Ranges = {
   sinceMs: { min: 60_000, max: 30 * DAY_MS }
 } as const
 
-/** Each input's schema; the names are the action's interface. */
+/** How each input is read; the names are the action's interface. */
 const fields = {
-  [Inputs.Command]: z.enum(['run', 'status', 'cancel', 'list', 'collect'], {
-    error: 'must be one of run, status, cancel, list, collect'
-  }),
-  [Inputs.File]: z.string().trim(),
-  [Inputs.Endpoint]: z
-    .string()
-    .trim()
-    .regex(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
+  [Inputs.Command]: oneOf(
+    ['run', 'status', 'cancel', 'list', 'collect'],
+    'must be one of run, status, cancel, list, collect'
+  ),
+  [Inputs.File]: trimmed,
+  [Inputs.Endpoint]: (text: string) => {
+    const value = text.trim()
+    if (!/^\/\S+$/.test(value)) throw new Error('must be an API path such as /v1/chat/completions')
+    return value
+  },
   [Inputs.CompletionWindow]: completionWindow(
     Ranges.completionWindowHours.min,
     Ranges.completionWindowHours.max
   ),
-  [Inputs.Metadata]: fromParser(parseMetadata),
-  [Inputs.BatchId]: fromParser(parseBatchIds),
+  [Inputs.Metadata]: parseMetadata,
+  [Inputs.BatchId]: parseBatchIds,
   [Inputs.BaseUrl]: baseUrl,
-  [Inputs.ApiKey]: z.string().trim(),
+  [Inputs.ApiKey]: trimmed,
   [Inputs.Wait]: booleanText,
   [Inputs.PollInterval]: secondsIn(Ranges.pollIntervalSeconds.min, Ranges.pollIntervalSeconds.max),
   [Inputs.MaxPollInterval]: secondsIn(
@@ -147,38 +150,37 @@ const fields = {
     Ranges.waitTimeoutMs.max,
     ', the longest a job can run'
   ),
-  [Inputs.OnTimeout]: z.enum(['leave', 'cancel', 'fail'], {
-    error: 'must be one of leave, cancel, fail'
-  }),
+  [Inputs.OnTimeout]: oneOf(['leave', 'cancel', 'fail'], 'must be one of leave, cancel, fail'),
   [Inputs.CancelOnAbort]: booleanText,
   [Inputs.ListLimit]: integerIn(1, 100),
   [Inputs.ValidateOnly]: booleanText,
   [Inputs.MaxRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
-  [Inputs.MaxFileSize]: optional(fromParser(parseByteSize)),
+  [Inputs.MaxFileSize]: optional(parseByteSize),
   [Inputs.Download]: booleanText,
-  [Inputs.ResultsDir]: z.string().trim().min(1, 'must name a directory, such as batch-results'),
-  [Inputs.MaxFailedRequests]: fromParser(parseFailureLimit),
+  [Inputs.ResultsDir]: (text: string) => {
+    const value = text.trim()
+    if (value === '') throw new Error('must name a directory, such as batch-results')
+    return value
+  },
+  [Inputs.MaxFailedRequests]: parseFailureLimit,
   [Inputs.MaxConsecutiveErrors]: integerIn(1, 1000),
   [Inputs.MaxAttempts]: integerIn(1, 20),
   [Inputs.RequestTimeout]: duration(Ranges.requestTimeoutMs.min, Ranges.requestTimeoutMs.max),
   [Inputs.AllowInsecureHttp]: booleanText,
-  [Inputs.Reuse]: z.enum(['attempts', 'never'], { error: 'must be attempts or never' }),
-  [Inputs.Comment]: fromParser(parseCommentMode),
+  [Inputs.Reuse]: oneOf(['attempts', 'never'], 'must be attempts or never'),
+  [Inputs.Comment]: parseCommentMode,
   [Inputs.GitHubToken]: githubToken,
   [Inputs.MaxBatchRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
-  [Inputs.MaxBatchBytes]: optional(fromParser(parseByteSize)),
+  [Inputs.MaxBatchBytes]: optional(parseByteSize),
   [Inputs.MaxBatchTokens]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
   [Inputs.MaxConcurrentBatches]: integerIn(1, 100),
   [Inputs.RetryFailed]: integerIn(0, 10),
-  [Inputs.RetryErrors]: fromParser(parseCodeList),
-  [Inputs.Match]: fromParser(parseMatch),
+  [Inputs.RetryErrors]: parseCodeList,
+  [Inputs.Match]: parseMatch,
   [Inputs.Since]: duration(Ranges.sinceMs.min, Ranges.sinceMs.max),
-  [Inputs.CancelSuperseded]: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(['auto', 'true', 'false'], { error: 'must be auto, true or false' }))
-} as const
+  [Inputs.CancelSuperseded]: (text: string) =>
+    oneOf(['auto', 'true', 'false'], 'must be auto, true or false')(text.trim().toLowerCase())
+} as const satisfies Record<string, Field<unknown>>
 
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
 export const Defaults: Record<keyof typeof fields, string> = {
@@ -221,7 +223,7 @@ export const Defaults: Record<keyof typeof fields, string> = {
   [Inputs.CancelSuperseded]: 'auto'
 }
 
-type Parsed = { [K in keyof typeof fields]: z.output<(typeof fields)[K]> }
+type Parsed = { [K in keyof typeof fields]: ReturnType<(typeof fields)[K]> }
 
 /** Reads, validates and cross-checks every input. Throws InputError naming each bad one. */
 export function getInputs(
@@ -232,12 +234,14 @@ export function getInputs(
 ): ActionInputs {
   const problems: string[] = []
   const parsed: Partial<Record<string, unknown>> = {}
-  for (const [name, schema] of Object.entries(fields)) {
+  for (const [name, field] of Object.entries(fields) as [string, Field<unknown>][]) {
     const raw = read(name)
     const text = raw.trim() === '' ? Defaults[name as keyof typeof fields] : raw
-    const result = (schema as z.ZodType).safeParse(text)
-    if (result.success) parsed[name] = result.data
-    else problems.push(`${name}: ${result.error.issues[0]?.message ?? 'is invalid'}`)
+    try {
+      parsed[name] = field(text)
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message || 'is invalid'}`)
+    }
   }
   const p = parsed as Parsed
 

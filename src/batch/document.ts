@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 export const TERMINAL_STATUSES = ['completed', 'failed', 'expired', 'cancelled'] as const
 
 /** Every status of the Batch API (see batch-api-facts): the action knows what each one means. */
@@ -43,95 +41,123 @@ export function isKnownStatus(status: string | undefined | null): boolean {
   return (KNOWN_STATUSES as readonly string[]).includes(normalizeStatus(status))
 }
 
-/** A number, also when sent as a numeric string; anything else is dropped, not a parse failure. */
-const lenientNumber = z
-  .preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
-    z.number().finite().nullish()
-  )
-  .catch(undefined)
+// The batch document is read by hand rather than with zod: every command that talks to the API
+// reads it, and zod took about a fifth of the start-up of `list` (see README, Performance).
 
-/** Unix seconds, also from a numeric string or an ISO date string. */
-const lenientTimestamp = z
-  .preprocess((value) => {
-    if (typeof value !== 'string' || value.trim() === '') return value
-    const number = Number(value)
-    if (Number.isFinite(number)) return number
-    const ms = Date.parse(value)
-    return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined
-  }, z.number().finite().nullish())
-  .catch(undefined)
+type Json = Record<string, unknown>
 
-const lenientString = z.string().nullish().catch(undefined)
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
 
-const counts = z
-  .object({
-    total: lenientNumber,
-    completed: lenientNumber,
-    failed: lenientNumber
-  })
-  .loose()
+/** A number, also when sent as a numeric string; null kept; anything else dropped (undefined). */
+function lenientNumber(value: unknown): number | null | undefined {
+  if (value === null) return null
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined
+}
 
-const batchError = z
-  .object({
-    code: lenientString,
-    message: lenientString,
-    line: lenientNumber,
-    param: lenientString
-  })
-  .loose()
+/** Unix seconds, also from a numeric string or an ISO date string; null kept. */
+function lenientTimestamp(value: unknown): number | null | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return lenientNumber(value)
+  const number = Number(value)
+  if (Number.isFinite(number)) return number
+  const ms = Date.parse(value)
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined
+}
+
+function lenientString(value: unknown): string | null | undefined {
+  return typeof value === 'string' || value === null ? value : undefined
+}
+
+/**
+ * A copy of `object` with each field of `readers` read by its reader, first and in that order, then
+ * every other field as it is. A field the object lacks stays absent unless its reader gives a value
+ * for nothing (the status).
+ */
+function readFields<R extends Record<string, (value: unknown) => unknown>>(
+  object: Json,
+  readers: R
+): { [K in keyof R]?: ReturnType<R[K]> } & Json {
+  const out: Json = {}
+  for (const [key, reader] of Object.entries(readers)) {
+    const value = reader(object[key])
+    if (value !== undefined || key in object) out[key] = value
+  }
+  for (const [key, value] of Object.entries(object)) if (!(key in readers)) out[key] = value
+  return out as { [K in keyof R]?: ReturnType<R[K]> } & Json
+}
+
+/** An object read by `readers`, null kept, anything else dropped. */
+function lenientObject<R extends Record<string, (value: unknown) => unknown>>(readers: R) {
+  return (value: unknown) =>
+    value === null ? null : isObject(value) ? readFields(value, readers) : undefined
+}
+
+const counts = lenientObject({
+  total: lenientNumber,
+  completed: lenientNumber,
+  failed: lenientNumber
+})
+
+const batchError = lenientObject({
+  code: lenientString,
+  message: lenientString,
+  line: lenientNumber,
+  param: lenientString
+})
+
+const usage = lenientObject({
+  input_tokens: lenientNumber,
+  output_tokens: lenientNumber,
+  total_tokens: lenientNumber
+})
+
+/** `{data: [...]}` as the API documents it; a bare array (`errors: []`) is read as its data. */
+const errors = lenientObject({
+  data: (value: unknown) =>
+    value === null ? null : Array.isArray(value) ? value.map(batchError) : undefined
+})
+
+function metadataOf(value: unknown): Record<string, unknown> | null | undefined {
+  return value === null ? null : isObject(value) ? { ...value } : undefined
+}
 
 /**
  * The batch object as the action relies on it. Only `id` is required, and a status is always
  * given (NO_STATUS when the answer has none): providers document fewer fields than OpenAI, and
  * any other field may be absent, null or of another type, in which case it is ignored.
  */
-export const BatchDocument = z
-  .object({
-    id: z.string().min(1),
-    status: z.unknown().optional().transform(normalizeStatus),
-    endpoint: lenientString,
-    input_file_id: lenientString,
-    output_file_id: lenientString,
-    error_file_id: lenientString,
-    created_at: lenientTimestamp,
-    in_progress_at: lenientTimestamp,
-    finalizing_at: lenientTimestamp,
-    completed_at: lenientTimestamp,
-    failed_at: lenientTimestamp,
-    expired_at: lenientTimestamp,
-    cancelling_at: lenientTimestamp,
-    cancelled_at: lenientTimestamp,
-    request_counts: counts.nullish().catch(undefined),
-    /** Not every provider names the model; a value that is not a string is ignored. */
-    model: lenientString,
-    /** Token usage as OpenAI reports it on the batch; ignored when malformed. */
-    usage: z
-      .object({
-        input_tokens: lenientNumber,
-        output_tokens: lenientNumber,
-        total_tokens: lenientNumber
-      })
-      .loose()
-      .nullish()
-      .catch(undefined),
-    metadata: z.record(z.string(), z.unknown()).nullish().catch(undefined),
-    /** `{data: [...]}` as the API documents it; a bare array (`errors: []`) is read as its data. */
-    errors: z
-      .preprocess(
-        (value) => (Array.isArray(value) ? { data: value } : value),
-        z
-          .object({
-            data: z.array(batchError.nullish().catch(undefined)).nullish().catch(undefined)
-          })
-          .loose()
-          .nullish()
-      )
-      .catch(undefined)
-  })
-  .loose()
+const batchFields = {
+  id: (value: unknown) => value as string,
+  status: normalizeStatus,
+  endpoint: lenientString,
+  input_file_id: lenientString,
+  output_file_id: lenientString,
+  error_file_id: lenientString,
+  created_at: lenientTimestamp,
+  in_progress_at: lenientTimestamp,
+  finalizing_at: lenientTimestamp,
+  completed_at: lenientTimestamp,
+  failed_at: lenientTimestamp,
+  expired_at: lenientTimestamp,
+  cancelling_at: lenientTimestamp,
+  cancelled_at: lenientTimestamp,
+  request_counts: counts,
+  /** Not every provider names the model; a value that is not a string is ignored. */
+  model: lenientString,
+  /** Token usage as OpenAI reports it on the batch; ignored when malformed. */
+  usage,
+  metadata: metadataOf,
+  errors: (value: unknown) => errors(Array.isArray(value) ? { data: value } : value)
+}
 
-export type BatchInfo = z.output<typeof BatchDocument>
+type Read<F> = F extends (value: unknown) => infer T ? Exclude<T, undefined> : never
+
+export type BatchInfo = { [K in keyof typeof batchFields]?: Read<(typeof batchFields)[K]> } & {
+  id: string
+  status: string
+} & Json
 
 export interface TokenCounts {
   prompt: number
@@ -148,14 +174,24 @@ export function parseBatch(raw: unknown): BatchInfo {
     raw && typeof raw === 'object' && 'job' in raw && !('id' in raw)
       ? (raw as { job: unknown }).job
       : raw
-  const result = BatchDocument.safeParse(candidate)
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    throw new Error(
-      `The API answered with something that is not a batch (${issue?.path.join('.') || 'answer'}: ${issue?.message}); check base-url`
-    )
-  }
-  return result.data
+  if (!isObject(candidate))
+    return notABatch('answer', `expected an object, got ${kindOf(candidate)}`)
+  if (typeof candidate.id !== 'string' || candidate.id === '')
+    return notABatch('id', `expected a non-empty string, got ${kindOf(candidate.id)}`)
+  return readFields(candidate, batchFields) as BatchInfo
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string'
+  return typeof value === 'object' ? 'an object' : typeof value
+}
+
+function notABatch(where: string, what: string): never {
+  throw new Error(
+    `The API answered with something that is not a batch (${where}: ${what}); check base-url`
+  )
 }
 
 export function requestCounts(batch: BatchInfo): {

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { BatchInfo } from './document.js'
 import { PULL_REQUEST_EVENTS } from '../lib/event-payload.js'
 import type { RunContext } from '../lib/run-context.js'
@@ -25,8 +24,6 @@ export const MetadataKeys = {
 
 export const MetadataLimits = { pairs: 16, keyLength: 64, valueLength: 512 } as const
 
-const MetadataObject = z.record(z.string(), z.string())
-
 /** Parses the `metadata` input: a JSON object of strings, or `key=value` lines. */
 export function parseMetadata(text: string): Record<string, string> {
   const trimmed = text.trim()
@@ -40,14 +37,16 @@ export function parseMetadata(text: string): Record<string, string> {
         { cause: error }
       )
     }
-    const result = MetadataObject.safeParse(parsed)
-    if (!result.success) {
-      const where = result.error.issues[0]?.path.join('.')
+    const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    const where = isObject
+      ? Object.entries(parsed as object).find(([, value]) => typeof value !== 'string')?.[0]
+      : undefined
+    if (!isObject || where !== undefined) {
       throw new Error(
         `metadata must be a JSON object whose values are all strings, such as {"suite": "nightly"}${where ? ` (see "${where}")` : ''}`
       )
     }
-    return result.data
+    return { ...(parsed as Record<string, string>) }
   }
   const metadata: Record<string, string> = {}
   for (const [index, raw] of trimmed.split(/\r?\n/).entries()) {

@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { toStreamingFile } from 'openai'
 import path from 'node:path'
-import { validatingChunks } from '../validate/file.js'
-import type { ValidationOptions, ValidationReport } from '../validate/types.js'
 
 /** Enough buffers that none is refilled while the socket may still hold it (see sendStream). */
 const POOL_SIZE = 6
@@ -68,7 +66,7 @@ export interface MismatchWords {
 
 const VALIDATE_FIRST: MismatchWords = { sent: 'were sent', expected: 'were validated' }
 /** The one pass: what it read to send, against what the pre-pass hashed for the key. */
-const ONE_PASS: MismatchWords = {
+export const ONE_PASS: MismatchWords = {
   sent: 'were read to be sent',
   expected: 'were hashed for the idempotency key'
 }
@@ -104,42 +102,4 @@ export interface CheckedUpload {
   file: ReturnType<typeof toStreamingFile>
   /** The ValidationFailedError or FileChangedError that ended the body, else undefined. */
   stopped(): Error | undefined
-}
-
-/**
- * Validate while uploading, for the one pass of `run`: the file as an upload that checks every line
- * on the way, as validateRequestsFile does, and holds back its last chunk until the whole file
- * checked out and its bytes are the ones `hashed` for the idempotency key (the look-up that came
- * before the upload trusted them). A bad line stops the body with a ValidationFailedError (from
- * ../validate/file.ts), a file changed since with a FileChangedError, before the multipart body
- * is complete, so the provider never stores the file; `onReport` hears the report either way. Each
- * call reads and checks the file afresh, so a retried upload is validated again.
- */
-export function checkedUpload(
-  file: string,
-  options: ValidationOptions,
-  hashed: SentBytes,
-  onReport: (report: ValidationReport) => void
-): CheckedUpload {
-  let stopped: Error | undefined
-  const check = (report: ValidationReport) => {
-    onReport(report)
-    if (report.problemCount > 0) return
-    const read = { bytes: report.bytes, sha256: report.sha256 }
-    const mismatch = sentBytesMismatch(file, read, hashed, ONE_PASS)
-    if (mismatch) throw new FileChangedError(mismatch)
-  }
-  async function* recorded(): AsyncGenerator<Buffer> {
-    try {
-      yield* validatingChunks(file, options, check)
-    } catch (error) {
-      // The SDK wraps what the body threw in a connection error: this keeps it as it was.
-      stopped = error as Error
-      throw error
-    }
-  }
-  return {
-    file: toStreamingFile(recorded(), path.basename(file), { type: 'application/jsonl' }),
-    stopped: () => stopped
-  }
 }
