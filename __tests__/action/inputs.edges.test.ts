@@ -3,7 +3,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { getInputs, InputError } from '../../src/action/inputs.js'
 import { parseBatchIds, parseCodeList, parseMatch } from '../../src/action/input-parsers.js'
-import { GITHUB_TOKEN_DEFAULT, integerIn, optional } from '../../src/action/input-fields.js'
+import {
+  baseUrl,
+  completionWindow,
+  GITHUB_TOKEN_DEFAULT,
+  integerIn,
+  optional,
+  secondsIn
+} from '../../src/action/input-fields.js'
 
 const KEY = { NEBIUS_API_KEY: 'env-nebius-key' }
 
@@ -101,6 +108,20 @@ describe('values as the runner passes them', () => {
       'max-batch-tokens: must be a whole number'
     ])
     expect(inputs({ command: 'list', 'max-file-size': '2 MB' }).maxFileBytes).toBe(2_000_000)
+  })
+
+  it('takes only the whole text as a number of seconds or a completion window', () => {
+    for (const text of ['x5', '5x', '5 s'])
+      expect(() => secondsIn(0.01, 3600)(text)).toThrow('must be a number of seconds')
+    for (const text of ['x24h', '24hx', '24 h'])
+      expect(() => completionWindow(1, 720)(text)).toThrow(
+        'must be a whole number of hours or days'
+      )
+    expect(completionWindow(1, 720)(' 2d ')).toBe('2d')
+  })
+
+  it('trims a base URL of any white space, a no-break space too', () => {
+    expect(baseUrl('\u00a0https://api.example.com/v1\u00a0')).toBe('https://api.example.com/v1')
   })
 
   it('takes an optional value of only spaces as none', () => {

@@ -57,6 +57,56 @@ describe('what the answer is', () => {
   })
 })
 
+describe('each field, read leniently', () => {
+  it('keeps null, drops a value of another type, and passes every other field as it is', () => {
+    const batch = parseBatch({
+      vendor_field: { nested: true },
+      id: 'b',
+      output_file_id: null,
+      error_file_id: 7,
+      request_counts: null,
+      usage: 'none',
+      metadata: null,
+      errors: { data: null },
+      model: 'm'
+    })
+    // The fields the action reads come first, in its order; absent ones stay absent.
+    expect(batch).toStrictEqual({
+      id: 'b',
+      status: NO_STATUS,
+      output_file_id: null,
+      error_file_id: undefined,
+      request_counts: null,
+      model: 'm',
+      usage: undefined,
+      metadata: null,
+      errors: { data: null },
+      vendor_field: { nested: true }
+    })
+    expect(Object.keys(parseBatch({ id: 'b' }))).toEqual(['id', 'status'])
+    expect(parseBatch({ id: 'b', request_counts: 'lots' }).request_counts).toBeUndefined()
+    expect(parseBatch({ id: 'b', metadata: ['a'] }).metadata).toBeUndefined()
+  })
+
+  it('says what the answer or its id was instead', () => {
+    const message = (raw: unknown) => {
+      try {
+        parseBatch(raw)
+      } catch (error) {
+        return (error as Error).message
+      }
+      return 'no error'
+    }
+    expect(message(null)).toContain('(answer: expected an object, got null)')
+    expect(message([{ id: 'b' }])).toContain('(answer: expected an object, got an array)')
+    expect(message('<html>')).toContain('(answer: expected an object, got a string)')
+    expect(message(42)).toContain('(answer: expected an object, got number)')
+    expect(message({ id: '' })).toContain('(id: expected a non-empty string, got an empty string)')
+    expect(message({ id: {} })).toContain('(id: expected a non-empty string, got an object)')
+    expect(message({})).toContain('(id: expected a non-empty string, got undefined)')
+  })
+})
+
 describe("the batch's own token usage", () => {
   it('is absent when the batch reports none', () => {
     expect(batchUsage(parseBatch({ id: 'b' }))).toBeUndefined()

@@ -3307,12 +3307,10 @@ function parseMetadata(text) {
         catch (error) {
             throw new Error(`metadata is not valid JSON (${error.message}); write a JSON object such as {"suite": "nightly"}, or key=value lines such as suite=nightly`, { cause: error });
         }
-        const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-        const where = isObject
-            ? Object.entries(parsed).find(([, value]) => typeof value !== 'string')?.[0]
-            : undefined;
-        if (!isObject || where !== undefined) {
-            throw new Error(`metadata must be a JSON object whose values are all strings, such as {"suite": "nightly"}${where ? ` (see "${where}")` : ''}`);
+        // Text that starts with `{` and parses is an object, never null or an array.
+        const where = Object.entries(parsed).find(([, value]) => typeof value !== 'string');
+        if (where !== undefined) {
+            throw new Error(`metadata must be a JSON object whose values are all strings, such as {"suite": "nightly"} (see "${where[0]}")`);
         }
         return { ...parsed };
     }
@@ -4265,7 +4263,7 @@ purpose = 'main') {
             parsed[name] = field(text);
         }
         catch (error) {
-            problems.push(`${name}: ${error.message || 'is invalid'}`);
+            problems.push(`${name}: ${error.message}`);
         }
     }
     const p = parsed;
@@ -4871,7 +4869,8 @@ function lenientNumber(value) {
     if (value === null)
         return null;
     const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+    // Number.isFinite is false for anything that is not a number: no conversion.
+    return Number.isFinite(number) ? number : undefined;
 }
 /** Unix seconds, also from a numeric string or an ISO date string; null kept. */
 function lenientTimestamp(value) {

@@ -240,7 +240,7 @@ export function getInputs(
     try {
       parsed[name] = field(text)
     } catch (error) {
-      problems.push(`${name}: ${(error as Error).message || 'is invalid'}`)
+      problems.push(`${name}: ${(error as Error).message}`)
     }
   }
   const p = parsed as Parsed

@@ -54,7 +54,8 @@ function isObject(value: unknown): value is Json {
 function lenientNumber(value: unknown): number | null | undefined {
   if (value === null) return null
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-  return typeof number === 'number' && Number.isFinite(number) ? number : undefined
+  // Number.isFinite is false for anything that is not a number: no conversion.
+  return Number.isFinite(number) ? (number as number) : undefined
 }
 
 /** Unix seconds, also from a numeric string or an ISO date string; null kept. */

@@ -37,13 +37,11 @@ export function parseMetadata(text: string): Record<string, string> {
         { cause: error }
       )
     }
-    const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-    const where = isObject
-      ? Object.entries(parsed as object).find(([, value]) => typeof value !== 'string')?.[0]
-      : undefined
-    if (!isObject || where !== undefined) {
+    // Text that starts with `{` and parses is an object, never null or an array.
+    const where = Object.entries(parsed as object).find(([, value]) => typeof value !== 'string')
+    if (where !== undefined) {
       throw new Error(
-        `metadata must be a JSON object whose values are all strings, such as {"suite": "nightly"}${where ? ` (see "${where}")` : ''}`
+        `metadata must be a JSON object whose values are all strings, such as {"suite": "nightly"} (see "${where[0]}")`
       )
     }
     return { ...(parsed as Record<string, string>) }
