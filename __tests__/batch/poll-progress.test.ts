@@ -54,9 +54,49 @@ describe('waitForBatch by progress', () => {
       const backoff = await simulate(end, 30_000, false)
       expect(progress.result.batch.status).toBe('completed')
       expect(progress.lateMs).toBeLessThan(10_000)
-      expect(progress.requests).toBeLessThanOrEqual(backoff.requests + 3)
+      // Fewer: at the cap only the first delay of the run is jittered, where backoff jitters each.
+      expect(progress.requests).toBeLessThan(backoff.requests)
     }
   )
+
+  it('keeps runners started together apart: each takes its phase once, then polls at the cap', async () => {
+    const pollTimes = async (seed: number) => {
+      let now = 0
+      const times: number[] = []
+      const answer = steadyBatch(3600_000, 30_000)
+      await waitForBatch(
+        { id: 'batch_p', status: 'validating' } as BatchInfo,
+        {
+          retrieve: async () => {
+            times.push(now)
+            return answer(now)
+          },
+          now: () => now,
+          sleep: async (ms) => {
+            now += ms
+          },
+          random: () => seed
+        },
+        options
+      )
+      return times
+    }
+    const [early, late] = [await pollTimes(0.9), await pollTimes(0.1)]
+    // The polls of the hour in the middle of the wait: at the cap, 60 s apart, for both.
+    const middle = (times: number[]) => times.filter((t) => t > 600_000 && t < 3000_000)
+    for (const times of [early, late]) {
+      const gaps = middle(times)
+        .slice(1)
+        .map((t, i) => t - (middle(times)[i] as number))
+      expect(gaps.length).toBeGreaterThan(30)
+      expect(new Set(gaps)).toEqual(new Set([60_000]))
+    }
+    // Each keeps one phase in the minute, and the two phases differ: they never poll together.
+    const phases = (times: number[]) => new Set(middle(times).map((t) => t % 60_000))
+    expect(phases(early).size).toBe(1)
+    expect(phases(late).size).toBe(1)
+    expect([...phases(early)][0]).not.toBe([...phases(late)][0])
+  })
 
   it('never waits longer than max-poll-interval, whatever is predicted', async () => {
     const planner = new PollPlanner(
