@@ -2392,8 +2392,8 @@ class BatchReader {
     }
 }
 
-// EXTERNAL MODULE: ./src/results/schemas.ts
-var schemas = __webpack_require__(6678);
+// EXTERNAL MODULE: ./src/lib/json-kind.ts
+var json_kind = __webpack_require__(2104);
 // EXTERNAL MODULE: ./src/results/samples.ts
 var samples = __webpack_require__(4477);
 // EXTERNAL MODULE: ./src/results/types.ts
@@ -2412,7 +2412,7 @@ const CHANGED = 'a result file changed while it was being joined';
 /** The line of a result that is not a plain copy: parsed again, with plain checks (validated while indexing). */
 function reparsedLine(text, customId) {
     const line = JSON.parse(text);
-    if (!(0,schemas/* isRecord */.u4)(line) || line['custom_id'] !== customId)
+    if (!(0,json_kind/* isRecord */.u)(line) || line['custom_id'] !== customId)
         throw new Error(CHANGED);
     return line;
 }
@@ -2892,7 +2892,7 @@ class ResultIndex {
 /* harmony export */   c: () => (/* binding */ replyText),
 /* harmony export */   v: () => (/* binding */ FailureCounter)
 /* harmony export */ });
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6678);
+/* harmony import */ var _lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2104);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5187);
 // What the summary shows of a successful response and of the failures: the reply text of the
 // first few, and the failures counted by error code. Both stay small whatever the batch size.
@@ -2907,10 +2907,10 @@ function responsesText(output) {
         return undefined;
     const parts = [];
     for (const item of output) {
-        if (!(0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(item) || !Array.isArray(item['content']))
+        if (!(0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(item) || !Array.isArray(item['content']))
             continue;
         for (const part of item['content'])
-            if ((0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(part) && typeof part['text'] === 'string')
+            if ((0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(part) && typeof part['text'] === 'string')
                 parts.push(part['text']);
     }
     return parts.length > 0 ? parts.join('\n') : undefined;
@@ -2918,11 +2918,11 @@ function responsesText(output) {
 /** The reply of a response body as a person reads it: chat, completions, responses, embeddings. */
 function replyText(body) {
     let text;
-    if ((0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body)) {
+    if ((0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(body)) {
         const choice = firstOf(body['choices']);
-        if ((0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(choice)) {
+        if ((0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(choice)) {
             const message = choice['message'];
-            if ((0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(message) && typeof message['content'] === 'string')
+            if ((0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(message) && typeof message['content'] === 'string')
                 text = message['content'];
             else if (typeof choice['text'] === 'string')
                 text = choice['text'];
@@ -2931,7 +2931,7 @@ function replyText(body) {
             text = body['output_text'];
         text ??= responsesText(body['output']);
         const embedding = firstOf(body['data']);
-        if (text === undefined && (0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(embedding) && Array.isArray(embedding['embedding'])) {
+        if (text === undefined && (0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(embedding) && Array.isArray(embedding['embedding'])) {
             const count = Array.isArray(body['data']) ? body['data'].length : 1;
             text = `${count === 1 ? 'an embedding' : `${count} embeddings`} of ${embedding['embedding'].length} dimensions`;
         }
@@ -2968,8 +2968,7 @@ class FailureCounter {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xd: () => (/* binding */ ResultLineSchema),
 /* harmony export */   i1: () => (/* binding */ ErrorBodySchema),
-/* harmony export */   nz: () => (/* binding */ InputLine),
-/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */   nz: () => (/* binding */ InputLine)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5491);
 // The schemas of the JSONL lines the join reads: input lines (only their custom_id), and the
@@ -3001,9 +3000,6 @@ const ErrorBodySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3(
         })
     ])
 });
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 
 /***/ }),
@@ -3055,7 +3051,7 @@ function emptyJoinResult(path) {
 /* harmony export */   F: () => (/* binding */ usageOf),
 /* harmony export */   v: () => (/* binding */ addUsage)
 /* harmony export */ });
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6678);
+/* harmony import */ var _lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2104);
 // Token usage: read from a response body while indexing, summed over the joined results.
 
 /** A token count as the usage schema of old read it: a finite number, anything else absent. */
@@ -3068,10 +3064,10 @@ function tokenCount(value) {
  * shape, or a count that is not a number, counts as no usage.
  */
 function usageOf(body) {
-    if (!(0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(body))
+    if (!(0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(body))
         return undefined;
     const usage = body['usage'];
-    if (!(0,_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(usage))
+    if (!(0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(usage))
         return undefined;
     const prompt = tokenCount(usage['prompt_tokens']) ?? tokenCount(usage['input_tokens']) ?? 0;
     const completion = tokenCount(usage['completion_tokens']) ?? tokenCount(usage['output_tokens']) ?? 0;

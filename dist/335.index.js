@@ -1045,13 +1045,13 @@ function notJsonMessage(line) {
     return `line ${line} is not a JSON request, so its tokens cannot be estimated; check the file with validate-only: true`;
 }
 
+// EXTERNAL MODULE: ./src/lib/json-kind.ts
+var json_kind = __webpack_require__(2104);
 ;// CONCATENATED MODULE: ./src/job/tokens.ts
 // The token estimate that splits a job by max-batch-tokens. Providers count the tokens of the
 // batches in flight against an enqueued-token limit; the action cannot run the provider's
 // tokenizer, so it uses a rule that is simple to state and errs on the large side for English text.
-function isRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+
 /** A message's or item's `content`: a string, or content parts whose `text` is a string. */
 function addContent(content, tally) {
     if (typeof content === 'string') {
@@ -1063,7 +1063,7 @@ function addContent(content, tally) {
     for (const part of content) {
         if (typeof part === 'string')
             tally.chars += part.length;
-        else if (isRecord(part) && typeof part['text'] === 'string')
+        else if ((0,json_kind/* isRecord */.u)(part) && typeof part['text'] === 'string')
             tally.chars += part['text'].length;
     }
 }
@@ -1085,7 +1085,7 @@ function addInput(input, tally) {
             tally.tokenIds++;
         else if (Array.isArray(item))
             tally.tokenIds += item.filter((t) => typeof t === 'number').length;
-        else if (isRecord(item))
+        else if ((0,json_kind/* isRecord */.u)(item))
             addContent(item['content'], tally);
     }
 }
@@ -1105,7 +1105,7 @@ const ANSWER_LIMITS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens
  * Not a JSON object: 0.
  */
 function estimateTokens(body) {
-    if (!isRecord(body))
+    if (!(0,json_kind/* isRecord */.u)(body))
         return 0;
     const tally = { chars: 0, tokenIds: 0 };
     if (typeof body['instructions'] === 'string')
@@ -1113,7 +1113,7 @@ function estimateTokens(body) {
     const messages = body['messages'];
     if (Array.isArray(messages)) {
         for (const message of messages)
-            if (isRecord(message))
+            if ((0,json_kind/* isRecord */.u)(message))
                 addContent(message['content'], tally);
     }
     addInput(body['input'], tally);

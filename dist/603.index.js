@@ -1102,8 +1102,10 @@ class ValidationFailedError extends Error {
 /* harmony export */   pQ: () => (/* binding */ mismatchedUrl)
 /* harmony export */ });
 /* unused harmony exports preview, urlMismatchMessage */
-/* harmony import */ var _lib_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(432);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
+/* harmony import */ var _lib_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(432);
+/* harmony import */ var _lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2104);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8255);
+
 
 
 function pathText(path) {
@@ -1124,24 +1126,6 @@ function valueAt(root, path) {
         value = value[key];
     }
     return value;
-}
-function kindOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    switch (typeof value) {
-        case 'object':
-            return 'an object';
-        case 'string':
-            return 'a string';
-        case 'number':
-            return Number.isInteger(value) ? 'an integer' : 'a number';
-        case 'boolean':
-            return 'a boolean';
-        default:
-            return typeof value;
-    }
 }
 const EXPECTED = {
     string: 'a string',
@@ -1175,13 +1159,13 @@ function describeIssue(issue, root, endpoint) {
     const where = pathText(issue.path);
     const value = valueAt(root, issue.path);
     if (issue.path.length === 0 && issue.code === 'invalid_type') {
-        return `each line must be a JSON object with custom_id, method, url and body; found ${kindOf(value)}`;
+        return `each line must be a JSON object with custom_id, method, url and body; found ${(0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .kindOf */ .I)(value)}`;
     }
     switch (issue.code) {
         case 'invalid_type':
             if (value === undefined)
                 return `${where} is missing`;
-            return `${where} must be ${EXPECTED[issue.expected] ?? issue.expected}, found ${kindOf(value)}`;
+            return `${where} must be ${EXPECTED[issue.expected] ?? issue.expected}, found ${(0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .kindOf */ .I)(value)}`;
         case 'too_small':
             return `${where} must not be empty`;
         case 'invalid_value':
@@ -1253,7 +1237,7 @@ function firstInvalidUtf8(bytes) {
     return -1;
 }
 function plural(n, word) {
-    return `${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(n)} ${word}${n === 1 ? '' : 's'}`;
+    return `${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatNumber */ .ZV)(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 const BLANK_LINE = 'blank line; remove it: providers reject empty lines (one newline at the end of the file is fine)';
 const UTF16_FILE = 'the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8 without a byte order mark';
@@ -1270,7 +1254,7 @@ function invalidUtf8Message(bytes) {
     return `not valid UTF-8${at >= 0 ? ` (byte ${at + 1} of the line is 0x${bytes[at].toString(16).padStart(2, '0')})` : ''}; the file must be UTF-8`;
 }
 function tooLongMessage(length) {
-    return `the line is longer than ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LINE_BYTES */ .O)} (${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(length)} at least); no provider takes a request this large, so it was not checked`;
+    return `the line is longer than ${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_LINE_BYTES */ .O)} (${(0,_lib_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(length)} at least); no provider takes a request this large, so it was not checked`;
 }
 function requestLimitMessage(requests, limitText) {
     return `the file has ${plural(requests, 'request')}, more than ${limitText}; this is the first line over the limit (raise max-requests or remove requests)`;

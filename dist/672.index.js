@@ -251,7 +251,7 @@ async function joinJob(rounds, dest, options) {
 /* harmony export */   X: () => (/* binding */ lineHead),
 /* harmony export */   v: () => (/* binding */ parseJoinedLine)
 /* harmony export */ });
-/* harmony import */ var _results_schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6678);
+/* harmony import */ var _lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2104);
 
 const HEAD = Buffer.from('{"custom_id":"');
 const STATUS_KEY = Buffer.from(',"status":"');
@@ -301,10 +301,10 @@ function parseJoinedLine(bytes) {
     catch (error) {
         throw new Error(`not a line of results.jsonl (${error.message})`, { cause: error });
     }
-    if (!(0,_results_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(line) || typeof line['custom_id'] !== 'string' || !isStatus(line['status']))
+    if (!(0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(line) || typeof line['custom_id'] !== 'string' || !isStatus(line['status']))
         throw new Error('not a line of results.jsonl (it needs a custom_id and a status)');
     const error = line['error'];
-    if (line['status'] === 'error' && (!(0,_results_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(error) || typeof error['message'] !== 'string'))
+    if (line['status'] === 'error' && (!(0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(error) || typeof error['message'] !== 'string'))
         throw new Error('not a line of results.jsonl (an error line needs an error with a message)');
     return line;
 }

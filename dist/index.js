@@ -381,6 +381,8 @@ const KeyEnvironment = ['NEBIUS_API_KEY', 'OPENAI_API_KEY'];
 /* harmony export */   zE: () => (/* binding */ describeBatchErrors)
 /* harmony export */ });
 /* unused harmony exports TERMINAL_STATUSES, NO_STATUS */
+/* harmony import */ var _lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2104);
+
 const TERMINAL_STATUSES = ['completed', 'failed', 'expired', 'cancelled'];
 /** Every status of the Batch API (see batch-api-facts): the action knows what each one means. */
 const KNOWN_STATUSES = [
@@ -417,9 +419,6 @@ function isTerminal(status) {
 /** False for a status the action cannot interpret: it never reports success for such a batch. */
 function isKnownStatus(status) {
     return KNOWN_STATUSES.includes(normalizeStatus(status));
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** A number, also when sent as a numeric string; null kept; anything else dropped (undefined). */
 function lenientNumber(value) {
@@ -461,7 +460,7 @@ function readFields(object, readers) {
 }
 /** An object read by `readers`, null kept, anything else dropped. */
 function lenientObject(readers) {
-    return (value) => value === null ? null : isObject(value) ? readFields(value, readers) : undefined;
+    return (value) => value === null ? null : (0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(value) ? readFields(value, readers) : undefined;
 }
 const counts = lenientObject({
     total: lenientNumber,
@@ -484,7 +483,7 @@ const errors = lenientObject({
     data: (value) => value === null ? null : Array.isArray(value) ? value.map(batchError) : undefined
 });
 function metadataOf(value) {
-    return value === null ? null : isObject(value) ? { ...value } : undefined;
+    return value === null ? null : (0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(value) ? { ...value } : undefined;
 }
 /**
  * The batch object as the action relies on it. Only `id` is required, and a status is always
@@ -522,20 +521,11 @@ function parseBatch(raw) {
     const candidate = raw && typeof raw === 'object' && 'job' in raw && !('id' in raw)
         ? raw.job
         : raw;
-    if (!isObject(candidate))
-        return notABatch('answer', `expected an object, got ${kindOf(candidate)}`);
+    if (!(0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(candidate))
+        return notABatch('answer', `expected an object, got ${(0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .kindOf */ .I)(candidate)}`);
     if (typeof candidate.id !== 'string' || candidate.id === '')
-        return notABatch('id', `expected a non-empty string, got ${kindOf(candidate.id)}`);
+        return notABatch('id', `expected a non-empty string, got ${candidate.id === '' ? 'an empty string' : (0,_lib_json_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .kindOf */ .I)(candidate.id)}`);
     return readFields(candidate, batchFields);
-}
-function kindOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'string')
-        return value === '' ? 'an empty string' : 'a string';
-    return typeof value === 'object' ? 'an object' : typeof value;
 }
 function notABatch(where, what) {
     throw new Error(`The API answered with something that is not a batch (${where}: ${what}); check base-url`);
@@ -2103,6 +2093,42 @@ function formatPercent(part, whole) {
 /** A host on the runner itself (a URL's `hostname`: IPv6 in brackets). */
 function isLoopbackHost(hostname) {
     return /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(hostname);
+}
+
+
+/***/ }),
+
+/***/ 2104:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+// What a parsed JSON value is, for the readers that accept only some shapes and for messages that
+// say what was found instead. Without zod: the batch answer and the inputs use it at start-up.
+/** A JSON object: not null, not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The kind of a value in a message: `found an array`, `got null`. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    switch (typeof value) {
+        case 'object':
+            return 'an object';
+        case 'string':
+            return 'a string';
+        case 'number':
+            return Number.isInteger(value) ? 'an integer' : 'a number';
+        case 'boolean':
+            return 'a boolean';
+        default:
+            return typeof value;
+    }
 }
 
 
@@ -5375,7 +5401,22 @@ function oneOf(values, message) {
         return text;
     };
 }
-const booleanText = (text) => oneOf(['true', 'false'], 'must be true or false')(text.trim().toLowerCase()) === 'true';
+/** One of `values`, spaces around it and case ignored (`True`, ` auto `). */
+function oneOfAnyCase(values, message) {
+    const choice = oneOf(values, message);
+    return (text) => choice(text.trim().toLowerCase());
+}
+/** The text, spaces around it removed, when `pattern` matches it; else `message`. */
+function matching(pattern, message) {
+    return (text) => {
+        const value = text.trim();
+        if (!pattern.test(value))
+            throw new Error(message);
+        return value;
+    };
+}
+const trueOrFalse = oneOfAnyCase(['true', 'false'], 'must be true or false');
+const booleanText = (text) => trueOrFalse(text) === 'true';
 /** A number within [min, max], each bound with its own message. */
 function within(value, min, max, unit = '') {
     if (value < min)
@@ -5385,18 +5426,10 @@ function within(value, min, max, unit = '') {
     return value;
 }
 /** A bare number of seconds within [min, max]; `0.05` is fine, `0.0004` (under a millisecond) is not. */
-const secondsIn = (min, max) => (text) => {
-    const value = text.trim();
-    if (!/^\d+(\.\d+)?$/.test(value))
-        throw new Error('must be a number of seconds, such as 5 or 0.5');
-    return within(Number(value), min, max, ' seconds');
-};
-const integerIn = (min, max) => (text) => {
-    const value = text.trim();
-    if (!/^\d+$/.test(value))
-        throw new Error('must be a whole number');
-    return within(Number(value), min, max);
-};
+const bareSeconds = matching(/^\d+(\.\d+)?$/, 'must be a number of seconds, such as 5 or 0.5');
+const secondsIn = (min, max) => (text) => within(Number(bareSeconds(text)), min, max, ' seconds');
+const wholeNumber = matching(/^\d+$/, 'must be a whole number');
+const integerIn = (min, max) => (text) => within(Number(wholeNumber(text)), min, max);
 /** A duration with units (see parseDuration) within [minMs, maxMs], in milliseconds. */
 const duration = (minMs, maxMs, why = '') => (text) => {
     const ms = (0,parse_duration/* parseDuration */.E)(text);
@@ -5407,10 +5440,9 @@ const duration = (minMs, maxMs, why = '') => (text) => {
     return ms;
 };
 /** A completion window as the Batch APIs write it: a whole number of hours or days (`24h`). */
+const hoursOrDays = matching(/^\d+[hd]$/, 'must be a whole number of hours or days, such as 24h');
 const completionWindow = (minHours, maxHours) => (text) => {
-    const value = text.trim();
-    if (!/^\d+[hd]$/.test(value))
-        throw new Error('must be a whole number of hours or days, such as 24h');
+    const value = hoursOrDays(text);
     const hours = Number(value.slice(0, -1)) * (value.endsWith('d') ? 24 : 1);
     if (hours < minHours || hours > maxHours)
         throw new Error(`must be between ${minHours}h and ${maxHours / 24}d (the APIs take 24h)`);
@@ -5537,12 +5569,7 @@ const Ranges = {
 const fields = {
     [names/* Inputs */.G0.Command]: oneOf(['run', 'status', 'cancel', 'list', 'collect'], 'must be one of run, status, cancel, list, collect'),
     [names/* Inputs */.G0.File]: trimmed,
-    [names/* Inputs */.G0.Endpoint]: (text) => {
-        const value = text.trim();
-        if (!/^\/\S+$/.test(value))
-            throw new Error('must be an API path such as /v1/chat/completions');
-        return value;
-    },
+    [names/* Inputs */.G0.Endpoint]: matching(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
     [names/* Inputs */.G0.CompletionWindow]: completionWindow(Ranges.completionWindowHours.min, Ranges.completionWindowHours.max),
     [names/* Inputs */.G0.Metadata]: metadata/* parseMetadata */.jR,
     [names/* Inputs */.G0.BatchId]: parseBatchIds,
@@ -5559,12 +5586,7 @@ const fields = {
     [names/* Inputs */.G0.MaxRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
     [names/* Inputs */.G0.MaxFileSize]: optional(parseByteSize),
     [names/* Inputs */.G0.Download]: booleanText,
-    [names/* Inputs */.G0.ResultsDir]: (text) => {
-        const value = text.trim();
-        if (value === '')
-            throw new Error('must name a directory, such as batch-results');
-        return value;
-    },
+    [names/* Inputs */.G0.ResultsDir]: matching(/\S/, 'must name a directory, such as batch-results'),
     [names/* Inputs */.G0.MaxFailedRequests]: failure_limit/* parseFailureLimit */.r,
     [names/* Inputs */.G0.MaxConsecutiveErrors]: integerIn(1, 1000),
     [names/* Inputs */.G0.MaxAttempts]: integerIn(1, 20),
@@ -5581,7 +5603,7 @@ const fields = {
     [names/* Inputs */.G0.RetryErrors]: parseCodeList,
     [names/* Inputs */.G0.Match]: parseMatch,
     [names/* Inputs */.G0.Since]: duration(Ranges.sinceMs.min, Ranges.sinceMs.max),
-    [names/* Inputs */.G0.CancelSuperseded]: (text) => oneOf(['auto', 'true', 'false'], 'must be auto, true or false')(text.trim().toLowerCase())
+    [names/* Inputs */.G0.CancelSuperseded]: oneOfAnyCase(['auto', 'true', 'false'], 'must be auto, true or false')
 };
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
 const Defaults = {

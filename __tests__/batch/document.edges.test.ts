@@ -100,7 +100,7 @@ describe('each field, read leniently', () => {
     expect(message(null)).toContain('(answer: expected an object, got null)')
     expect(message([{ id: 'b' }])).toContain('(answer: expected an object, got an array)')
     expect(message('<html>')).toContain('(answer: expected an object, got a string)')
-    expect(message(42)).toContain('(answer: expected an object, got number)')
+    expect(message(42)).toContain('(answer: expected an object, got an integer)')
     expect(message({ id: '' })).toContain('(id: expected a non-empty string, got an empty string)')
     expect(message({ id: {} })).toContain('(id: expected a non-empty string, got an object)')
     expect(message({})).toContain('(id: expected a non-empty string, got undefined)')

@@ -100,8 +100,8 @@ class FileChangedError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/batch/document.ts
-var batch_document = __webpack_require__(543);
+// EXTERNAL MODULE: ./src/batch/document.ts + 1 modules
+var batch_document = __webpack_require__(67);
 ;// CONCATENATED MODULE: ./src/batch/client.ts
 
 

@@ -3929,7 +3929,22 @@ function oneOf(values, message) {
         return text;
     };
 }
-const booleanText = (text) => oneOf(['true', 'false'], 'must be true or false')(text.trim().toLowerCase()) === 'true';
+/** One of `values`, spaces around it and case ignored (`True`, ` auto `). */
+function oneOfAnyCase(values, message) {
+    const choice = oneOf(values, message);
+    return (text) => choice(text.trim().toLowerCase());
+}
+/** The text, spaces around it removed, when `pattern` matches it; else `message`. */
+function matching(pattern, message) {
+    return (text) => {
+        const value = text.trim();
+        if (!pattern.test(value))
+            throw new Error(message);
+        return value;
+    };
+}
+const trueOrFalse = oneOfAnyCase(['true', 'false'], 'must be true or false');
+const booleanText = (text) => trueOrFalse(text) === 'true';
 /** A number within [min, max], each bound with its own message. */
 function within(value, min, max, unit = '') {
     if (value < min)
@@ -3939,18 +3954,10 @@ function within(value, min, max, unit = '') {
     return value;
 }
 /** A bare number of seconds within [min, max]; `0.05` is fine, `0.0004` (under a millisecond) is not. */
-const secondsIn = (min, max) => (text) => {
-    const value = text.trim();
-    if (!/^\d+(\.\d+)?$/.test(value))
-        throw new Error('must be a number of seconds, such as 5 or 0.5');
-    return within(Number(value), min, max, ' seconds');
-};
-const integerIn = (min, max) => (text) => {
-    const value = text.trim();
-    if (!/^\d+$/.test(value))
-        throw new Error('must be a whole number');
-    return within(Number(value), min, max);
-};
+const bareSeconds = matching(/^\d+(\.\d+)?$/, 'must be a number of seconds, such as 5 or 0.5');
+const secondsIn = (min, max) => (text) => within(Number(bareSeconds(text)), min, max, ' seconds');
+const input_fields_wholeNumber = matching(/^\d+$/, 'must be a whole number');
+const integerIn = (min, max) => (text) => within(Number(input_fields_wholeNumber(text)), min, max);
 /** A duration with units (see parseDuration) within [minMs, maxMs], in milliseconds. */
 const duration = (minMs, maxMs, why = '') => (text) => {
     const ms = parseDuration(text);
@@ -3961,10 +3968,9 @@ const duration = (minMs, maxMs, why = '') => (text) => {
     return ms;
 };
 /** A completion window as the Batch APIs write it: a whole number of hours or days (`24h`). */
+const hoursOrDays = matching(/^\d+[hd]$/, 'must be a whole number of hours or days, such as 24h');
 const completionWindow = (minHours, maxHours) => (text) => {
-    const value = text.trim();
-    if (!/^\d+[hd]$/.test(value))
-        throw new Error('must be a whole number of hours or days, such as 24h');
+    const value = hoursOrDays(text);
     const hours = Number(value.slice(0, -1)) * (value.endsWith('d') ? 24 : 1);
     if (hours < minHours || hours > maxHours)
         throw new Error(`must be between ${minHours}h and ${maxHours / 24}d (the APIs take 24h)`);
@@ -4164,12 +4170,7 @@ const Ranges = {
 const fields = {
     [Inputs.Command]: oneOf(['run', 'status', 'cancel', 'list', 'collect'], 'must be one of run, status, cancel, list, collect'),
     [Inputs.File]: trimmed,
-    [Inputs.Endpoint]: (text) => {
-        const value = text.trim();
-        if (!/^\/\S+$/.test(value))
-            throw new Error('must be an API path such as /v1/chat/completions');
-        return value;
-    },
+    [Inputs.Endpoint]: matching(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
     [Inputs.CompletionWindow]: completionWindow(Ranges.completionWindowHours.min, Ranges.completionWindowHours.max),
     [Inputs.Metadata]: parseMetadata,
     [Inputs.BatchId]: parseBatchIds,
@@ -4186,12 +4187,7 @@ const fields = {
     [Inputs.MaxRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
     [Inputs.MaxFileSize]: optional(parseByteSize),
     [Inputs.Download]: booleanText,
-    [Inputs.ResultsDir]: (text) => {
-        const value = text.trim();
-        if (value === '')
-            throw new Error('must name a directory, such as batch-results');
-        return value;
-    },
+    [Inputs.ResultsDir]: matching(/\S/, 'must name a directory, such as batch-results'),
     [Inputs.MaxFailedRequests]: parseFailureLimit,
     [Inputs.MaxConsecutiveErrors]: integerIn(1, 1000),
     [Inputs.MaxAttempts]: integerIn(1, 20),
@@ -4208,7 +4204,7 @@ const fields = {
     [Inputs.RetryErrors]: parseCodeList,
     [Inputs.Match]: parseMatch,
     [Inputs.Since]: duration(Ranges.sinceMs.min, Ranges.sinceMs.max),
-    [Inputs.CancelSuperseded]: (text) => oneOf(['auto', 'true', 'false'], 'must be auto, true or false')(text.trim().toLowerCase())
+    [Inputs.CancelSuperseded]: oneOfAnyCase(['auto', 'true', 'false'], 'must be auto, true or false')
 };
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */
 const Defaults = {
@@ -4516,8 +4512,8 @@ class StepState {
     }
 }
 
-// EXTERNAL MODULE: ./src/batch/document.ts
-var batch_document = __nccwpck_require__(543);
+// EXTERNAL MODULE: ./src/batch/document.ts + 1 modules
+var batch_document = __nccwpck_require__(67);
 // EXTERNAL MODULE: ./src/net/abort.ts
 var abort = __nccwpck_require__(961);
 // EXTERNAL MODULE: ./src/net/retry.ts + 1 modules
@@ -4816,14 +4812,47 @@ async function run(deps = {}) {
 
 /***/ }),
 
-/***/ 543:
+/***/ 67:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gc: () => (/* binding */ parseBatch),
-/* harmony export */   Hd: () => (/* binding */ isTerminal)
-/* harmony export */ });
-/* unused harmony exports TERMINAL_STATUSES, KNOWN_STATUSES, NO_STATUS, normalizeStatus, isKnownStatus, requestCounts, batchUsage, describeProgress, describeBatchErrors */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Hd: () => (/* binding */ isTerminal),
+  Gc: () => (/* binding */ parseBatch)
+});
+
+// UNUSED EXPORTS: KNOWN_STATUSES, NO_STATUS, TERMINAL_STATUSES, batchUsage, describeBatchErrors, describeProgress, isKnownStatus, normalizeStatus, requestCounts
+
+;// CONCATENATED MODULE: ./src/lib/json-kind.ts
+// What a parsed JSON value is, for the readers that accept only some shapes and for messages that
+// say what was found instead. Without zod: the batch answer and the inputs use it at start-up.
+/** A JSON object: not null, not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The kind of a value in a message: `found an array`, `got null`. */
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    switch (typeof value) {
+        case 'object':
+            return 'an object';
+        case 'string':
+            return 'a string';
+        case 'number':
+            return Number.isInteger(value) ? 'an integer' : 'a number';
+        case 'boolean':
+            return 'a boolean';
+        default:
+            return typeof value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/batch/document.ts
+
 const TERMINAL_STATUSES = ['completed', 'failed', 'expired', 'cancelled'];
 /** Every status of the Batch API (see batch-api-facts): the action knows what each one means. */
 const KNOWN_STATUSES = [
@@ -4860,9 +4889,6 @@ function isTerminal(status) {
 /** False for a status the action cannot interpret: it never reports success for such a batch. */
 function isKnownStatus(status) {
     return KNOWN_STATUSES.includes(normalizeStatus(status));
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** A number, also when sent as a numeric string; null kept; anything else dropped (undefined). */
 function lenientNumber(value) {
@@ -4904,7 +4930,7 @@ function readFields(object, readers) {
 }
 /** An object read by `readers`, null kept, anything else dropped. */
 function lenientObject(readers) {
-    return (value) => value === null ? null : isObject(value) ? readFields(value, readers) : undefined;
+    return (value) => value === null ? null : isRecord(value) ? readFields(value, readers) : undefined;
 }
 const counts = lenientObject({
     total: lenientNumber,
@@ -4927,7 +4953,7 @@ const errors = lenientObject({
     data: (value) => value === null ? null : Array.isArray(value) ? value.map(batchError) : undefined
 });
 function metadataOf(value) {
-    return value === null ? null : isObject(value) ? { ...value } : undefined;
+    return value === null ? null : isRecord(value) ? { ...value } : undefined;
 }
 /**
  * The batch object as the action relies on it. Only `id` is required, and a status is always
@@ -4965,20 +4991,11 @@ function parseBatch(raw) {
     const candidate = raw && typeof raw === 'object' && 'job' in raw && !('id' in raw)
         ? raw.job
         : raw;
-    if (!isObject(candidate))
+    if (!isRecord(candidate))
         return notABatch('answer', `expected an object, got ${kindOf(candidate)}`);
     if (typeof candidate.id !== 'string' || candidate.id === '')
-        return notABatch('id', `expected a non-empty string, got ${kindOf(candidate.id)}`);
+        return notABatch('id', `expected a non-empty string, got ${candidate.id === '' ? 'an empty string' : kindOf(candidate.id)}`);
     return readFields(candidate, batchFields);
-}
-function kindOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'string')
-        return value === '' ? 'an empty string' : 'a string';
-    return typeof value === 'object' ? 'an object' : typeof value;
 }
 function notABatch(where, what) {
     throw new Error(`The API answered with something that is not a batch (${where}: ${what}); check base-url`);

@@ -18,8 +18,26 @@ export function oneOf<const T extends string>(values: readonly T[], message: str
   }
 }
 
-export const booleanText: Field<boolean> = (text) =>
-  oneOf(['true', 'false'], 'must be true or false')(text.trim().toLowerCase()) === 'true'
+/** One of `values`, spaces around it and case ignored (`True`, ` auto `). */
+export function oneOfAnyCase<const T extends string>(
+  values: readonly T[],
+  message: string
+): Field<T> {
+  const choice = oneOf(values, message)
+  return (text) => choice(text.trim().toLowerCase())
+}
+
+/** The text, spaces around it removed, when `pattern` matches it; else `message`. */
+export function matching(pattern: RegExp, message: string): Field<string> {
+  return (text) => {
+    const value = text.trim()
+    if (!pattern.test(value)) throw new Error(message)
+    return value
+  }
+}
+
+const trueOrFalse = oneOfAnyCase(['true', 'false'], 'must be true or false')
+export const booleanText: Field<boolean> = (text) => trueOrFalse(text) === 'true'
 
 /** A number within [min, max], each bound with its own message. */
 function within(value: number, min: number, max: number, unit = ''): number {
@@ -29,22 +47,17 @@ function within(value: number, min: number, max: number, unit = ''): number {
 }
 
 /** A bare number of seconds within [min, max]; `0.05` is fine, `0.0004` (under a millisecond) is not. */
+const bareSeconds = matching(/^\d+(\.\d+)?$/, 'must be a number of seconds, such as 5 or 0.5')
 export const secondsIn =
   (min: number, max: number): Field<number> =>
-  (text) => {
-    const value = text.trim()
-    if (!/^\d+(\.\d+)?$/.test(value))
-      throw new Error('must be a number of seconds, such as 5 or 0.5')
-    return within(Number(value), min, max, ' seconds')
-  }
+  (text) =>
+    within(Number(bareSeconds(text)), min, max, ' seconds')
 
+const wholeNumber = matching(/^\d+$/, 'must be a whole number')
 export const integerIn =
   (min: number, max: number): Field<number> =>
-  (text) => {
-    const value = text.trim()
-    if (!/^\d+$/.test(value)) throw new Error('must be a whole number')
-    return within(Number(value), min, max)
-  }
+  (text) =>
+    within(Number(wholeNumber(text)), min, max)
 
 /** A duration with units (see parseDuration) within [minMs, maxMs], in milliseconds. */
 export const duration =
@@ -57,12 +70,11 @@ export const duration =
   }
 
 /** A completion window as the Batch APIs write it: a whole number of hours or days (`24h`). */
+const hoursOrDays = matching(/^\d+[hd]$/, 'must be a whole number of hours or days, such as 24h')
 export const completionWindow =
   (minHours: number, maxHours: number): Field<string> =>
   (text) => {
-    const value = text.trim()
-    if (!/^\d+[hd]$/.test(value))
-      throw new Error('must be a whole number of hours or days, such as 24h')
+    const value = hoursOrDays(text)
     const hours = Number(value.slice(0, -1)) * (value.endsWith('d') ? 24 : 1)
     if (hours < minHours || hours > maxHours)
       throw new Error(`must be between ${minHours}h and ${maxHours / 24}d (the APIs take 24h)`)

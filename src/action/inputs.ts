@@ -10,7 +10,9 @@ import {
   completionWindow,
   duration,
   integerIn,
+  matching,
   oneOf,
+  oneOfAnyCase,
   optional,
   githubToken,
   GITHUB_TOKEN_DEFAULT,
@@ -126,11 +128,7 @@ const fields = {
     'must be one of run, status, cancel, list, collect'
   ),
   [Inputs.File]: trimmed,
-  [Inputs.Endpoint]: (text: string) => {
-    const value = text.trim()
-    if (!/^\/\S+$/.test(value)) throw new Error('must be an API path such as /v1/chat/completions')
-    return value
-  },
+  [Inputs.Endpoint]: matching(/^\/\S+$/, 'must be an API path such as /v1/chat/completions'),
   [Inputs.CompletionWindow]: completionWindow(
     Ranges.completionWindowHours.min,
     Ranges.completionWindowHours.max
@@ -157,11 +155,7 @@ const fields = {
   [Inputs.MaxRequests]: optional(integerIn(1, Number.MAX_SAFE_INTEGER)),
   [Inputs.MaxFileSize]: optional(parseByteSize),
   [Inputs.Download]: booleanText,
-  [Inputs.ResultsDir]: (text: string) => {
-    const value = text.trim()
-    if (value === '') throw new Error('must name a directory, such as batch-results')
-    return value
-  },
+  [Inputs.ResultsDir]: matching(/\S/, 'must name a directory, such as batch-results'),
   [Inputs.MaxFailedRequests]: parseFailureLimit,
   [Inputs.MaxConsecutiveErrors]: integerIn(1, 1000),
   [Inputs.MaxAttempts]: integerIn(1, 20),
@@ -178,8 +172,7 @@ const fields = {
   [Inputs.RetryErrors]: parseCodeList,
   [Inputs.Match]: parseMatch,
   [Inputs.Since]: duration(Ranges.sinceMs.min, Ranges.sinceMs.max),
-  [Inputs.CancelSuperseded]: (text: string) =>
-    oneOf(['auto', 'true', 'false'], 'must be auto, true or false')(text.trim().toLowerCase())
+  [Inputs.CancelSuperseded]: oneOfAnyCase(['auto', 'true', 'false'], 'must be auto, true or false')
 } as const satisfies Record<string, Field<unknown>>
 
 /** The defaults of action.yml, used when an input is empty (as when run outside the runner). */

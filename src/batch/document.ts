@@ -1,3 +1,5 @@
+import { isRecord, kindOf } from '../lib/json-kind.js'
+
 export const TERMINAL_STATUSES = ['completed', 'failed', 'expired', 'cancelled'] as const
 
 /** Every status of the Batch API (see batch-api-facts): the action knows what each one means. */
@@ -46,10 +48,6 @@ export function isKnownStatus(status: string | undefined | null): boolean {
 
 type Json = Record<string, unknown>
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** A number, also when sent as a numeric string; null kept; anything else dropped (undefined). */
 function lenientNumber(value: unknown): number | null | undefined {
   if (value === null) return null
@@ -92,7 +90,7 @@ function readFields<R extends Record<string, (value: unknown) => unknown>>(
 /** An object read by `readers`, null kept, anything else dropped. */
 function lenientObject<R extends Record<string, (value: unknown) => unknown>>(readers: R) {
   return (value: unknown) =>
-    value === null ? null : isObject(value) ? readFields(value, readers) : undefined
+    value === null ? null : isRecord(value) ? readFields(value, readers) : undefined
 }
 
 const counts = lenientObject({
@@ -121,7 +119,7 @@ const errors = lenientObject({
 })
 
 function metadataOf(value: unknown): Record<string, unknown> | null | undefined {
-  return value === null ? null : isObject(value) ? { ...value } : undefined
+  return value === null ? null : isRecord(value) ? { ...value } : undefined
 }
 
 /**
@@ -175,18 +173,14 @@ export function parseBatch(raw: unknown): BatchInfo {
     raw && typeof raw === 'object' && 'job' in raw && !('id' in raw)
       ? (raw as { job: unknown }).job
       : raw
-  if (!isObject(candidate))
+  if (!isRecord(candidate))
     return notABatch('answer', `expected an object, got ${kindOf(candidate)}`)
   if (typeof candidate.id !== 'string' || candidate.id === '')
-    return notABatch('id', `expected a non-empty string, got ${kindOf(candidate.id)}`)
+    return notABatch(
+      'id',
+      `expected a non-empty string, got ${candidate.id === '' ? 'an empty string' : kindOf(candidate.id)}`
+    )
   return readFields(candidate, batchFields) as BatchInfo
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string'
-  return typeof value === 'object' ? 'an object' : typeof value
 }
 
 function notABatch(where: string, what: string): never {

@@ -4,7 +4,7 @@
 // (joined-lines.ts). The id and the status are read from those first bytes without parsing the
 // line (an ok line carries the whole response body); a line of any other form is parsed in full.
 import type { ResultError } from '../results/classify.js'
-import { isRecord } from '../results/schemas.js'
+import { isRecord } from '../lib/json-kind.js'
 
 export type JoinedStatus = 'ok' | 'error' | 'missing'
 

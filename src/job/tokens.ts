@@ -2,9 +2,7 @@
 // batches in flight against an enqueued-token limit; the action cannot run the provider's
 // tokenizer, so it uses a rule that is simple to state and errs on the large side for English text.
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
+import { isRecord } from '../lib/json-kind.js'
 
 /** Text and token-id counts of a request, added up as they are found. */
 interface Tally {

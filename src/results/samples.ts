@@ -1,6 +1,6 @@
 // What the summary shows of a successful response and of the failures: the reply text of the
 // first few, and the failures counted by error code. Both stay small whatever the batch size.
-import { isRecord } from './schemas.js'
+import { isRecord } from '../lib/json-kind.js'
 import {
   MAX_FAILURE_CODES,
   MAX_SAMPLE_CHARS,

@@ -33,7 +33,3 @@ export const ErrorBodySchema = z.looseObject({
     })
   ])
 })
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}

@@ -1,5 +1,5 @@
 // Token usage: read from a response body while indexing, summed over the joined results.
-import { isRecord } from './schemas.js'
+import { isRecord } from '../lib/json-kind.js'
 import type { TokenUsage } from './types.js'
 
 /** A token count as the usage schema of old read it: a finite number, anything else absent. */

@@ -2,6 +2,7 @@
 // on the bytes of a line. Only built while problems are still kept in detail.
 import type { z } from 'zod'
 import { formatBytes, formatNumber } from '../lib/format.js'
+import { kindOf } from '../lib/json-kind.js'
 import { MAX_LINE_BYTES } from './types.js'
 
 function pathText(path: readonly PropertyKey[]): string {
@@ -20,23 +21,6 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     value = (value as Record<PropertyKey, unknown>)[key]
   }
   return value
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  switch (typeof value) {
-    case 'object':
-      return 'an object'
-    case 'string':
-      return 'a string'
-    case 'number':
-      return Number.isInteger(value) ? 'an integer' : 'a number'
-    case 'boolean':
-      return 'a boolean'
-    default:
-      return typeof value
-  }
 }
 
 const EXPECTED: Readonly<Record<string, string>> = {
